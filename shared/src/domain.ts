@@ -1,0 +1,189 @@
+/** Locales the widget ships text for. Adding one means adding a file in widget/src/i18n. */
+export const LOCALES = ['en', 'vi', 'ro', 'tl', 'pl'] as const;
+/** One of {@link LOCALES}. */
+export type Locale = (typeof LOCALES)[number];
+
+/** An agent's availability; routing only assigns to `online` agents. */
+export type AgentStatus = 'online' | 'away' | 'offline';
+/** Owners manage sites and agents; agents answer chats. */
+export type AgentRole = 'owner' | 'agent';
+/** queued → active (assigned to an agent) → closed. */
+export type ConversationStatus = 'queued' | 'active' | 'closed';
+/** `chat` is live; `offline` is a message left while nobody was available. */
+export type ConversationKind = 'chat' | 'offline';
+/** Who wrote a message. `system` lines are written by the relay (assignment, transfer, close). */
+export type Author = 'visitor' | 'agent' | 'system';
+/** Who or what closed a conversation. */
+export type ClosedBy = 'visitor' | 'agent' | 'inactivity';
+
+/** One field of the pre-chat form. `name` and `email` fill the visitor's profile. */
+export interface PrechatField {
+  key: string;
+  label: string;
+  type: 'text' | 'email' | 'tel';
+  required: boolean;
+}
+
+/** Opening hours for one weekday (0 = Sunday), local to the site's time zone, "HH:MM". */
+export interface OpeningHours {
+  day: number;
+  open: string;
+  close: string;
+}
+
+/** When a site is staffed. `null` on the site means "always open". */
+export interface BusinessHours {
+  timeZone: string;
+  days: OpeningHours[];
+}
+
+/** How the widget looks and behaves on one site. */
+export interface WidgetSettings {
+  color: string;
+  greeting: string;
+  defaultLocale: Locale;
+  privacyNoticeUrl: string | null;
+  prechatFields: PrechatField[];
+  businessHours: BusinessHours | null;
+  /** Which rating questions the visitor is asked after close. */
+  rating: { csat: boolean; nps: boolean };
+  /** Minutes without a message before an active or queued chat closes by itself. */
+  inactivityTimeoutMinutes: number;
+  /** When true, `Parley.identify` must carry a valid `userHash`. */
+  identityVerification: boolean;
+}
+
+/** A site (one shop of a network) as owners see it. */
+export interface Site {
+  id: string;
+  name: string;
+  ownerId: string;
+  allowedOrigins: string[];
+  widget: WidgetSettings;
+  /** HMAC-SHA256 key for `userHash`; only owners ever receive it. */
+  identitySecret: string;
+  createdAt: string;
+}
+
+/** What the widget may know about a site before any socket is open. */
+export interface PublicSiteConfig {
+  id: string;
+  name: string;
+  widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes'>;
+  /** True when an agent is online and the site is within business hours. */
+  available: boolean;
+}
+
+/** An agent or owner account, without its password hash. */
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  status: AgentStatus;
+  capacity: number;
+  siteIds: string[];
+  createdAt: string;
+}
+
+/** The page a visitor is on. */
+export interface PageView {
+  url: string;
+  title: string;
+  referrer: string;
+}
+
+/** A person on a site's page. Identified by a signed token the widget keeps. */
+export interface Visitor {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  /** The site's own user id, from `Parley.identify`. */
+  userId: string | null;
+  /** True when `userId` came with a valid `userHash`. */
+  verified: boolean;
+  /** Answers to the site's extra pre-chat fields. */
+  fields: Record<string, string>;
+  locale: string | null;
+  userAgent: string | null;
+  page: PageView | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** The visitor's satisfaction answer. One per conversation. */
+export interface Rating {
+  /** 1 (very unhappy) to 5 (very happy); null until answered. */
+  csat: number | null;
+  comment: string | null;
+  /** 0–10 "how likely to recommend"; null unless the site asks and the visitor answers. */
+  nps: number | null;
+  createdAt: string;
+}
+
+/** A conversation between one visitor and the site's agents. */
+export interface Conversation {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  kind: ConversationKind;
+  status: ConversationStatus;
+  agentId: string | null;
+  tags: string[];
+  /** Highest message sequence number so far (0 when empty). */
+  lastSeq: number;
+  /** Highest sequence number each side has seen. */
+  seen: { visitor: number; agent: number };
+  createdAt: string;
+  queuedAt: string | null;
+  assignedAt: string | null;
+  firstResponseAt: string | null;
+  lastMessageAt: string | null;
+  closedAt: string | null;
+  closedBy: ClosedBy | null;
+  rating: Rating | null;
+}
+
+/** One line of a transcript. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** Server-assigned, 1, 2, 3… per conversation: the order of the transcript. */
+  seq: number;
+  /** Chosen by the sender; resending the same id stores nothing new. */
+  clientId: string;
+  author: Author;
+  /** The agent who wrote it, for `agent` messages. */
+  agentId: string | null;
+  /** Display name of the author at the time of writing. */
+  authorName: string | null;
+  /** Internal notes are seen by agents only; visitors never receive them. */
+  internal: boolean;
+  text: string;
+  createdAt: string;
+}
+
+/** A saved answer an agent inserts by typing `/shortcut`. */
+export interface CannedReply {
+  id: string;
+  siteId: string;
+  shortcut: string;
+  text: string;
+}
+
+/** A conversation as the visitor sees it: no tags, no internal counters. */
+export interface VisitorConversation {
+  id: string;
+  kind: ConversationKind;
+  status: ConversationStatus;
+  agent: { name: string; status: AgentStatus } | null;
+  /** 1-based place in the site's queue while queued, else null. */
+  queuePosition: number | null;
+  lastSeq: number;
+  seen: { visitor: number; agent: number };
+  closedBy: ClosedBy | null;
+  rating: Rating | null;
+  /** Which rating questions to ask after close. */
+  ask: { csat: boolean; nps: boolean };
+}

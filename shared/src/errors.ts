@@ -1,0 +1,64 @@
+/**
+ * Every error a client can receive, over Socket.IO acks and over REST, comes from this table.
+ * The value is the HTTP status the REST API answers with for that code.
+ */
+export const ERROR_CODES = {
+  /** The payload did not match the event's schema; `message` names the first bad field. */
+  VALIDATION_FAILED: 400,
+  /** No valid token (agent) or visitor session. */
+  UNAUTHENTICATED: 401,
+  /** Email or password is wrong. */
+  INVALID_CREDENTIALS: 401,
+  /** Authenticated, but not allowed to touch this resource (another site, another visitor). */
+  FORBIDDEN: 403,
+  /** The page's origin is not in the site's allowed-origins list. */
+  ORIGIN_NOT_ALLOWED: 403,
+  /** The site requires identity verification and none, or a wrong `userHash`, was given. */
+  IDENTITY_INVALID: 403,
+  /** The resource does not exist (or is not visible to the caller). */
+  NOT_FOUND: 404,
+  /** The action does not fit the resource's state, e.g. replying to a closed conversation. */
+  CONFLICT: 409,
+  /** The conversation already has a rating for that question. */
+  ALREADY_RATED: 409,
+  /** The target agent is offline or at capacity. */
+  AGENT_UNAVAILABLE: 409,
+  /** The email already belongs to another agent. */
+  EMAIL_TAKEN: 409,
+  /** Too many requests; retry later. */
+  RATE_LIMITED: 429,
+  /** Sending email is not configured on this server (no SMTP_URL). */
+  MAIL_UNAVAILABLE: 503,
+  /** Unexpected server fault; details are in the server log, never in the reply. */
+  INTERNAL: 500,
+} as const;
+
+/** One of the codes in {@link ERROR_CODES}. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The error body used in acks (`{ ok: false, error }`) and REST responses (`{ error }`). */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The one error type domain code throws; the ack wrapper and HTTP handler turn it into an ErrorBody. */
+export class ParleyError extends Error {
+  override readonly name = 'ParleyError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The wire form of this error. */
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** True when `value` is one of our error codes (for clients decoding acks). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}

@@ -1,0 +1,51 @@
+/** Response shapes of the REST API (see shared/openapi.yaml). Request bodies are in schemas.ts. */
+import type { Agent, CannedReply, Conversation, Message, Site, Visitor } from './domain';
+
+/** POST /api/auth/login */
+export interface LoginResponse {
+  token: string;
+  agent: Agent;
+}
+
+/** One row of GET /api/conversations. */
+export interface ConversationSummary {
+  conversation: Conversation;
+  visitor: Visitor;
+  /** Latest message visible to agents (notes included), or null for an empty conversation. */
+  lastMessage: Message | null;
+}
+
+/** GET /api/conversations */
+export interface ConversationList {
+  items: ConversationSummary[];
+  /** How many match the filter in all (for paging). */
+  total: number;
+}
+
+/** GET /api/conversations/:id */
+export interface ConversationDetail {
+  conversation: Conversation;
+  visitor: Visitor;
+  agent: Agent | null;
+  /** Every message in sequence order, internal notes included. */
+  messages: Message[];
+}
+
+/** GET /api/conversations/counts: the console's inbox tabs. */
+export interface InboxCounts {
+  queue: number;
+  mine: number;
+  all: number;
+  offline: number;
+  closed: number;
+}
+
+/** A list response. */
+export interface ItemList<T> {
+  items: T[];
+}
+
+/** Lists returned by the settings endpoints. */
+export type SiteList = ItemList<Site>;
+export type AgentList = ItemList<Agent>;
+export type CannedReplyList = ItemList<CannedReply>;

@@ -1,0 +1,247 @@
+/**
+ * Runtime schemas for everything a client sends: Socket.IO event payloads and REST bodies.
+ * The server validates every inbound payload against these; clients import only the types.
+ */
+import { z } from 'zod';
+import { LOCALES } from './domain';
+
+const id = z.string().min(1).max(64);
+const text = z.string().trim().min(1, 'must not be empty').max(10_000);
+const shortText = z.string().trim().max(200);
+const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+const url = z.string().max(2048);
+const clientId = z.string().min(1).max(64);
+
+/** A page the visitor is looking at. */
+export const pageViewSchema = z.strictObject({
+  url,
+  title: z.string().max(500).default(''),
+  referrer: z.string().max(2048).default(''),
+});
+
+// ---------------------------------------------------------------- visitor namespace
+
+/** Handshake `auth` of the /visitor namespace. */
+export const visitorAuthSchema = z.object({
+  siteId: id,
+  token: z.string().max(2048).optional(),
+});
+
+/** `visitor:hello`: the first event after connecting; restores the session. */
+export const visitorHelloSchema = z.strictObject({
+  locale: z.string().max(35).optional(),
+  page: pageViewSchema.optional(),
+});
+
+/** `visitor:identify`: name, email and the site's own user id (with its HMAC when required). */
+export const visitorIdentifySchema = z.strictObject({
+  name: shortText.optional(),
+  email: email.optional(),
+  userId: z.string().min(1).max(200).optional(),
+  userHash: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256').optional(),
+  /** Answers to the site's extra pre-chat fields. */
+  fields: z.record(z.string().max(64), z.string().max(1000)).optional(),
+});
+
+/** `page:view`: the visitor navigated. */
+export const pageViewEventSchema = pageViewSchema;
+
+/** `message:send` from a visitor. The first message opens (and queues) a conversation. */
+export const visitorMessageSendSchema = z.strictObject({ clientId, text });
+
+/** `message:history`: messages after a sequence number, to catch up after a reconnect. */
+export const messageHistorySchema = z.strictObject({
+  conversationId: id,
+  afterSeq: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+/** `typing:set`: the sender started or stopped typing. */
+export const typingSetSchema = z.strictObject({ conversationId: id, typing: z.boolean() });
+
+/** `seen:set`: the sender has seen every message up to `seq`. */
+export const seenSetSchema = z.strictObject({ conversationId: id, seq: z.number().int().min(0) });
+
+/** `conversation:close`. */
+export const conversationRefSchema = z.strictObject({ conversationId: id });
+
+/** `rating:submit`: CSAT (with comment) and/or NPS; each question can be answered once. */
+export const ratingSubmitSchema = z
+  .strictObject({
+    conversationId: id,
+    csat: z.number().int().min(1).max(5).optional(),
+    comment: z.string().trim().max(2000).optional(),
+    nps: z.number().int().min(0).max(10).optional(),
+  })
+  .refine((r) => r.csat !== undefined || r.nps !== undefined, {
+    message: 'csat or nps is required',
+  });
+
+/** `transcript:email`: send the conversation's transcript to the visitor. */
+export const transcriptEmailSchema = z.strictObject({ conversationId: id, email });
+
+/** `offline:leave`: a message left while nobody is available. */
+export const offlineLeaveSchema = z.strictObject({
+  name: shortText.pipe(z.string().min(1, 'must not be empty')),
+  email,
+  text,
+});
+
+// ---------------------------------------------------------------- agent namespace
+
+/** Handshake `auth` of the /agent namespace. */
+export const agentAuthSchema = z.object({ token: z.string().min(1).max(4096) });
+
+/** `agent:hello`: no payload. */
+export const emptySchema = z.strictObject({});
+
+/** `agent:status`: an agent goes online or away. */
+export const agentStatusSchema = z.strictObject({ status: z.enum(['online', 'away']) });
+
+/** `message:send` from an agent: a reply, or an internal note when `internal` is true. */
+export const agentMessageSendSchema = z.strictObject({
+  conversationId: id,
+  clientId,
+  text,
+  internal: z.boolean().default(false),
+});
+
+/** `conversation:transfer`: hand a chat to another agent of the site. */
+export const conversationTransferSchema = z.strictObject({ conversationId: id, agentId: id });
+
+/** `conversation:tag`: replace the conversation's tags. */
+export const conversationTagSchema = z.strictObject({
+  conversationId: id,
+  tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20),
+});
+
+// ---------------------------------------------------------------- REST bodies
+
+/** POST /api/auth/login */
+export const loginSchema = z.strictObject({ email, password: z.string().min(1).max(200) });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+
+/** Widget settings, all optional on update. */
+export const widgetSettingsSchema = z.strictObject({
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
+  greeting: z.string().trim().max(500),
+  defaultLocale: z.enum(LOCALES),
+  privacyNoticeUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  prechatFields: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be an identifier'),
+        label: z.string().trim().min(1).max(100),
+        type: z.enum(['text', 'email', 'tel']),
+        required: z.boolean(),
+      }),
+    )
+    .max(10),
+  businessHours: z
+    .strictObject({
+      timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
+      days: z
+        .array(z.strictObject({ day: z.number().int().min(0).max(6), open: hhmm, close: hhmm }))
+        .max(14),
+    })
+    .nullable(),
+  rating: z.strictObject({ csat: z.boolean(), nps: z.boolean() }),
+  inactivityTimeoutMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  identityVerification: z.boolean(),
+});
+
+const origin = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://shop.example');
+
+/** POST /api/sites */
+export const siteCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  allowedOrigins: z.array(origin).max(50).default([]),
+  widget: widgetSettingsSchema.partial().default({}),
+});
+
+/** PATCH /api/sites/:id */
+export const siteUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  allowedOrigins: z.array(origin).max(50).optional(),
+  widget: widgetSettingsSchema.partial().optional(),
+});
+
+/** POST /api/agents */
+export const agentCreateSchema = z.strictObject({
+  email,
+  name: z.string().trim().min(1).max(100),
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  role: z.enum(['owner', 'agent']).default('agent'),
+  capacity: z.number().int().min(1).max(100).default(5),
+  siteIds: z.array(id).max(100).default([]),
+});
+
+/** PATCH /api/agents/:id */
+export const agentUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  role: z.enum(['owner', 'agent']).optional(),
+  capacity: z.number().int().min(1).max(100).optional(),
+  siteIds: z.array(id).max(100).optional(),
+});
+
+/** POST /api/sites/:id/canned-replies */
+export const cannedReplyCreateSchema = z.strictObject({
+  shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
+  text: z.string().trim().min(1).max(5000),
+});
+
+/** GET /api/conversations query string. */
+export const conversationQuerySchema = z.strictObject({
+  siteId: id.optional(),
+  status: z.enum(['queued', 'active', 'closed']).optional(),
+  kind: z.enum(['chat', 'offline']).optional(),
+  agentId: id.optional(),
+  visitorId: id.optional(),
+  tag: z.string().max(40).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Inferred input/output types of the schemas above. */
+export type VisitorAuth = z.infer<typeof visitorAuthSchema>;
+export type VisitorHello = z.input<typeof visitorHelloSchema>;
+export type VisitorIdentify = z.input<typeof visitorIdentifySchema>;
+export type PageViewInput = z.input<typeof pageViewSchema>;
+export type VisitorMessageSend = z.input<typeof visitorMessageSendSchema>;
+export type MessageHistory = z.input<typeof messageHistorySchema>;
+export type TypingSet = z.input<typeof typingSetSchema>;
+export type SeenSet = z.input<typeof seenSetSchema>;
+export type ConversationRef = z.input<typeof conversationRefSchema>;
+export type RatingSubmit = z.input<typeof ratingSubmitSchema>;
+export type TranscriptEmail = z.input<typeof transcriptEmailSchema>;
+export type OfflineLeave = z.input<typeof offlineLeaveSchema>;
+export type AgentAuth = z.infer<typeof agentAuthSchema>;
+export type AgentStatusSet = z.input<typeof agentStatusSchema>;
+export type AgentMessageSend = z.input<typeof agentMessageSendSchema>;
+export type ConversationTransfer = z.input<typeof conversationTransferSchema>;
+export type ConversationTag = z.input<typeof conversationTagSchema>;
+export type LoginBody = z.input<typeof loginSchema>;
+export type WidgetSettingsInput = z.input<typeof widgetSettingsSchema>;
+export type SiteCreate = z.input<typeof siteCreateSchema>;
+export type SiteUpdate = z.input<typeof siteUpdateSchema>;
+export type AgentCreate = z.input<typeof agentCreateSchema>;
+export type AgentUpdate = z.input<typeof agentUpdateSchema>;
+export type CannedReplyCreate = z.input<typeof cannedReplyCreateSchema>;
+export type ConversationQuery = z.input<typeof conversationQuerySchema>;
