@@ -1,0 +1,113 @@
+import type {
+  Agent,
+  AgentCreate,
+  AgentList,
+  AgentUpdate,
+  CannedReply,
+  CannedReplyCreate,
+  CannedReplyList,
+  ConversationDetail,
+  ConversationList,
+  ConversationQuery,
+  InboxCounts,
+  LoginBody,
+  LoginResponse,
+  Site,
+  SiteCreate,
+  SiteList,
+  SiteUpdate,
+} from '@parley/shared';
+import { RequestError, requestErrorFromBody } from './request-error';
+
+/** The relay's REST API as the console uses it. Every method rejects with a RequestError. */
+export interface ApiClient {
+  login(body: LoginBody): Promise<LoginResponse>;
+  me(): Promise<{ agent: Agent }>;
+  listConversations(query: ConversationQuery): Promise<ConversationList>;
+  counts(): Promise<InboxCounts>;
+  getConversation(id: string): Promise<ConversationDetail>;
+  listSites(): Promise<SiteList>;
+  createSite(body: SiteCreate): Promise<Site>;
+  updateSite(id: string, body: SiteUpdate): Promise<Site>;
+  rotateSecret(siteId: string): Promise<Site>;
+  listCannedReplies(siteId: string): Promise<CannedReplyList>;
+  createCannedReply(siteId: string, body: CannedReplyCreate): Promise<CannedReply>;
+  deleteCannedReply(siteId: string, replyId: string): Promise<void>;
+  listAgents(): Promise<AgentList>;
+  createAgent(body: AgentCreate): Promise<Agent>;
+  updateAgent(id: string, body: AgentUpdate): Promise<Agent>;
+}
+
+export interface ApiClientOptions {
+  fetch: typeof fetch;
+  /** Prefix of every path; '' means the page's own origin (the relay serves the console). */
+  baseUrl?: string;
+  /** The current session token, read on every request so sign-in and sign-out take effect at once. */
+  token: () => string | null;
+  /** Told when the relay rejects the token, so the session can end instead of failing quietly. */
+  onUnauthenticated?: () => void;
+}
+
+/** Builds the REST client over a fetch implementation (the browser's, or a fake in tests). */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl ?? '';
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.token();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await options.fetch(base + path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new RequestError('NETWORK', 'The server cannot be reached. Check your connection.');
+    }
+    if (response.status === 204) return undefined as T;
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = requestErrorFromBody(
+        typeof payload === 'object' && payload !== null && 'error' in payload
+          ? payload.error
+          : null,
+      );
+      if (error.code === 'UNAUTHENTICATED') options.onUnauthenticated?.();
+      throw error;
+    }
+    return payload as T;
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    login: (body) => call('POST', '/api/auth/login', body),
+    me: () => call('GET', '/api/auth/me'),
+    listConversations: (query) => call('GET', `/api/conversations${queryString(query)}`),
+    counts: () => call('GET', '/api/conversations/counts'),
+    getConversation: (id) => call('GET', `/api/conversations/${enc(id)}`),
+    listSites: () => call('GET', '/api/sites'),
+    createSite: (body) => call('POST', '/api/sites', body),
+    updateSite: (id, body) => call('PATCH', `/api/sites/${enc(id)}`, body),
+    rotateSecret: (siteId) => call('POST', `/api/sites/${enc(siteId)}/secret`),
+    listCannedReplies: (siteId) => call('GET', `/api/sites/${enc(siteId)}/canned-replies`),
+    createCannedReply: (siteId, body) =>
+      call('POST', `/api/sites/${enc(siteId)}/canned-replies`, body),
+    deleteCannedReply: (siteId, replyId) =>
+      call('DELETE', `/api/sites/${enc(siteId)}/canned-replies/${enc(replyId)}`),
+    listAgents: () => call('GET', '/api/agents'),
+    createAgent: (body) => call('POST', '/api/agents', body),
+    updateAgent: (id, body) => call('PATCH', `/api/agents/${enc(id)}`, body),
+  };
+}
+
+function queryString(query: ConversationQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

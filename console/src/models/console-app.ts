@@ -1,0 +1,49 @@
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import type { ApiClient } from '../api/api-client';
+import type { ConnectAgent } from '../connection';
+import type { Beeper } from '../platform/beeper';
+import type { DesktopNotifier } from '../platform/desktop-notifier';
+import type { Clock } from './clock';
+import { createSession } from './session';
+import type { TokenStore } from './token-store';
+import { createWorkspace, type Workspace } from './workspace';
+
+export interface ConsoleDeps {
+  api: ApiClient;
+  tokens: TokenStore;
+  connect: ConnectAgent;
+  notifier: DesktopNotifier;
+  beeper: Beeper;
+  clock: Clock;
+  focused: ReadonlySignal<boolean>;
+}
+
+/** The whole console: a session, and a workspace that exists exactly while someone is signed in. */
+export function createConsoleApp(deps: ConsoleDeps) {
+  const session = createSession({ api: deps.api, tokens: deps.tokens });
+  const workspace = signal<Workspace | null>(null);
+  let workspaceToken: string | null = null;
+
+  const stop = effect(() => {
+    const state = session.state.value;
+    const token = state.status === 'signed-in' ? state.token : null;
+    if (token === workspaceToken) return;
+    workspaceToken = token;
+    untracked(() => {
+      workspace.value?.dispose();
+      workspace.value =
+        state.status === 'signed-in'
+          ? createWorkspace({ ...deps, token: state.token, agent: state.agent, onUnauthorized: session.expire })
+          : null;
+    });
+  });
+
+  function dispose(): void {
+    stop();
+    workspace.peek()?.dispose();
+  }
+
+  return { session, workspace, dispose };
+}
+
+export type ConsoleApp = ReturnType<typeof createConsoleApp>;

@@ -1,0 +1,326 @@
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type {
+  Conversation,
+  ConversationDetail,
+  Message,
+  SeenChanged,
+  TypingChanged,
+  Visitor,
+} from '@parley/shared';
+import type { ApiClient } from '../api/api-client';
+import { asRequestError, type RequestError } from '../api/request-error';
+import type { AgentConnection } from '../connection';
+import { newClientId } from './client-id';
+
+/** A reply or note on its way to the relay, or one that failed and can be retried. */
+export interface OutgoingMessage {
+  clientId: string;
+  conversationId: string;
+  text: string;
+  internal: boolean;
+  state: 'sending' | 'failed';
+  error: RequestError | null;
+}
+
+/** Which action is waiting for the relay. */
+export type ConversationAction = 'take' | 'transfer' | 'close' | 'tag';
+
+export interface ConversationDeps {
+  api: Pick<ApiClient, 'getConversation'>;
+  connection: Pick<AgentConnection, 'request'>;
+  meId: () => string;
+  /** Whether the agent can see the console right now (tab visible and focused). */
+  focused: ReadonlySignal<boolean>;
+  newClientId?: () => string;
+  /** How long after the last keystroke the visitor is told the agent stopped typing. */
+  typingIdleMs?: number;
+  /** A visitor's "typing" is dropped after this long without news, in case the stop was lost. */
+  typingStaleMs?: number;
+}
+
+/** The open conversation: its transcript, the outbox, and the actions an agent takes on it. */
+export function createConversation(deps: ConversationDeps) {
+  const { api, connection, meId, focused } = deps;
+  const makeClientId = deps.newClientId ?? newClientId;
+  const selectedId = signal<string | null>(null);
+  const detail = signal<ConversationDetail | null>(null);
+  const loading = signal(false);
+  const loadError = signal<RequestError | null>(null);
+  const actionError = signal<RequestError | null>(null);
+  const busy = signal<ConversationAction | null>(null);
+  const outbox = signal<OutgoingMessage[]>([]);
+  const visitorTyping = signal<string | null>(null);
+  const conversation = computed(() => detail.value?.conversation ?? null);
+  const isMine = computed(
+    () => conversation.value?.agentId === meId() && conversation.value.status === 'active',
+  );
+
+  let generation = 0;
+  let typingSentFor: string | null = null;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let visitorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async function load(id: string): Promise<void> {
+    const mine = ++generation;
+    loading.value = true;
+    loadError.value = null;
+    try {
+      const fetched = await api.getConversation(id);
+      if (mine !== generation) return;
+      detail.value = { ...fetched, messages: fetched.messages.slice().sort(bySeq) };
+    } catch (caught) {
+      if (mine === generation) loadError.value = asRequestError(caught);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  async function open(id: string): Promise<void> {
+    if (selectedId.value === id && detail.value) return;
+    stopTyping();
+    selectedId.value = id;
+    detail.value = null;
+    actionError.value = null;
+    visitorTyping.value = null;
+    await load(id);
+  }
+
+  /** Fetches the open conversation again, e.g. after a reconnect, so nothing missed stays missing. */
+  async function reload(): Promise<void> {
+    if (selectedId.value) await load(selectedId.value);
+  }
+
+  function deselect(): void {
+    stopTyping();
+    generation++;
+    selectedId.value = null;
+    detail.value = null;
+  }
+
+  function patchOutbox(clientId: string, change: Partial<OutgoingMessage> | null): void {
+    outbox.value =
+      change === null
+        ? outbox.value.filter((item) => item.clientId !== clientId)
+        : outbox.value.map((item) => (item.clientId === clientId ? { ...item, ...change } : item));
+  }
+
+  async function deliver(item: OutgoingMessage): Promise<void> {
+    patchOutbox(item.clientId, { state: 'sending', error: null });
+    try {
+      const { message } = await connection.request('message:send', {
+        conversationId: item.conversationId,
+        clientId: item.clientId,
+        text: item.text,
+        internal: item.internal,
+      });
+      patchOutbox(item.clientId, null);
+      applyMessage(message);
+    } catch (caught) {
+      patchOutbox(item.clientId, { state: 'failed', error: asRequestError(caught) });
+    }
+  }
+
+  /** Sends a reply (or, with `internal`, a note only agents see). False when there is nothing to send. */
+  function send(text: string, internal: boolean): boolean {
+    const current = conversation.value;
+    const body = text.trim();
+    if (!current || body === '') return false;
+    if (!internal) stopTyping();
+    const item: OutgoingMessage = {
+      clientId: makeClientId(),
+      conversationId: current.id,
+      text: body,
+      internal,
+      state: 'sending',
+      error: null,
+    };
+    outbox.value = [...outbox.value, item];
+    void deliver(item);
+    return true;
+  }
+
+  function retry(clientId: string): void {
+    const item = outbox.value.find((entry) => entry.clientId === clientId);
+    if (item) void deliver(item);
+  }
+
+  function discard(clientId: string): void {
+    patchOutbox(clientId, null);
+  }
+
+  async function act(
+    action: ConversationAction,
+    run: (conversationId: string) => Promise<{ conversation: Conversation }>,
+  ): Promise<void> {
+    const current = conversation.value;
+    if (!current || busy.value) return;
+    busy.value = action;
+    actionError.value = null;
+    try {
+      const { conversation: updated } = await run(current.id);
+      applyConversation(updated);
+    } catch (caught) {
+      actionError.value = asRequestError(caught);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const take = () => act('take', (id) => connection.request('conversation:take', { conversationId: id }));
+  const close = () =>
+    act('close', (id) => connection.request('conversation:close', { conversationId: id }));
+  const transfer = (agentId: string) =>
+    act('transfer', (id) =>
+      connection.request('conversation:transfer', { conversationId: id, agentId }),
+    );
+  const setTags = (tags: string[]) =>
+    act('tag', (id) => connection.request('conversation:tag', { conversationId: id, tags }));
+
+  function reportBackground(promise: Promise<unknown>): void {
+    promise.catch((caught: unknown) => {
+      actionError.value = asRequestError(caught);
+    });
+  }
+
+  /** Called on every keystroke in the reply box; tells the visitor once, and again when it stops. */
+  function noteTyping(): void {
+    const current = conversation.value;
+    if (!current || !isMine.value) return;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(stopTyping, deps.typingIdleMs ?? 3000);
+    if (typingSentFor === current.id) return;
+    typingSentFor = current.id;
+    reportBackground(
+      connection.request('typing:set', { conversationId: current.id, typing: true }),
+    );
+  }
+
+  function stopTyping(): void {
+    clearTimeout(typingTimer);
+    if (!typingSentFor) return;
+    const conversationId = typingSentFor;
+    typingSentFor = null;
+    reportBackground(connection.request('typing:set', { conversationId, typing: false }));
+  }
+
+  function applyMessage(message: Message): void {
+    const current = detail.value;
+    if (!current || current.conversation.id !== message.conversationId) return;
+    if (message.author === 'visitor') visitorTyping.value = null;
+    if (outbox.value.some((item) => item.clientId === message.clientId)) {
+      patchOutbox(message.clientId, null);
+    }
+    if (current.messages.some((known) => known.id === message.id)) return;
+    detail.value = {
+      ...current,
+      messages: [...current.messages, message].sort(bySeq),
+      conversation: {
+        ...current.conversation,
+        lastSeq: Math.max(current.conversation.lastSeq, message.seq),
+        lastMessageAt: message.createdAt,
+      },
+    };
+  }
+
+  function applyConversation(updated: Conversation, visitor?: Visitor): void {
+    const current = detail.value;
+    if (!current || current.conversation.id !== updated.id) return;
+    detail.value = {
+      ...current,
+      conversation: {
+        ...updated,
+        lastSeq: Math.max(updated.lastSeq, current.conversation.lastSeq),
+        seen: {
+          visitor: Math.max(updated.seen.visitor, current.conversation.seen.visitor),
+          agent: Math.max(updated.seen.agent, current.conversation.seen.agent),
+        },
+      },
+      visitor: visitor ?? current.visitor,
+    };
+  }
+
+  function applyVisitor(visitor: Visitor): void {
+    const current = detail.value;
+    if (current && current.visitor.id === visitor.id) detail.value = { ...current, visitor };
+  }
+
+  function applyTyping(event: TypingChanged): void {
+    if (event.author !== 'visitor' || event.conversationId !== selectedId.value) return;
+    clearTimeout(visitorTypingTimer);
+    visitorTyping.value = event.typing ? (event.name ?? 'Visitor') : null;
+    if (event.typing) {
+      visitorTypingTimer = setTimeout(() => {
+        visitorTyping.value = null;
+      }, deps.typingStaleMs ?? 15_000);
+    }
+  }
+
+  function applySeen(event: SeenChanged): void {
+    const current = detail.value;
+    if (!current || current.conversation.id !== event.conversationId) return;
+    const seen = current.conversation.seen;
+    const side = event.author === 'visitor' ? 'visitor' : 'agent';
+    if (seen[side] >= event.seq) return;
+    detail.value = {
+      ...current,
+      conversation: { ...current.conversation, seen: { ...seen, [side]: event.seq } },
+    };
+  }
+
+  // The visitor sees "Seen" only when their agent really has the chat in front of them.
+  const stopSeen = effect(() => {
+    const current = detail.value;
+    if (!current || !focused.value || !isMine.value) return;
+    const { id, lastSeq, seen } = current.conversation;
+    if (lastSeq <= seen.agent) return;
+    detail.value = {
+      ...current,
+      conversation: { ...current.conversation, seen: { ...seen, agent: lastSeq } },
+    };
+    reportBackground(connection.request('seen:set', { conversationId: id, seq: lastSeq }));
+  });
+
+  function dispose(): void {
+    stopSeen();
+    clearTimeout(typingTimer);
+    clearTimeout(visitorTypingTimer);
+    generation++;
+  }
+
+  return {
+    selectedId,
+    detail,
+    conversation,
+    isMine,
+    loading,
+    loadError,
+    actionError,
+    busy,
+    outbox,
+    visitorTyping,
+    open,
+    reload,
+    deselect,
+    send,
+    retry,
+    discard,
+    take,
+    close,
+    transfer,
+    setTags,
+    noteTyping,
+    stopTyping,
+    applyMessage,
+    applyConversation,
+    applyVisitor,
+    applyTyping,
+    applySeen,
+    dispose,
+  };
+}
+
+export type ConversationModel = ReturnType<typeof createConversation>;
+
+function bySeq(a: Message, b: Message): number {
+  return a.seq - b.seq;
+}

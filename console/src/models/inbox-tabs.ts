@@ -1,0 +1,55 @@
+import type { Conversation, ConversationQuery } from '@parley/shared';
+
+/** The inbox's folders, in the order they are shown. */
+export const INBOX_TABS = ['queue', 'mine', 'all', 'offline', 'closed'] as const;
+/** One of {@link INBOX_TABS}. */
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/**
+ * What the relay is asked for each tab. "All" means all open chats; the query API takes one status,
+ * so it asks for every chat and `belongsTo` drops the closed ones.
+ */
+export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
+  switch (tab) {
+    case 'queue':
+      return { status: 'queued', kind: 'chat' };
+    case 'mine':
+      return { status: 'active', agentId: meId };
+    case 'all':
+      return { kind: 'chat' };
+    case 'offline':
+      return { kind: 'offline' };
+    case 'closed':
+      return { status: 'closed', kind: 'chat' };
+  }
+}
+
+/** Whether a conversation (e.g. from a live event) is listed under `tab`. */
+export function belongsTo(tab: InboxTab, conversation: Conversation, meId: string): boolean {
+  switch (tab) {
+    case 'queue':
+      return conversation.kind === 'chat' && conversation.status === 'queued';
+    case 'mine':
+      return conversation.status === 'active' && conversation.agentId === meId;
+    case 'all':
+      return conversation.kind === 'chat' && conversation.status !== 'closed';
+    case 'offline':
+      return conversation.kind === 'offline';
+    case 'closed':
+      return conversation.kind === 'chat' && conversation.status === 'closed';
+  }
+}
+
+/** Most recent activity first, as the relay orders lists. */
+export function byActivity(a: Conversation, b: Conversation): number {
+  return activityTime(b) - activityTime(a);
+}
+
+/** The queue reads best longest-waiting first: that visitor should be helped next. */
+export function byWaiting(a: Conversation, b: Conversation): number {
+  return Date.parse(a.queuedAt ?? a.createdAt) - Date.parse(b.queuedAt ?? b.createdAt);
+}
+
+function activityTime(conversation: Conversation): number {
+  return Date.parse(conversation.lastMessageAt ?? conversation.createdAt) || 0;
+}

@@ -1,0 +1,214 @@
+import { computed, signal } from '@preact/signals';
+import type {
+  Conversation,
+  ConversationSummary,
+  InboxCounts,
+  Message,
+  Visitor,
+} from '@parley/shared';
+import type { ApiClient } from '../api/api-client';
+import { asRequestError, type RequestError } from '../api/request-error';
+import { belongsTo, byActivity, byWaiting, tabQuery, type InboxTab } from './inbox-tabs';
+
+/** Rows fetched per page; "Load more" fetches the next page. */
+export const PAGE_SIZE = 50;
+
+export interface InboxDeps {
+  api: Pick<ApiClient, 'listConversations' | 'counts'>;
+  meId: () => string;
+  /** Coalesces bursts of live events into one counts request. */
+  countsDelayMs?: number;
+  /** Waits for a pause in typing before searching. */
+  searchDelayMs?: number;
+}
+
+/** The conversation list: tabs, counts, search, paging and live updates. */
+export function createInbox(deps: InboxDeps) {
+  const { api, meId } = deps;
+  const tab = signal<InboxTab>('queue');
+  const search = signal('');
+  const items = signal<ConversationSummary[]>([]);
+  const total = signal(0);
+  const hasMore = signal(false);
+  const loading = signal(false);
+  const loadingMore = signal(false);
+  const error = signal<RequestError | null>(null);
+  const counts = signal<InboxCounts | null>(null);
+  const countsError = signal<RequestError | null>(null);
+  const searching = computed(() => search.value.trim() !== '');
+
+  // The relay's offset counts the rows it returned, which for "All" includes closed rows we hide.
+  let nextOffset = 0;
+  // Each refresh gets a number so an answer to an older request never overwrites a newer one.
+  let generation = 0;
+  let countsTimer: ReturnType<typeof setTimeout> | undefined;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function query(offset: number) {
+    const q = search.value.trim();
+    const base = q ? { q } : tabQuery(tab.value, meId());
+    return { ...base, limit: PAGE_SIZE, offset };
+  }
+
+  function keep(rows: ConversationSummary[]): ConversationSummary[] {
+    if (searching.value) return rows;
+    return rows.filter((row) => belongsTo(tab.value, row.conversation, meId()));
+  }
+
+  function sorted(rows: ConversationSummary[]): ConversationSummary[] {
+    if (searching.value) return rows;
+    const order = tab.value === 'queue' ? byWaiting : byActivity;
+    return rows.slice().sort((a, b) => order(a.conversation, b.conversation));
+  }
+
+  async function refresh(): Promise<void> {
+    const mine = ++generation;
+    loading.value = true;
+    error.value = null;
+    try {
+      const page = await api.listConversations(query(0));
+      if (mine !== generation) return;
+      items.value = sorted(keep(page.items));
+      total.value = page.total;
+      nextOffset = page.items.length;
+      hasMore.value = nextOffset < page.total;
+    } catch (caught) {
+      if (mine === generation) error.value = asRequestError(caught);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (loadingMore.value || !hasMore.value) return;
+    const mine = generation;
+    loadingMore.value = true;
+    error.value = null;
+    try {
+      const page = await api.listConversations(query(nextOffset));
+      if (mine !== generation) return;
+      const known = new Set(items.value.map((row) => row.conversation.id));
+      const fresh = keep(page.items).filter((row) => !known.has(row.conversation.id));
+      items.value = sorted([...items.value, ...fresh]);
+      total.value = page.total;
+      nextOffset += page.items.length;
+      hasMore.value = page.items.length > 0 && nextOffset < page.total;
+    } catch (caught) {
+      if (mine === generation) error.value = asRequestError(caught);
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+
+  async function refreshCounts(): Promise<void> {
+    try {
+      counts.value = await api.counts();
+      countsError.value = null;
+    } catch (caught) {
+      countsError.value = asRequestError(caught);
+    }
+  }
+
+  function scheduleCounts(): void {
+    clearTimeout(countsTimer);
+    countsTimer = setTimeout(() => void refreshCounts(), deps.countsDelayMs ?? 300);
+  }
+
+  function selectTab(next: InboxTab): void {
+    clearTimeout(searchTimer);
+    search.value = '';
+    tab.value = next;
+    void refresh();
+  }
+
+  function setSearch(text: string): void {
+    search.value = text;
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void refresh(), deps.searchDelayMs ?? 250);
+  }
+
+  /** A conversation was created or changed: place it, move it, or drop it from the list. */
+  function applyConversation(conversation: Conversation, visitor: Visitor): void {
+    scheduleCounts();
+    const current = items.value;
+    const index = current.findIndex((row) => row.conversation.id === conversation.id);
+    const listed = searching.value ? index !== -1 : belongsTo(tab.value, conversation, meId());
+    if (!listed) {
+      if (index !== -1) {
+        items.value = current.filter((_, i) => i !== index);
+        total.value = Math.max(0, total.value - 1);
+      }
+      return;
+    }
+    const row: ConversationSummary = {
+      conversation,
+      visitor,
+      lastMessage: current[index]?.lastMessage ?? null,
+    };
+    if (index === -1) {
+      items.value = sorted([row, ...current]);
+      total.value += 1;
+    } else {
+      const next = current.slice();
+      next[index] = row;
+      items.value = sorted(next);
+    }
+  }
+
+  /** A new message: it becomes the row's preview and moves the row up. */
+  function applyMessage(message: Message): void {
+    const current = items.value;
+    const index = current.findIndex((row) => row.conversation.id === message.conversationId);
+    const row = current[index];
+    if (!row) return;
+    if (row.lastMessage && row.lastMessage.seq > message.seq) return;
+    const next = current.slice();
+    next[index] = {
+      ...row,
+      lastMessage: message,
+      conversation: {
+        ...row.conversation,
+        lastSeq: Math.max(row.conversation.lastSeq, message.seq),
+        lastMessageAt: message.createdAt,
+      },
+    };
+    items.value = sorted(next);
+  }
+
+  function applyVisitor(visitor: Visitor): void {
+    if (!items.value.some((row) => row.visitor.id === visitor.id)) return;
+    items.value = items.value.map((row) => (row.visitor.id === visitor.id ? { ...row, visitor } : row));
+  }
+
+  function dispose(): void {
+    clearTimeout(countsTimer);
+    clearTimeout(searchTimer);
+    generation++;
+  }
+
+  return {
+    tab,
+    search,
+    searching,
+    items,
+    total,
+    hasMore,
+    loading,
+    loadingMore,
+    error,
+    counts,
+    countsError,
+    refresh,
+    loadMore,
+    refreshCounts,
+    scheduleCounts,
+    selectTab,
+    setSearch,
+    applyConversation,
+    applyMessage,
+    applyVisitor,
+    dispose,
+  };
+}
+
+export type Inbox = ReturnType<typeof createInbox>;

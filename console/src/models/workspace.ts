@@ -1,0 +1,167 @@
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Agent } from '@parley/shared';
+import type { ApiClient } from '../api/api-client';
+import { asRequestError, type RequestError } from '../api/request-error';
+import type { AgentConnection, ConnectAgent } from '../connection';
+import type { Beeper } from '../platform/beeper';
+import type { DesktopNotifier } from '../platform/desktop-notifier';
+import { createAgentsAdmin } from './agents-admin';
+import { createCannedReplies } from './canned-replies';
+import type { Clock } from './clock';
+import { createComposer } from './composer';
+import { createConversation } from './conversation';
+import { createDirectory } from './directory';
+import { createInbox } from './inbox';
+import { createNotifications } from './notifications';
+import { createPresence } from './presence';
+import { createSitesAdmin } from './sites-admin';
+import { createVisitorHistory } from './visitor-history';
+
+/** The two pages of the console. */
+export type Page = 'inbox' | 'settings';
+
+export interface WorkspaceDeps {
+  token: string;
+  agent: Agent;
+  api: ApiClient;
+  connect: ConnectAgent;
+  notifier: DesktopNotifier;
+  beeper: Beeper;
+  clock: Clock;
+  focused: ReadonlySignal<boolean>;
+  /** The relay refused the socket's token: the session is over. */
+  onUnauthorized: () => void;
+}
+
+/** Everything a signed-in agent works with, wired to one live connection. Disposed on sign-out. */
+export function createWorkspace(deps: WorkspaceDeps) {
+  const { api, focused } = deps;
+  const connection: AgentConnection = deps.connect(deps.token);
+  const directory = createDirectory(deps.agent);
+  const meId = () => directory.me.value.id;
+  const page = signal<Page>('inbox');
+  const helloError = signal<RequestError | null>(null);
+
+  const presence = createPresence({ connection, directory });
+  const inbox = createInbox({ api, meId });
+  const conversation = createConversation({ api, connection, meId, focused });
+  const canned = createCannedReplies({ api });
+  const composer = createComposer({ conversation, canned });
+  const history = createVisitorHistory({ api });
+  const notifications = createNotifications({
+    notifier: deps.notifier,
+    beeper: deps.beeper,
+    focused,
+    viewingId: conversation.selectedId,
+    meId,
+    open: (id) => openConversation(id),
+  });
+  const sitesAdmin = createSitesAdmin({ api, onSite: directory.applySite });
+  const agentsAdmin = createAgentsAdmin({ api, onAgent: directory.applyAgent });
+
+  function openConversation(id: string): void {
+    page.value = 'inbox';
+    void conversation.open(id);
+  }
+
+  async function hello(): Promise<void> {
+    try {
+      directory.applySession(await connection.request('agent:hello', {}));
+      helloError.value = null;
+    } catch (caught) {
+      helloError.value = asRequestError(caught);
+    }
+  }
+
+  // Chats already assigned to me, so a message in one of them can alert before I open that tab.
+  async function trackMine(): Promise<void> {
+    try {
+      const mine = await api.listConversations({ status: 'active', agentId: meId(), limit: 200 });
+      for (const row of mine.items) notifications.track(row.conversation, row.visitor);
+    } catch (caught) {
+      inbox.countsError.value = asRequestError(caught);
+    }
+  }
+
+  let connectedBefore = false;
+  async function onConnected(): Promise<void> {
+    await hello();
+    if (connectedBefore) {
+      // Events sent while we were away are lost; fetch the state again instead.
+      await Promise.all([inbox.refresh(), inbox.refreshCounts(), conversation.reload()]);
+    }
+    connectedBefore = true;
+  }
+
+  const stops: (() => void)[] = [
+    connection.onState((state) => {
+      directory.connection.value = state;
+      if (state === 'connected') void onConnected();
+      if (state === 'unauthorized') deps.onUnauthorized();
+    }),
+    connection.on('conversation:updated', ({ conversation: updated, visitor }) => {
+      notifications.applyConversation(updated, visitor);
+      inbox.applyConversation(updated, visitor);
+      conversation.applyConversation(updated, visitor);
+      history.applyConversation(updated);
+    }),
+    connection.on('message:created', ({ message }) => {
+      notifications.applyMessage(message);
+      inbox.applyMessage(message);
+      conversation.applyMessage(message);
+    }),
+    connection.on('typing:changed', (event) => conversation.applyTyping(event)),
+    connection.on('seen:changed', (event) => conversation.applySeen(event)),
+    connection.on('visitor:updated', ({ visitor }) => {
+      inbox.applyVisitor(visitor);
+      conversation.applyVisitor(visitor);
+    }),
+    connection.on('agent:updated', ({ agent }) => {
+      directory.applyAgent(agent);
+      agentsAdmin.applyAgent(agent);
+    }),
+    effect(() => {
+      for (const row of inbox.items.value) notifications.track(row.conversation, row.visitor);
+    }),
+    // The sidebar follows the open conversation's visitor; canned replies of its site are preloaded.
+    effect(() => {
+      const open = conversation.conversation.value;
+      if (!open) return;
+      history.show(open.visitorId);
+      canned.ensure(open.siteId);
+    }),
+    notifications.dispose,
+    conversation.dispose,
+    inbox.dispose,
+    () => connection.close(),
+  ];
+
+  void inbox.refresh();
+  void inbox.refreshCounts();
+  void trackMine();
+
+  function dispose(): void {
+    for (const stop of stops) stop();
+  }
+
+  return {
+    connection,
+    directory,
+    page,
+    helloError,
+    presence,
+    inbox,
+    conversation,
+    canned,
+    composer,
+    history,
+    notifications,
+    sitesAdmin,
+    agentsAdmin,
+    clock: deps.clock,
+    openConversation,
+    dispose,
+  };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;

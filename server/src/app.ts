@@ -1,0 +1,151 @@
+/**
+ * Builds the relay: HTTP routes, both Socket.IO namespaces and the hub between them, around a
+ * store. No listening and no process handling here (main.ts does that), so tests start as many
+ * independent servers as they like.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Request } from 'express';
+import { Server as SocketServer } from 'socket.io';
+import type { Config } from './config';
+import { createTokenService, type TokenService } from './auth/tokens';
+import { demoSiteId } from './bootstrap/first-start';
+import { createBroadcaster, rooms } from './conversations/broadcaster';
+import { Hub, publicAgent } from './conversations/hub';
+import { agentRoutes } from './http/agent-routes';
+import { authRoutes } from './http/auth-routes';
+import { conversationRoutes } from './http/conversation-routes';
+import { frontEndRoutes } from './http/front-end-routes';
+import { errorHandler } from './http/http-errors';
+import { requireAgent } from './http/require-agent';
+import { siteRoutes } from './http/site-routes';
+import { widgetConfigRoutes } from './http/widget-config-routes';
+import type { Logger } from './logger';
+import { createMailer } from './mail/mailer';
+import { createMetrics } from './ops/metrics';
+import { opsRoutes } from './ops/ops-routes';
+import { attachAgentNamespace } from './realtime/agent-namespace';
+import { attachRedisAdapter } from './realtime/redis-adapter';
+import { attachVisitorNamespace } from './realtime/visitor-namespace';
+import type { AgentRecord, Store } from './storage/store';
+import { ParleyError, NAMESPACES } from '@parley/shared';
+
+/** Everything createApp needs; the optional parts exist for tests. */
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'>;
+  store: Store;
+  logger: Logger;
+  now?: () => number;
+  /** How long a disconnected agent keeps their chats (default 60 s). */
+  agentGraceMs?: number;
+  /** How often inactive chats are looked for (default 30 s). */
+  inactivitySweepMs?: number;
+}
+
+/** A built, not yet listening, relay. */
+export interface App {
+  http: HttpServer;
+  io: SocketServer;
+  hub: Hub;
+  tokens: TokenService;
+  /** Listens on `port` (0 for a free one) and returns the origin it serves. */
+  listen(port: number): Promise<string>;
+  /** The origin pages and consoles reach this server at. */
+  publicUrl(): string;
+  /** Stops accepting connections, closes sockets and timers; the caller closes the store. */
+  close(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { store, logger, config } = deps;
+  const now = deps.now ?? Date.now;
+  const tokens = await createTokenService(store);
+  const metrics = createMetrics();
+  const mailer = createMailer(config.smtpUrl, 'Parley <no-reply@parley.local>');
+  const hub = new Hub({ store, mailer, metrics, logger, now, agentGraceMs: deps.agentGraceMs ?? 60_000 });
+
+  const app = express();
+  const http = createServer(app);
+  const io = new SocketServer(http, {
+    // The widget runs on other sites' pages; each site's allowed origins are checked in the handshake.
+    cors: { origin: true },
+    maxHttpBufferSize: 64 * 1024,
+  });
+  const closeAdapter = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, logger) : async () => {};
+
+  let listeningUrl = '';
+  const publicUrl = () => config.publicUrl ?? listeningUrl;
+  const requestUrl = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  const visitors = io.of(NAMESPACES.visitor);
+  const agents = io.of(NAMESPACES.agent);
+  hub.broadcaster = createBroadcaster(visitors, agents);
+  attachVisitorNamespace(visitors, { hub, tokens, logger });
+  attachAgentNamespace(agents, { hub, tokens, logger });
+
+  /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
+  const onAgentChanged = async (agent: AgentRecord) => {
+    const siteRooms = agent.siteIds.map(rooms.siteAgents);
+    const sockets = await agents.in(rooms.agent(agent.id)).fetchSockets();
+    for (const socket of sockets) {
+      for (const room of socket.rooms) {
+        if (room.startsWith('site-agents:') && !siteRooms.includes(room)) socket.leave(room);
+      }
+      socket.join(siteRooms);
+    }
+    for (const siteId of agent.siteIds) {
+      hub.broadcast.toSiteAgents(siteId, 'agent:updated', { agent: publicAgent(agent) });
+      await hub.announceAvailability(siteId);
+      await hub.routeSite(siteId);
+    }
+  };
+
+  const auth = requireAgent(tokens, store);
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '256kb' }));
+  app.use(opsRoutes({ store, metrics }));
+  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth }));
+  app.use('/api/widget', widgetConfigRoutes({ hub }));
+  app.use('/api/conversations', conversationRoutes({ hub, requireAgent: auth }));
+  app.use('/api/sites', siteRoutes({ hub, requireAgent: auth, onAgentChanged }));
+  app.use('/api/agents', agentRoutes({ hub, requireAgent: auth, onAgentChanged }));
+  app.use('/api', () => {
+    throw new ParleyError('NOT_FOUND', 'No such route');
+  });
+  app.use(frontEndRoutes({ demoSiteId: () => demoSiteId(store), publicUrl: requestUrl }));
+  app.use((_req, _res, next) => next(new ParleyError('NOT_FOUND', 'Not found')));
+  app.use(errorHandler(logger));
+
+  await hub.start();
+  const sweep = setInterval(() => {
+    hub.closeInactive().catch((error: unknown) => logger.error({ err: error }, 'inactivity sweep failed'));
+  }, deps.inactivitySweepMs ?? 30_000);
+  sweep.unref();
+
+  return {
+    http,
+    io,
+    hub,
+    tokens,
+    publicUrl,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, () => {
+          const { port: bound } = http.address() as AddressInfo;
+          listeningUrl = `http://localhost:${bound}`;
+          resolve(listeningUrl);
+        });
+      }),
+    async close() {
+      clearInterval(sweep);
+      hub.stop();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.
+        http.closeAllConnections();
+      });
+      await closeAdapter();
+    },
+  };
+}

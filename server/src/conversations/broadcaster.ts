@@ -1,0 +1,34 @@
+/**
+ * Where announcements go. Rooms: every socket of a visitor (all their tabs), the visitors of a
+ * site (availability), the agents serving a site, and one agent's consoles.
+ */
+import type { Namespace } from 'socket.io';
+import type { AgentAnnouncements, VisitorAnnouncements } from '@parley/shared';
+
+export const rooms = {
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
+  siteAgents: (siteId: string) => `site-agents:${siteId}`,
+  agent: (agentId: string) => `agent:${agentId}`,
+};
+
+type Args<F> = F extends (...args: infer A) => void ? A : never;
+
+/** Sends announcements to rooms of the two namespaces. */
+export interface Broadcaster {
+  toVisitor<E extends keyof VisitorAnnouncements>(visitorId: string, event: E, ...args: Args<VisitorAnnouncements[E]>): void;
+  toSiteVisitors<E extends keyof VisitorAnnouncements>(siteId: string, event: E, ...args: Args<VisitorAnnouncements[E]>): void;
+  toSiteAgents<E extends keyof AgentAnnouncements>(siteId: string, event: E, ...args: Args<AgentAnnouncements[E]>): void;
+}
+
+/** A broadcaster over the real Socket.IO namespaces. */
+export function createBroadcaster(visitors: Namespace, agents: Namespace): Broadcaster {
+  // The typed signatures above are the contract; the namespaces themselves are untyped.
+  const emit = (namespace: Namespace, room: string, event: string, args: unknown[]) =>
+    namespace.to(room).emit(event, ...args);
+  return {
+    toVisitor: (visitorId, event, ...args) => emit(visitors, rooms.visitor(visitorId), event, args),
+    toSiteVisitors: (siteId, event, ...args) => emit(visitors, rooms.siteVisitors(siteId), event, args),
+    toSiteAgents: (siteId, event, ...args) => emit(agents, rooms.siteAgents(siteId), event, args),
+  };
+}

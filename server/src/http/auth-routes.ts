@@ -1,0 +1,46 @@
+/** POST /api/auth/login and GET /api/auth/me. */
+import { ParleyError, type LoginResponse } from '@parley/shared';
+import { loginSchema } from '@parley/shared/schemas';
+import { Router, type RequestHandler } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { verifyPassword } from '../auth/passwords';
+import type { TokenService } from '../auth/tokens';
+import { publicAgent } from '../conversations/hub';
+import type { Store } from '../storage/store';
+import { parse } from './http-errors';
+import { signedIn } from './require-agent';
+
+// Slows down password guessing per address and per account without locking a real user out for long.
+const attemptsPerAddress = new RateLimiterMemory({ points: 30, duration: 60 });
+const attemptsPerAccount = new RateLimiterMemory({ points: 10, duration: 60 });
+
+export function authRoutes(deps: { store: Store; tokens: TokenService; requireAgent: RequestHandler }): Router {
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const body = parse(loginSchema, req.body);
+    try {
+      await attemptsPerAddress.consume(req.ip ?? 'unknown');
+      await attemptsPerAccount.consume(body.email);
+    } catch {
+      throw new ParleyError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute');
+    }
+    const agent = await deps.store.getAgentByEmail(body.email);
+    const valid = agent ? await verifyPassword(agent.passwordHash, body.password) : false;
+    if (!agent || !valid) throw new ParleyError('INVALID_CREDENTIALS', 'Wrong email or password');
+    const response: LoginResponse = { token: await deps.tokens.issueAgentToken(agent.id), agent: publicAgent(agent) };
+    res.json(response);
+  });
+
+  router.get('/me', deps.requireAgent, (_req, res) => {
+    res.json({ agent: publicAgent(signedIn(res)) });
+  });
+
+  // Tokens are stateless; signing out is the console forgetting its token. The route exists so
+  // clients have one call to make when a server-side session list arrives.
+  router.post('/logout', deps.requireAgent, (_req, res) => {
+    res.status(204).end();
+  });
+
+  return router;
+}

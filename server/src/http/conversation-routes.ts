@@ -1,0 +1,91 @@
+/** The transcript API: list, counts, one conversation as JSON or text. */
+import type { ConversationDetail, ConversationList, ConversationSummary, InboxCounts } from '@parley/shared';
+import { conversationQuerySchema } from '@parley/shared/schemas';
+import { Router, type RequestHandler } from 'express';
+import { servedConversation } from '../conversations/agent-actions';
+import { publicAgent, type Hub } from '../conversations/hub';
+import { renderTranscript } from '../conversations/transcript-text';
+import type { ConversationFilter } from '../storage/store';
+import { param, parse } from './http-errors';
+import { requireServes, signedIn } from './require-agent';
+
+/** A conversation with everything the JSON and text forms need. */
+export async function conversationDetail(hub: Hub, id: string): Promise<ConversationDetail> {
+  const conversation = await hub.requireConversation(id);
+  const [visitor, agent, messages] = await Promise.all([
+    hub.store.getVisitor(conversation.visitorId),
+    conversation.agentId ? hub.store.getAgent(conversation.agentId) : null,
+    hub.store.listMessages(id, { limit: Number.MAX_SAFE_INTEGER }),
+  ]);
+  if (!visitor) throw new Error(`conversation ${id} has no visitor ${conversation.visitorId}`);
+  return { conversation, visitor, agent: agent ? publicAgent(agent) : null, messages };
+}
+
+/** Day-only dates are whole days: `to=2026-11-23` includes that day. */
+function endOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(Date.parse(value) + 86_400_000).toISOString() : new Date(value).toISOString();
+}
+
+export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandler }): Router {
+  const { hub } = deps;
+  const router = Router();
+  router.use(deps.requireAgent);
+
+  router.get('/', async (req, res) => {
+    const agent = signedIn(res);
+    const query = parse(conversationQuerySchema, req.query);
+    if (query.siteId) requireServes(agent, query.siteId);
+    const filter: ConversationFilter = {
+      siteIds: query.siteId ? [query.siteId] : agent.siteIds,
+      status: query.status,
+      kind: query.kind,
+      agentId: query.agentId,
+      visitorId: query.visitorId,
+      tag: query.tag,
+      from: query.from ? new Date(query.from).toISOString() : undefined,
+      to: endOf(query.to),
+      q: query.q || undefined,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    const { items, total } = await hub.store.listConversations(filter);
+    const summaries: ConversationSummary[] = await Promise.all(
+      items.map(async (conversation) => ({
+        conversation,
+        visitor: (await hub.store.getVisitor(conversation.visitorId))!,
+        lastMessage: await hub.store.lastMessage(conversation.id),
+      })),
+    );
+    const list: ConversationList = { items: summaries.filter((s) => s.visitor), total };
+    res.json(list);
+  });
+
+  router.get('/counts', async (_req, res) => {
+    const agent = signedIn(res);
+    const count = async (filter: ConversationFilter) =>
+      (await hub.store.listConversations({ siteIds: agent.siteIds, limit: 1, ...filter })).total;
+    const counts: InboxCounts = {
+      queue: await count({ status: 'queued', kind: 'chat' }),
+      mine: await count({ status: 'active', agentId: agent.id }),
+      all: await count({ statuses: ['queued', 'active'], kind: 'chat' }),
+      offline: await count({ kind: 'offline', statuses: ['queued', 'active'] }),
+      closed: await count({ status: 'closed' }),
+    };
+    res.json(counts);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const conversation = await servedConversation(hub, signedIn(res), param(req, 'id'));
+    res.json(await conversationDetail(hub, conversation.id));
+  });
+
+  router.get('/:id/transcript.txt', async (req, res) => {
+    const conversation = await servedConversation(hub, signedIn(res), param(req, 'id'));
+    const detail = await conversationDetail(hub, conversation.id);
+    const site = await hub.requireSite(conversation.siteId);
+    res.type('text/plain; charset=utf-8').send(renderTranscript({ site, ...detail }));
+  });
+
+  return router;
+}

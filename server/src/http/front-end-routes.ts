@@ -1,0 +1,56 @@
+/** The widget (for any page), the console (for agents) and the demo page. */
+import { fileURLToPath } from 'node:url';
+import { ParleyError } from '@parley/shared';
+import { Router } from 'express';
+import { renderDemoPage } from './demo-page';
+import { StaticBundle } from './static-bundle';
+
+const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
+const CONSOLE_DIST = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+
+/** Short, so that a new release reaches every site within minutes. */
+const LOADER_CACHE = 'public, max-age=300';
+/** Hashed file names never change content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function notBuilt(what: string): ParleyError {
+  return new ParleyError('NOT_FOUND', `The ${what} is not built; run "pnpm build"`);
+}
+
+export function frontEndRoutes(deps: { demoSiteId: () => Promise<string | null>; publicUrl: (req: import('express').Request) => string }): Router {
+  const router = Router();
+  const widget = new StaticBundle(WIDGET_DIST);
+  const consoleApp = new StaticBundle(CONSOLE_DIST);
+
+  router.get('/widget.js', async (req, res) => {
+    // Any page may embed the loader; the socket and config calls do the origin checks.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (!(await widget.send(req, res, 'widget.js', LOADER_CACHE))) throw notBuilt('widget');
+  });
+
+  router.get('/widget/assets/{*file}', async (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    const file = (req.params as { file?: string[] }).file?.join('/') ?? '';
+    if (!(await widget.send(req, res, `assets/${file}`, IMMUTABLE))) throw new ParleyError('NOT_FOUND', 'No such file');
+  });
+
+  router.get('/console/assets/{*file}', async (req, res) => {
+    const file = (req.params as { file?: string[] }).file?.join('/') ?? '';
+    if (!(await consoleApp.send(req, res, `assets/${file}`, IMMUTABLE))) throw new ParleyError('NOT_FOUND', 'No such file');
+  });
+
+  // Every other /console path is a view of the single-page app.
+  router.get(['/console', '/console/{*view}'], async (req, res) => {
+    if (!(await consoleApp.send(req, res, 'index.html', 'no-cache'))) throw notBuilt('console');
+  });
+
+  router.get('/', (_req, res) => res.redirect('/console'));
+
+  router.get('/demo', async (req, res) => {
+    const siteId = await deps.demoSiteId();
+    if (!siteId) throw new ParleyError('NOT_FOUND', 'There is no demo site');
+    res.type('html').send(renderDemoPage(deps.publicUrl(req), siteId));
+  });
+
+  return router;
+}

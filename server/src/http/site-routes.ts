@@ -1,0 +1,129 @@
+/** Sites, their identity secret, canned replies and the NDJSON export. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ParleyError, type Site, type SiteList } from '@parley/shared';
+import { cannedReplyCreateSchema, siteCreateSchema, siteUpdateSchema } from '@parley/shared/schemas';
+import { Router, type RequestHandler } from 'express';
+import type { Hub } from '../conversations/hub';
+import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
+import type { AgentRecord } from '../storage/store';
+import { conversationDetail } from './conversation-routes';
+import { param, parse } from './http-errors';
+import { requireOwner, requireServes, signedIn } from './require-agent';
+
+/** A fresh identity-verification secret. */
+export function newIdentitySecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Only owners ever see a site's identity secret. */
+function shown(site: Site, agent: AgentRecord): Site {
+  return agent.role === 'owner' ? site : { ...site, identitySecret: '' };
+}
+
+export function siteRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAgentChanged: (agent: AgentRecord) => Promise<void> }): Router {
+  const { hub } = deps;
+  const router = Router();
+  router.use(deps.requireAgent);
+
+  const servedSite = async (agent: AgentRecord, siteId: string) => {
+    requireServes(agent, siteId);
+    return hub.requireSite(siteId);
+  };
+
+  router.get('/', async (_req, res) => {
+    const agent = signedIn(res);
+    const sites = (await hub.store.listSites()).filter((site) => agent.siteIds.includes(site.id));
+    const list: SiteList = { items: sites.map((site) => shown(site, agent)) };
+    res.json(list);
+  });
+
+  router.post('/', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const body = parse(siteCreateSchema, req.body);
+    const site = await hub.store.createSite({
+      id: randomUUID(),
+      name: body.name,
+      ownerId: agent.id,
+      allowedOrigins: body.allowedOrigins,
+      widget: { ...DEFAULT_WIDGET_SETTINGS, ...body.widget },
+      identitySecret: newIdentitySecret(),
+      createdAt: hub.timestamp(),
+    });
+    const owner = await hub.store.updateAgent({ ...agent, siteIds: [...agent.siteIds, site.id] });
+    await deps.onAgentChanged(owner);
+    res.status(201).json(site);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const agent = signedIn(res);
+    res.json(shown(await servedSite(agent, param(req, 'id')), agent));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const site = await servedSite(agent, param(req, 'id'));
+    const body = parse(siteUpdateSchema, req.body);
+    const updated = await hub.store.updateSite({
+      ...site,
+      name: body.name ?? site.name,
+      allowedOrigins: body.allowedOrigins ?? site.allowedOrigins,
+      widget: { ...site.widget, ...body.widget },
+    });
+    // Business hours may have changed whether anyone can answer.
+    await hub.announceAvailability(updated.id);
+    res.json(updated);
+  });
+
+  router.post('/:id/secret', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const site = await servedSite(agent, param(req, 'id'));
+    res.json(await hub.store.updateSite({ ...site, identitySecret: newIdentitySecret() }));
+  });
+
+  router.get('/:id/export.ndjson', async (req, res) => {
+    const site = await servedSite(signedIn(res), param(req, 'id'));
+    res.type('application/x-ndjson; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="parley-${site.id}.ndjson"`);
+    const pageSize = 200;
+    for (let offset = 0; ; offset += pageSize) {
+      const { items } = await hub.store.listConversations({ siteIds: [site.id], limit: pageSize, offset });
+      for (const conversation of items) {
+        res.write(`${JSON.stringify(await conversationDetail(hub, conversation.id))}\n`);
+      }
+      if (items.length < pageSize) break;
+    }
+    res.end();
+  });
+
+  router.get('/:id/canned-replies', async (req, res) => {
+    const site = await servedSite(signedIn(res), param(req, 'id'));
+    res.json({ items: await hub.store.listCannedReplies(site.id) });
+  });
+
+  router.post('/:id/canned-replies', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const site = await servedSite(agent, param(req, 'id'));
+    const body = parse(cannedReplyCreateSchema, req.body);
+    const existing = (await hub.store.listCannedReplies(site.id)).find((reply) => reply.shortcut === body.shortcut);
+    const reply = await hub.store.saveCannedReply({ id: existing?.id ?? randomUUID(), siteId: site.id, ...body });
+    res.status(existing ? 200 : 201).json(reply);
+  });
+
+  router.delete('/:id/canned-replies/:replyId', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const site = await servedSite(agent, param(req, 'id'));
+    await hub.store.deleteCannedReply(site.id, param(req, 'replyId'));
+    res.status(204).end();
+  });
+
+  router.all('/{*rest}', () => {
+    throw new ParleyError('NOT_FOUND', 'No such route');
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+/** GET /api/widget/sites/:siteId: what the widget needs before any socket opens. Public, CORS. */
+import { ParleyError } from '@parley/shared';
+import { Router } from 'express';
+import type { Hub } from '../conversations/hub';
+import { publicSiteConfig } from '../conversations/visitor-actions';
+import { isOriginAllowed } from '../realtime/origin';
+import { param } from './http-errors';
+
+export function widgetConfigRoutes(deps: { hub: Hub }): Router {
+  const router = Router();
+
+  router.get('/sites/:siteId', async (req, res) => {
+    const site = await deps.hub.requireSite(param(req, 'siteId'));
+    const origin = req.get('origin');
+    if (origin) {
+      if (!isOriginAllowed(site, origin)) throw new ParleyError('ORIGIN_NOT_ALLOWED', 'This page is not allowed to use the site chat');
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await publicSiteConfig(deps.hub, site));
+  });
+
+  return router;
+}

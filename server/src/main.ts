@@ -1,0 +1,71 @@
+/**
+ * The only file with side effects: read the configuration, open the store, build the relay, listen,
+ * and shut down cleanly on SIGTERM/SIGINT (stop accepting, close sockets, flush the store).
+ */
+import { mkdir } from 'node:fs/promises';
+import { createApp } from './app';
+import { demoSiteId, ensureFirstStart } from './bootstrap/first-start';
+import { ConfigError, loadConfig } from './config';
+import { widgetSnippet } from './http/demo-page';
+import { createLogger } from './logger';
+import { createStore } from './storage';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  await mkdir(config.dataDir, { recursive: true });
+  const store = createStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  await store.init();
+  const firstStart = await ensureFirstStart(store, { email: config.adminEmail, password: config.adminPassword });
+  const app = await createApp({ config, store, logger });
+  await app.listen(config.port);
+  const url = app.publicUrl();
+  const siteId = firstStart?.siteId ?? (await demoSiteId(store));
+
+  const lines = [
+    '',
+    `  Parley is running at ${url}`,
+    `  Console:  ${url}/console`,
+    firstStart
+      ? `  Owner:    ${firstStart.ownerEmail} / password: ${firstStart.ownerPassword}   (shown once; keep it)`
+      : '  Owner:    the account created on the first start',
+    siteId ? `  Demo:     ${url}/demo` : null,
+    siteId ? `  Snippet:  ${widgetSnippet(url, siteId)}` : null,
+    `  Data:     ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`,
+    '',
+  ].filter((line) => line !== null);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  logger.info({ url, store: config.databaseUrl ? 'postgres' : 'lowdb', redis: Boolean(config.redisUrl) }, 'listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await store.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'unclean shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Parley could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

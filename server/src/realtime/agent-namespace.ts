@@ -1,0 +1,62 @@
+/** The /agent namespace: the console's live connection, authenticated by the login token. */
+import { ParleyError } from '@parley/shared';
+import { agentRequestSchemas } from '@parley/shared/request-schemas';
+import { agentAuthSchema } from '@parley/shared/schemas';
+import type { Namespace } from 'socket.io';
+import type { TokenService } from '../auth/tokens';
+import * as agent from '../conversations/agent-actions';
+import { rooms } from '../conversations/broadcaster';
+import type { Hub } from '../conversations/hub';
+import type { Logger } from '../logger';
+import { handleRequests } from './ack-handler';
+import { createSocketLimiter } from './socket-limiter';
+
+function refuse(error: ParleyError): Error {
+  return Object.assign(new Error(error.message), { data: error.toBody() });
+}
+
+export function attachAgentNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger }): void {
+  const { hub, tokens, logger } = deps;
+  const limiter = createSocketLimiter();
+
+  namespace.use(async (socket, next) => {
+    const auth = agentAuthSchema.safeParse(socket.handshake.auth);
+    const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
+    const record = agentId ? await hub.store.getAgent(agentId) : null;
+    if (!record) return next(refuse(new ParleyError('UNAUTHENTICATED', 'Sign in again')));
+    socket.data = { agentId: record.id, siteIds: record.siteIds };
+    next();
+  });
+
+  // Handlers are registered synchronously: events a client sends right after connecting must find them.
+  namespace.on('connection', (socket) => {
+    const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
+    void socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]);
+    hub.deps.metrics.connections.inc({ namespace: 'agent' });
+    socket.on('disconnect', () => {
+      hub.deps.metrics.connections.dec({ namespace: 'agent' });
+      hub.presence.disconnect(agentId);
+    });
+
+    handleRequests(
+      socket,
+      agentRequestSchemas,
+      {
+        'agent:hello': () => agent.hello(hub, agentId),
+        'agent:status': (input) => agent.changeStatus(hub, agentId, input),
+        'message:send': (input) => agent.sendMessage(hub, agentId, input),
+        'message:history': (input) => agent.history(hub, agentId, input),
+        'typing:set': (input) => agent.typing(hub, agentId, input),
+        'seen:set': (input) => agent.seen(hub, agentId, input),
+        'conversation:take': (input) => agent.take(hub, agentId, input),
+        'conversation:transfer': (input) => agent.transfer(hub, agentId, input),
+        'conversation:close': (input) => agent.close(hub, agentId, input),
+        'conversation:tag': (input) => agent.tag(hub, agentId, input),
+      },
+      { logger, limiter },
+    );
+    agent.connected(hub, agentId).catch((error: unknown) => {
+      logger.error({ err: error, agentId }, 'could not bring an agent online');
+    });
+  });
+}

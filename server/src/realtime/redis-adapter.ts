@@ -1,0 +1,19 @@
+/**
+ * With REDIS_URL, Socket.IO announcements reach sockets connected to any relay process. The client
+ * library is loaded only then, so the embedded default does not carry it.
+ */
+import type { Server } from 'socket.io';
+import type { Logger } from '../logger';
+
+/** Connects the adapter; returns what disconnects it. */
+export async function attachRedisAdapter(io: Server, redisUrl: string, logger: Logger): Promise<() => Promise<void>> {
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  return async () => {
+    await Promise.allSettled([pub.quit(), sub.quit()]);
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The /visitor namespace. The handshake carries the site id and the visitor's token; the page's
+ * origin is checked against the site's allowed origins. A missing or foreign token starts a new
+ * visitor, whose token `visitor:hello` returns for the widget to keep.
+ */
+import { randomUUID } from 'node:crypto';
+import { ParleyError } from '@parley/shared';
+import type { Namespace } from 'socket.io';
+import { visitorAuthSchema } from '@parley/shared/schemas';
+import { visitorRequestSchemas } from '@parley/shared/request-schemas';
+import type { TokenService } from '../auth/tokens';
+import { rooms } from '../conversations/broadcaster';
+import type { Hub } from '../conversations/hub';
+import * as visitor from '../conversations/visitor-actions';
+import type { Logger } from '../logger';
+import { handleRequests } from './ack-handler';
+import { createSocketLimiter } from './socket-limiter';
+import { isOriginAllowed } from './origin';
+
+interface VisitorSocketData {
+  actor: visitor.VisitorActor;
+  token: string;
+}
+
+/** Connection refusals carry our error code in `err.data`, like an ack would. */
+function refuse(error: ParleyError): Error {
+  return Object.assign(new Error(error.message), { data: error.toBody() });
+}
+
+export function attachVisitorNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger }): void {
+  const { hub, tokens, logger } = deps;
+  const limiter = createSocketLimiter();
+
+  namespace.use(async (socket, next) => {
+    try {
+      const auth = visitorAuthSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) throw new ParleyError('VALIDATION_FAILED', 'auth.siteId is required');
+      const site = await hub.store.getSite(auth.data.siteId);
+      if (!site) throw new ParleyError('NOT_FOUND', 'No such site');
+      if (!isOriginAllowed(site, socket.handshake.headers.origin)) {
+        throw new ParleyError('ORIGIN_NOT_ALLOWED', 'This page is not allowed to use the site chat');
+      }
+      const known = auth.data.token ? await tokens.verifyVisitorToken(auth.data.token, site.id) : null;
+      const visitorId = known ?? randomUUID();
+      const data: VisitorSocketData = {
+        actor: { visitorId, siteId: site.id, userAgent: socket.handshake.headers['user-agent'] ?? null },
+        token: known && auth.data.token ? auth.data.token : await tokens.issueVisitorToken(visitorId, site.id),
+      };
+      socket.data = data;
+      next();
+    } catch (error) {
+      next(error instanceof ParleyError ? refuse(error) : refuse(new ParleyError('INTERNAL', 'Could not connect')));
+      if (!(error instanceof ParleyError)) logger.error({ err: error }, 'visitor handshake failed');
+    }
+  });
+
+  namespace.on('connection', (socket) => {
+    const { actor, token } = socket.data as VisitorSocketData;
+    void socket.join([rooms.visitor(actor.visitorId), rooms.siteVisitors(actor.siteId)]);
+    hub.deps.metrics.connections.inc({ namespace: 'visitor' });
+    socket.on('disconnect', () => hub.deps.metrics.connections.dec({ namespace: 'visitor' }));
+
+    handleRequests(
+      socket,
+      visitorRequestSchemas,
+      {
+        'visitor:hello': (input) => visitor.hello(hub, actor, input, token),
+        'visitor:identify': (input) => visitor.identify(hub, actor, input),
+        'page:view': (input) => visitor.pageView(hub, actor, input),
+        'message:send': (input) => visitor.sendMessage(hub, actor, input),
+        'message:history': (input) => visitor.history(hub, actor, input),
+        'typing:set': (input) => visitor.typing(hub, actor, input),
+        'seen:set': (input) => visitor.seen(hub, actor, input),
+        'conversation:close': (input) => visitor.close(hub, actor, input),
+        'rating:submit': (input) => visitor.rate(hub, actor, input),
+        'transcript:email': (input) => visitor.emailTranscript(hub, actor, input),
+        'offline:leave': (input) => visitor.leaveOfflineMessage(hub, actor, input),
+      },
+      { logger, limiter },
+    );
+  });
+}

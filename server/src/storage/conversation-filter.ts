@@ -1,0 +1,63 @@
+/**
+ * `listConversations` semantics for stores that filter in memory. PostgresStore expresses the
+ * same rules in SQL (postgres-conversation-query.ts); the contract suite keeps the two in step.
+ */
+import type { Conversation, Visitor } from '@parley/shared';
+import type { ConversationFilter } from './store';
+
+/** Page size when the filter gives none. */
+export const DEFAULT_CONVERSATION_LIMIT = 50;
+
+/** The filter's page, with defaults applied and nonsense (negative, fractional) clamped. */
+export function pageOf(filter: ConversationFilter): { limit: number; offset: number } {
+  const limit = Math.max(0, Math.floor(filter.limit ?? DEFAULT_CONVERSATION_LIMIT));
+  const offset = Math.max(0, Math.floor(filter.offset ?? 0));
+  return { limit, offset };
+}
+
+/** The search text of the filter, or null when there is nothing to search for. */
+export function searchTextOf(filter: ConversationFilter): string | null {
+  const q = filter.q?.trim();
+  return q ? q : null;
+}
+
+/** True when the conversation passes every filter except `q`. */
+export function matchesFilter(conversation: Conversation, filter: ConversationFilter): boolean {
+  const c = conversation;
+  if (filter.siteIds && !filter.siteIds.includes(c.siteId)) return false;
+  if (filter.status !== undefined && c.status !== filter.status) return false;
+  if (filter.statuses && !filter.statuses.includes(c.status)) return false;
+  if (filter.kind !== undefined && c.kind !== filter.kind) return false;
+  if (filter.agentId !== undefined && c.agentId !== filter.agentId) return false;
+  if (filter.visitorId !== undefined && c.visitorId !== filter.visitorId) return false;
+  if (filter.tag !== undefined && !c.tags.includes(filter.tag)) return false;
+  const created = Date.parse(c.createdAt);
+  if (filter.from !== undefined && !(created >= Date.parse(filter.from))) return false;
+  if (filter.to !== undefined && !(created < Date.parse(filter.to))) return false;
+  return true;
+}
+
+/** True when the visitor's name or email contains `needle` (already lowercased). */
+export function visitorMatches(visitor: Visitor | undefined, needle: string): boolean {
+  if (!visitor) return false;
+  return [visitor.name, visitor.email].some((value) => value?.toLowerCase().includes(needle));
+}
+
+/** Newest activity (last message, else creation) first; ties broken by creation, then id. */
+export function byActivityDescending(a: Conversation, b: Conversation): number {
+  return (
+    Date.parse(b.lastMessageAt ?? b.createdAt) - Date.parse(a.lastMessageAt ?? a.createdAt) ||
+    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+    compareCodeUnits(b.id, a.id)
+  );
+}
+
+/** Oldest first, ties broken by id (the order of `listOpenConversations`). */
+export function byCreationAscending(a: Conversation, b: Conversation): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || compareCodeUnits(a.id, b.id);
+}
+
+/** Plain string order, matching PostgreSQL's `COLLATE "C"` for the ASCII ids and shortcuts we use. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

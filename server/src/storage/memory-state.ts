@@ -1,0 +1,188 @@
+/**
+ * LowdbStore's in-memory data with its indexes, the journal record format, and the db.json
+ * snapshot format. `apply` is the only way state changes, both live and when replaying journals,
+ * so a replay always rebuilds exactly what the process had.
+ */
+import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AgentRecord } from './store';
+
+/** One mutation, as written to the journal. */
+export type JournalRecord =
+  | { op: 'site'; site: Site }
+  | { op: 'agent'; agent: AgentRecord }
+  | { op: 'visitor'; visitor: Visitor }
+  | { op: 'conversation'; conversation: Conversation }
+  /** Also sets the conversation's lastSeq and lastMessageAt, so the two can never disagree. */
+  | { op: 'message'; message: Message }
+  | { op: 'canned-reply'; reply: CannedReply }
+  | { op: 'canned-reply-delete'; siteId: string; id: string }
+  | { op: 'setting'; key: string; value: string };
+
+/** The contents of db.json. */
+export interface Snapshot {
+  format: 1;
+  /** The first journal generation NOT included in this snapshot. */
+  generation: number;
+  sites: Site[];
+  agents: AgentRecord[];
+  visitors: Visitor[];
+  conversations: Conversation[];
+  /** Grouped by conversation, each group in seq order. */
+  messages: Message[];
+  cannedReplies: CannedReply[];
+  settings: [string, string][];
+}
+
+/** The snapshot of an empty store. */
+export function emptySnapshot(): Snapshot {
+  return {
+    format: 1,
+    generation: 0,
+    sites: [],
+    agents: [],
+    visitors: [],
+    conversations: [],
+    messages: [],
+    cannedReplies: [],
+    settings: [],
+  };
+}
+
+const OPS = new Set<string>([
+  'site',
+  'agent',
+  'visitor',
+  'conversation',
+  'message',
+  'canned-reply',
+  'canned-reply-delete',
+  'setting',
+]);
+
+/** Narrows a parsed journal line; anything else means the file is not ours or is damaged. */
+export function isJournalRecord(value: unknown): value is JournalRecord {
+  return typeof value === 'object' && value !== null && OPS.has((value as { op?: unknown }).op as string);
+}
+
+/**
+ * Stored objects are never mutated in place, only replaced, so a snapshot built from the maps
+ * stays correct while later mutations go on.
+ */
+export class MemoryState {
+  readonly sites = new Map<string, Site>();
+  readonly agents = new Map<string, AgentRecord>();
+  /** Lowercased email → agent id. */
+  readonly agentIdByEmail = new Map<string, string>();
+  readonly visitors = new Map<string, Visitor>();
+  readonly conversations = new Map<string, Conversation>();
+  /** Conversation id → its messages in seq order. */
+  readonly messages = new Map<string, Message[]>();
+  /** Conversation id → clientId → message, for idempotent appends. */
+  readonly messageByClientId = new Map<string, Map<string, Message>>();
+  /** Site id → reply id → reply. */
+  readonly cannedReplies = new Map<string, Map<string, CannedReply>>();
+  readonly settings = new Map<string, string>();
+
+  /** Rebuilds state and indexes from db.json. */
+  static fromSnapshot(snapshot: Snapshot): MemoryState {
+    const state = new MemoryState();
+    for (const site of snapshot.sites) state.apply({ op: 'site', site });
+    for (const agent of snapshot.agents) state.apply({ op: 'agent', agent });
+    for (const visitor of snapshot.visitors) state.apply({ op: 'visitor', visitor });
+    for (const conversation of snapshot.conversations) {
+      state.apply({ op: 'conversation', conversation });
+    }
+    // The conversations already carry lastSeq/lastMessageAt, so only the indexes are rebuilt.
+    for (const message of snapshot.messages) state.#index(message);
+    for (const reply of snapshot.cannedReplies) state.apply({ op: 'canned-reply', reply });
+    for (const [key, value] of snapshot.settings) state.settings.set(key, value);
+    return state;
+  }
+
+  /** The whole state as db.json content, recording the journal generation that comes next. */
+  toSnapshot(generation: number): Snapshot {
+    return {
+      format: 1,
+      generation,
+      sites: [...this.sites.values()],
+      agents: [...this.agents.values()],
+      visitors: [...this.visitors.values()],
+      conversations: [...this.conversations.values()],
+      messages: [...this.messages.values()].flat(),
+      cannedReplies: [...this.cannedReplies.values()].flatMap((replies) => [...replies.values()]),
+      settings: [...this.settings.entries()],
+    };
+  }
+
+  /** Applies one mutation. Callers validate first; this only refuses what would corrupt state. */
+  apply(record: JournalRecord): void {
+    switch (record.op) {
+      case 'site':
+        this.sites.set(record.site.id, record.site);
+        return;
+      case 'agent':
+        return this.#putAgent(record.agent);
+      case 'visitor':
+        this.visitors.set(record.visitor.id, record.visitor);
+        return;
+      case 'conversation':
+        this.conversations.set(record.conversation.id, record.conversation);
+        return;
+      case 'message':
+        return this.#appendMessage(record.message);
+      case 'canned-reply':
+        return this.#putCannedReply(record.reply);
+      case 'canned-reply-delete':
+        this.cannedReplies.get(record.siteId)?.delete(record.id);
+        return;
+      case 'setting':
+        this.settings.set(record.key, record.value);
+        return;
+    }
+  }
+
+  #putAgent(agent: AgentRecord): void {
+    const previous = this.agents.get(agent.id);
+    if (previous && this.agentIdByEmail.get(previous.email.toLowerCase()) === agent.id) {
+      this.agentIdByEmail.delete(previous.email.toLowerCase());
+    }
+    this.agents.set(agent.id, agent);
+    this.agentIdByEmail.set(agent.email.toLowerCase(), agent.id);
+  }
+
+  #appendMessage(message: Message): void {
+    const conversation = this.conversations.get(message.conversationId);
+    if (!conversation) {
+      throw new Error(`message ${message.id} belongs to unknown conversation ${message.conversationId}`);
+    }
+    this.conversations.set(conversation.id, {
+      ...conversation,
+      lastSeq: message.seq,
+      lastMessageAt: message.createdAt,
+    });
+    this.#index(message);
+  }
+
+  #index(message: Message): void {
+    let list = this.messages.get(message.conversationId);
+    if (!list) this.messages.set(message.conversationId, (list = []));
+    list.push(message);
+    let byClientId = this.messageByClientId.get(message.conversationId);
+    if (!byClientId) this.messageByClientId.set(message.conversationId, (byClientId = new Map()));
+    byClientId.set(message.clientId, message);
+  }
+
+  #putCannedReply(reply: CannedReply): void {
+    // Reply ids are unique across sites (as in PostgreSQL), so a reply may move to another site.
+    for (const [siteId, others] of this.cannedReplies) {
+      if (siteId !== reply.siteId) others.delete(reply.id);
+    }
+    let replies = this.cannedReplies.get(reply.siteId);
+    if (!replies) this.cannedReplies.set(reply.siteId, (replies = new Map()));
+    // One reply per shortcut and site: saving a shortcut again replaces the older reply.
+    for (const [id, existing] of replies) {
+      if (existing.shortcut === reply.shortcut && id !== reply.id) replies.delete(id);
+    }
+    replies.set(reply.id, reply);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `listConversations` filters as SQL, the same rules conversation-filter.ts applies in memory.
+ * Every value travels as a parameter; only table names (from a checked schema name) are spliced.
+ */
+import { searchTextOf } from './conversation-filter';
+import type { ConversationFilter } from './store';
+
+/** A WHERE clause (without the keyword; `true` when empty) and its parameters. */
+export interface SqlCondition {
+  where: string;
+  params: unknown[];
+}
+
+/** The conditions of `filter` over `conversations c`, in schema `s` (already quoted). */
+export function conversationConditions(filter: ConversationFilter, s: string): SqlCondition {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.siteIds) conditions.push(`c.site_id = ANY(${param(filter.siteIds)}::text[])`);
+  if (filter.status !== undefined) conditions.push(`c.status = ${param(filter.status)}`);
+  if (filter.statuses) conditions.push(`c.status = ANY(${param(filter.statuses)}::text[])`);
+  if (filter.kind !== undefined) conditions.push(`c.kind = ${param(filter.kind)}`);
+  if (filter.agentId !== undefined) conditions.push(`c.agent_id = ${param(filter.agentId)}`);
+  if (filter.visitorId !== undefined) conditions.push(`c.visitor_id = ${param(filter.visitorId)}`);
+  if (filter.tag !== undefined) conditions.push(`${param(filter.tag)} = ANY(c.tags)`);
+  if (filter.from !== undefined) conditions.push(`c.created_at >= ${param(filter.from)}::timestamptz`);
+  if (filter.to !== undefined) conditions.push(`c.created_at < ${param(filter.to)}::timestamptz`);
+  const q = searchTextOf(filter);
+  if (q !== null) {
+    const pattern = param(`%${escapeLike(q)}%`);
+    conditions.push(`(
+      EXISTS (SELECT 1 FROM ${s}.messages m WHERE m.conversation_id = c.id AND m.text ILIKE ${pattern})
+      OR EXISTS (SELECT 1 FROM ${s}.visitors v WHERE v.id = c.visitor_id
+        AND (v.data->>'name' ILIKE ${pattern} OR v.data->>'email' ILIKE ${pattern}))
+    )`);
+  }
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'true', params };
+}
+
+/** Newest activity first, ties as in `byActivityDescending`. */
+export const CONVERSATION_ORDER =
+  'coalesce(c.last_message_at, c.created_at) DESC, c.created_at DESC, c.id COLLATE "C" DESC';
+
+// `%` and `_` typed by a user are literal text, not wildcards (backslash is ILIKE's escape).
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

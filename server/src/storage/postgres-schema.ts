@@ -1,0 +1,84 @@
+/**
+ * PostgreSQL tables of PostgresStore. Nested values that are only ever read whole (site
+ * settings, agent and visitor profiles) live in jsonb; whatever is filtered, ordered or updated
+ * on its own has a real column.
+ */
+
+/** Quotes a schema name for SQL after checking it is a plain identifier. */
+export function quoteSchema(schema: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  return `"${schema}"`;
+}
+
+/** Statements creating the schema and its tables when missing; safe to run on every start. */
+export function schemaStatements(s: string): string[] {
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${s}`,
+    `CREATE TABLE IF NOT EXISTS ${s}.sites (
+      id text PRIMARY KEY,
+      created_at timestamptz NOT NULL,
+      data jsonb NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.agents (
+      id text PRIMARY KEY,
+      email_key text NOT NULL CONSTRAINT agents_email_key UNIQUE,
+      created_at timestamptz NOT NULL,
+      data jsonb NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.visitors (
+      id text PRIMARY KEY,
+      site_id text NOT NULL,
+      data jsonb NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.conversations (
+      id text PRIMARY KEY,
+      site_id text NOT NULL,
+      visitor_id text NOT NULL,
+      kind text NOT NULL,
+      status text NOT NULL,
+      agent_id text,
+      tags text[] NOT NULL,
+      last_seq integer NOT NULL,
+      seen jsonb NOT NULL,
+      created_at timestamptz NOT NULL,
+      queued_at timestamptz,
+      assigned_at timestamptz,
+      first_response_at timestamptz,
+      last_message_at timestamptz,
+      closed_at timestamptz,
+      closed_by text,
+      rating jsonb
+    )`,
+    `CREATE INDEX IF NOT EXISTS conversations_activity
+      ON ${s}.conversations ((coalesce(last_message_at, created_at)) DESC)`,
+    `CREATE INDEX IF NOT EXISTS conversations_site_status ON ${s}.conversations (site_id, status)`,
+    `CREATE INDEX IF NOT EXISTS conversations_visitor ON ${s}.conversations (visitor_id)`,
+    `CREATE INDEX IF NOT EXISTS conversations_open
+      ON ${s}.conversations (created_at) WHERE status <> 'closed'`,
+    `CREATE TABLE IF NOT EXISTS ${s}.messages (
+      conversation_id text NOT NULL REFERENCES ${s}.conversations (id),
+      seq integer NOT NULL,
+      id text NOT NULL,
+      client_id text NOT NULL,
+      author text NOT NULL,
+      agent_id text,
+      author_name text,
+      internal boolean NOT NULL,
+      text text NOT NULL,
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (conversation_id, seq),
+      CONSTRAINT messages_client_id_key UNIQUE (conversation_id, client_id)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.canned_replies (
+      id text PRIMARY KEY,
+      site_id text NOT NULL,
+      shortcut text NOT NULL,
+      data jsonb NOT NULL,
+      CONSTRAINT canned_replies_shortcut_key UNIQUE (site_id, shortcut)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.settings (
+      key text PRIMARY KEY,
+      value text NOT NULL
+    )`,
+  ];
+}

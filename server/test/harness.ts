@@ -1,0 +1,215 @@
+/**
+ * Test servers as disposable resources: a real relay on a random port with a temporary data
+ * directory, and real socket.io clients for visitors and agents.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { Ack, AgentRequests, LoginResponse, VisitorRequests } from '@parley/shared';
+import { createApp, type App } from '../src/app';
+import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start';
+import { createLogger } from '../src/logger';
+import { LowdbStore } from '../src/storage/lowdb-store';
+import type { Store } from '../src/storage/store';
+
+export interface TestServer extends AsyncDisposable {
+  url: string;
+  app: App;
+  store: Store;
+  dataDir: string;
+  owner: FirstStart;
+  /** Moves the relay's clock forward (inactivity timeouts). */
+  advanceClock(ms: number): void;
+  /** Stops the relay and closes the store, keeping the data directory. */
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  dataDir?: string;
+  smtpUrl?: string;
+  agentGraceMs?: number;
+}
+
+/** Starts a relay with the first-start owner and demo site. */
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'parley-test-')));
+  const store = new LowdbStore(dataDir);
+  await store.init();
+  const created = await ensureFirstStart(store, { email: 'owner@example.com', password: 'correct horse battery' });
+  const owner = created ?? { ownerEmail: 'owner@example.com', ownerPassword: 'correct horse battery', siteId: (await store.getSetting('demoSiteId'))! };
+  let offset = 0;
+  const app = await createApp({
+    config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: options.smtpUrl },
+    store,
+    logger: createLogger('silent'),
+    now: () => Date.now() + offset,
+    agentGraceMs: options.agentGraceMs ?? 60_000,
+    inactivitySweepMs: 60_000,
+  });
+  const url = await app.listen(0);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+    await store.close();
+  };
+  return {
+    url,
+    app,
+    store,
+    dataDir,
+    owner,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    stop,
+    async [Symbol.asyncDispose]() {
+      await stop();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A socket whose requests return the ack. */
+export interface Client<R> extends AsyncDisposable {
+  socket: Socket;
+  request<K extends keyof R & string>(event: K, payload: R[K] extends { in: infer I } ? I : never): Promise<Ack<R[K] extends { out: infer O } ? O : never>>;
+  /** Like request, but fails the test on an error ack. */
+  ok<K extends keyof R & string>(event: K, payload: R[K] extends { in: infer I } ? I : never): Promise<R[K] extends { out: infer O } ? O : never>;
+  /** Resolves with the next `event` matching `predicate`. */
+  next<T = unknown>(event: string, predicate?: (payload: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Every payload of `event` received so far. */
+  received<T = unknown>(event: string): T[];
+}
+
+function wrap<R>(socket: Socket): Client<R> {
+  const log = new Map<string, unknown[]>();
+  socket.onAny((event: string, payload: unknown) => {
+    log.set(event, [...(log.get(event) ?? []), payload]);
+  });
+  const request = (event: string, payload: unknown) =>
+    socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
+  return {
+    socket,
+    request: request as Client<R>['request'],
+    ok: (async (event: string, payload: unknown) => {
+      const reply = await request(event, payload);
+      if (!reply.ok) throw new Error(`${event} failed: ${reply.error.code} ${reply.error.message}`);
+      return reply.data;
+    }) as Client<R>['ok'],
+    next: <T>(event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 5000) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          socket.off(event, listener);
+          reject(new Error(`no ${event} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const listener = (payload: T) => {
+          if (!predicate(payload)) return;
+          clearTimeout(timer);
+          socket.off(event, listener);
+          resolve(payload);
+        };
+        socket.on(event, listener);
+      }),
+    received: <T>(event: string) => (log.get(event) ?? []) as T[],
+    async [Symbol.asyncDispose]() {
+      socket.disconnect();
+    },
+  };
+}
+
+async function connected(socket: Socket): Promise<Socket> {
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return socket;
+}
+
+/** A visitor's widget connection (websocket only, like a browser after upgrade). */
+export async function connectVisitor(
+  url: string,
+  auth: { siteId: string; token?: string },
+  options: { origin?: string } = {},
+): Promise<Client<VisitorRequests>> {
+  const socket = connect(`${url}/visitor`, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: options.origin ? { origin: options.origin } : {},
+  });
+  return wrap<VisitorRequests>(await connected(socket));
+}
+
+/** An agent's console connection. */
+export async function connectAgent(url: string, token: string): Promise<Client<AgentRequests>> {
+  const socket = connect(`${url}/agent`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return wrap<AgentRequests>(await connected(socket));
+}
+
+/** Signs in over REST. */
+export async function login(url: string, email: string, password: string): Promise<LoginResponse> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as LoginResponse;
+}
+
+/** A JSON REST call as an agent. */
+export async function api<T = unknown>(url: string, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return { status: response.status, body: (type.includes('application/json') ? JSON.parse(text) : text) as T };
+}
+
+/** Creates an agent serving the demo site and signs them in. */
+export async function createAgent(server: TestServer, ownerToken: string, name: string, capacity = 5) {
+  const email = `${name.toLowerCase()}@example.com`;
+  const created = await api(server.url, ownerToken, 'POST', '/api/agents', {
+    email,
+    name,
+    password: 'agent password 1',
+    capacity,
+    siteIds: [server.owner.siteId],
+  });
+  if (created.status !== 201) throw new Error(`could not create agent: ${JSON.stringify(created.body)}`);
+  return login(server.url, email, 'agent password 1');
+}
+
+const FIXTURES = new URL('../../../shared/fixtures/customer-service/', import.meta.url);
+
+/** Paragraphs of real customer-service text in vi, ro, tl and pl. */
+export async function fixtureParagraphs(): Promise<{ vi: string[]; ro: string[]; tl: string[]; pl: string[] }> {
+  const files = await readdir(FIXTURES);
+  const read = async (prefix: string) => {
+    const name = files.find((file) => file.startsWith(prefix))!;
+    const text = await readFile(new URL(name, FIXTURES), 'utf8');
+    return text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 40);
+  };
+  return { vi: await read('000_'), ro: await read('001_'), tl: await read('002_'), pl: await read('003_') };
+}
+
+/** Waits until `check` passes (for effects that arrive asynchronously). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

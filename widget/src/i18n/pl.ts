@@ -1,0 +1,83 @@
+import type { LauncherText, Messages } from '../text/messages';
+
+const plural = new Intl.PluralRules('pl');
+
+export const launcher: LauncherText = {
+  open: 'Otwórz czat',
+  close: 'Zamknij czat',
+  unread: (n) => {
+    const form = plural.select(n);
+    if (form === 'one') return '1 nieprzeczytana wiadomość';
+    return form === 'few' ? `${n} nieprzeczytane wiadomości` : `${n} nieprzeczytanych wiadomości`;
+  },
+};
+
+const pl: Messages = {
+  dialog: (site) => `Czat z ${site}`,
+  minimize: 'Zminimalizuj czat',
+  endChat: 'Zakończ czat',
+  soundOff: 'Wycisz dźwięk powiadomień',
+  soundOn: 'Włącz dźwięk powiadomień',
+  online: 'Dostępny',
+  away: 'Zaraz wracam',
+  offline: 'Niedostępny',
+  teamOnline: 'Zwykle odpowiadamy w ciągu kilku minut',
+  teamAway: 'W tej chwili nas nie ma',
+  messages: 'Wiadomości',
+  you: 'Ty',
+  message: 'Wiadomość',
+  messagePlaceholder: 'Napisz wiadomość…',
+  send: 'Wyślij',
+  sending: 'Wysyłanie…',
+  sent: 'Wysłano',
+  seen: 'Przeczytano',
+  failed: 'Nie wysłano',
+  retry: 'Ponów',
+  queued: (n) => `Jesteś ${n}. w kolejce. Wkrótce ktoś się Tobą zajmie.`,
+  queuedNoPosition: 'Czekamy na pierwszego wolnego konsultanta…',
+  typing: (name) => (name ? `${name} pisze…` : 'Pisze…'),
+  connecting: 'Łączenie…',
+  reconnecting: 'Jesteś offline. Wiadomości zostaną wysłane po ponownym połączeniu.',
+  prechatTitle: 'Zanim zaczniemy',
+  prechatIntro: 'Powiedz nam coś o sobie, abyśmy mogli szybciej pomóc.',
+  name: 'Imię i nazwisko',
+  email: 'E-mail',
+  startChat: 'Rozpocznij czat',
+  required: 'To pole jest wymagane',
+  invalidEmail: 'Podaj poprawny adres e-mail',
+  offlineTitle: 'Zostaw wiadomość',
+  offlineIntro: 'Nikt nie jest teraz dostępny. Zostaw wiadomość, a odpowiemy e-mailem.',
+  leaveMessage: 'Zostaw wiadomość',
+  offlineSent: 'Dziękujemy! Wiadomość została wysłana. Odpowiemy e-mailem.',
+  ended: 'Czat został zakończony.',
+  endedByAgent: 'Konsultant zakończył czat.',
+  endedByInactivity: 'Czat został zamknięty z powodu braku aktywności.',
+  rateTitle: 'Oceń tę rozmowę',
+  rateLow: 'Słabo',
+  rateHigh: 'Świetnie',
+  comment: 'Komentarz',
+  commentPlaceholder: 'Napisz więcej (opcjonalnie)',
+  sendRating: 'Wyślij ocenę',
+  npsTitle: 'Jak bardzo prawdopodobne jest, że polecisz nas znajomemu?',
+  npsLow: 'Mało prawdopodobne',
+  npsHigh: 'Bardzo prawdopodobne',
+  skip: 'Pomiń',
+  thanks: 'Dziękujemy za opinię!',
+  transcriptTitle: 'Otrzymaj kopię tej rozmowy e-mailem',
+  sendTranscript: 'Wyślij mi zapis rozmowy',
+  transcriptSent: (email) => `Zapis rozmowy wysłano na adres ${email}.`,
+  newChat: 'Rozpocznij nowy czat',
+  privacy: 'Informacja o prywatności',
+  poweredBy: 'Działa dzięki Parley',
+  errors: {
+    generic: 'Coś poszło nie tak. Spróbuj ponownie.',
+    offline: 'Jesteś offline. Spróbuj ponownie po połączeniu.',
+    rateLimited: 'Za szybko. Odczekaj chwilę i spróbuj ponownie.',
+    mailUnavailable: 'Wysyłanie e-maili jest teraz niedostępne.',
+    ended: 'Ten czat został już zakończony.',
+    invalid: 'Sprawdź wprowadzone dane.',
+    notAllowed: 'Czat nie jest dostępny na tej stronie.',
+  },
+};
+
+export default pl;

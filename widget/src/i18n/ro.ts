@@ -1,0 +1,83 @@
+import type { LauncherText, Messages } from '../text/messages';
+
+const plural = new Intl.PluralRules('ro');
+
+export const launcher: LauncherText = {
+  open: 'Deschide chatul',
+  close: 'Închide chatul',
+  unread: (n) => {
+    const form = plural.select(n);
+    if (form === 'one') return '1 mesaj necitit';
+    return form === 'few' ? `${n} mesaje necitite` : `${n} de mesaje necitite`;
+  },
+};
+
+const ro: Messages = {
+  dialog: (site) => `Chat cu ${site}`,
+  minimize: 'Minimizează chatul',
+  endChat: 'Încheie chatul',
+  soundOff: 'Oprește sunetul notificărilor',
+  soundOn: 'Pornește sunetul notificărilor',
+  online: 'Online',
+  away: 'Absent',
+  offline: 'Offline',
+  teamOnline: 'De obicei răspundem în câteva minute',
+  teamAway: 'Momentan nu suntem disponibili',
+  messages: 'Mesaje',
+  you: 'Tu',
+  message: 'Mesaj',
+  messagePlaceholder: 'Scrie un mesaj…',
+  send: 'Trimite',
+  sending: 'Se trimite…',
+  sent: 'Trimis',
+  seen: 'Văzut',
+  failed: 'Netrimis',
+  retry: 'Reîncearcă',
+  queued: (n) => `Ești pe poziția ${n} în coadă. Cineva îți va răspunde în curând.`,
+  queuedNoPosition: 'Așteptăm următorul operator disponibil…',
+  typing: (name) => (name ? `${name} scrie…` : 'Scrie…'),
+  connecting: 'Se conectează…',
+  reconnecting: 'Ești offline. Mesajele vor fi trimise când revii online.',
+  prechatTitle: 'Înainte să începem',
+  prechatIntro: 'Spune-ne câte ceva despre tine, ca să te putem ajuta mai repede.',
+  name: 'Nume',
+  email: 'Email',
+  startChat: 'Începe chatul',
+  required: 'Acest câmp este obligatoriu',
+  invalidEmail: 'Introdu o adresă de email validă',
+  offlineTitle: 'Lasă-ne un mesaj',
+  offlineIntro: 'Nu este nimeni disponibil acum. Lasă un mesaj și îți vom răspunde prin email.',
+  leaveMessage: 'Lasă un mesaj',
+  offlineSent: 'Mulțumim! Mesajul a fost trimis. Îți vom răspunde prin email.',
+  ended: 'Ai încheiat chatul.',
+  endedByAgent: 'Operatorul a încheiat chatul.',
+  endedByInactivity: 'Chatul a fost închis din cauza inactivității.',
+  rateTitle: 'Evaluează conversația',
+  rateLow: 'Slab',
+  rateHigh: 'Excelent',
+  comment: 'Comentariu',
+  commentPlaceholder: 'Spune-ne mai multe (opțional)',
+  sendRating: 'Trimite evaluarea',
+  npsTitle: 'Cât de probabil este să ne recomanzi unui prieten?',
+  npsLow: 'Puțin probabil',
+  npsHigh: 'Foarte probabil',
+  skip: 'Sari peste',
+  thanks: 'Îți mulțumim pentru părere!',
+  transcriptTitle: 'Primește o copie a conversației prin email',
+  sendTranscript: 'Trimite-mi transcrierea',
+  transcriptSent: (email) => `Transcrierea a fost trimisă la ${email}.`,
+  newChat: 'Începe un chat nou',
+  privacy: 'Politica de confidențialitate',
+  poweredBy: 'Oferit de Parley',
+  errors: {
+    generic: 'Ceva nu a funcționat. Te rugăm să încerci din nou.',
+    offline: 'Ești offline. Încearcă din nou când revii online.',
+    rateLimited: 'Ai trimis prea repede. Așteaptă puțin și încearcă din nou.',
+    mailUnavailable: 'Emailul nu este disponibil momentan.',
+    ended: 'Acest chat s-a încheiat deja.',
+    invalid: 'Verifică datele introduse.',
+    notAllowed: 'Chatul nu este disponibil pe această pagină.',
+  },
+};
+
+export default ro;

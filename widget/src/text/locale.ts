@@ -1,0 +1,62 @@
+/**
+ * Which language the widget speaks. Every file in ../i18n is a locale; its `launcher` labels are
+ * bundled here (they are tiny), so adding a locale means adding one file and nothing else.
+ */
+import type { LauncherText } from './messages';
+
+const launcherByPath = import.meta.glob<LauncherText>('../i18n/*.ts', {
+  eager: true,
+  import: 'launcher',
+});
+
+/** Launcher labels per locale code. */
+export const LAUNCHER_TEXT: Readonly<Record<string, LauncherText>> = Object.fromEntries(
+  Object.entries(launcherByPath).map(([path, text]) => [localeOfPath(path), text]),
+);
+
+/** Locale codes the widget has text for. */
+export const AVAILABLE_LOCALES: readonly string[] = Object.keys(LAUNCHER_TEXT);
+
+// Browsers report Filipino as `fil`; our Tagalog text serves it.
+const ALIASES: Readonly<Record<string, string>> = { fil: 'tl' };
+
+/** The locale code of an i18n file path such as `../i18n/pl.ts`. */
+export function localeOfPath(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.ts$/, '');
+}
+
+/** Maps a language tag (`pl-PL`, `fil`) to an available locale, or null. */
+export function matchLocale(
+  tag: string | null | undefined,
+  available: readonly string[] = AVAILABLE_LOCALES,
+): string | null {
+  if (!tag) return null;
+  const lower = tag.toLowerCase();
+  const base = lower.split('-')[0] ?? lower;
+  for (const candidate of [lower, base, ALIASES[base]]) {
+    if (candidate && available.includes(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The first of `data-locale`, the site's default and the browser's languages that we have text
+ * for, in that order (the order the product asks for); English when none matches.
+ */
+export function resolveLocale(
+  scriptLocale: string | null,
+  siteDefault: string | null,
+  browserLanguages: readonly string[],
+  available: readonly string[] = AVAILABLE_LOCALES,
+): string {
+  for (const tag of [scriptLocale, siteDefault, ...browserLanguages]) {
+    const match = matchLocale(tag, available);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/** The launcher's labels in `locale`, falling back to English. */
+export function launcherText(locale: string): LauncherText {
+  return LAUNCHER_TEXT[locale] ?? (LAUNCHER_TEXT.en as LauncherText);
+}

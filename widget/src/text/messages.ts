@@ -1,0 +1,81 @@
+/**
+ * Every string the widget shows. Each locale file in ../i18n exports `launcher` (bundled into the
+ * loader, so the button is labelled before the panel loads) and a default `Messages`.
+ */
+
+/** The launcher's labels: the only text the loader needs. */
+export interface LauncherText {
+  open: string;
+  close: string;
+  unread: (count: number) => string;
+}
+
+/** The panel's text. */
+export interface Messages {
+  /** The dialog's accessible name. */
+  dialog: (site: string) => string;
+  minimize: string;
+  endChat: string;
+  soundOff: string;
+  soundOn: string;
+  online: string;
+  away: string;
+  offline: string;
+  teamOnline: string;
+  teamAway: string;
+  messages: string;
+  you: string;
+  message: string;
+  messagePlaceholder: string;
+  send: string;
+  sending: string;
+  sent: string;
+  seen: string;
+  failed: string;
+  retry: string;
+  queued: (position: number) => string;
+  queuedNoPosition: string;
+  typing: (name: string | null) => string;
+  connecting: string;
+  reconnecting: string;
+  prechatTitle: string;
+  prechatIntro: string;
+  name: string;
+  email: string;
+  startChat: string;
+  required: string;
+  invalidEmail: string;
+  offlineTitle: string;
+  offlineIntro: string;
+  leaveMessage: string;
+  offlineSent: string;
+  ended: string;
+  endedByAgent: string;
+  endedByInactivity: string;
+  rateTitle: string;
+  rateLow: string;
+  rateHigh: string;
+  comment: string;
+  commentPlaceholder: string;
+  sendRating: string;
+  npsTitle: string;
+  npsLow: string;
+  npsHigh: string;
+  skip: string;
+  thanks: string;
+  transcriptTitle: string;
+  sendTranscript: string;
+  transcriptSent: (email: string) => string;
+  newChat: string;
+  privacy: string;
+  poweredBy: string;
+  errors: {
+    generic: string;
+    offline: string;
+    rateLimited: string;
+    mailUnavailable: string;
+    ended: string;
+    invalid: string;
+    notAllowed: string;
+  };
+}
