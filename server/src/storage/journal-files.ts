@@ -23,7 +23,8 @@ export async function listJournals(dir: string): Promise<JournalFile[]> {
   const files: JournalFile[] = [];
   for (const name of await readdir(dir)) {
     const match = JOURNAL_NAME.exec(name);
-    if (match?.[1] !== undefined) files.push({ generation: Number(match[1]), path: join(dir, name) });
+    if (match?.[1] !== undefined)
+      files.push({ generation: Number(match[1]), path: join(dir, name) });
   }
   return files.sort((a, b) => a.generation - b.generation);
 }

@@ -22,7 +22,13 @@ import { cleanPatch } from './conversation-patch';
 import { fsyncDirectory, fsyncFile } from './durable-fs';
 import { Journal } from './journal';
 import { deleteJournalsBefore, journalPath, listJournals, readJournal } from './journal-files';
-import { emptySnapshot, isJournalRecord, MemoryState, type JournalRecord, type Snapshot } from './memory-state';
+import {
+  emptySnapshot,
+  isJournalRecord,
+  MemoryState,
+  type JournalRecord,
+  type Snapshot,
+} from './memory-state';
 import type {
   AgentRecord,
   AppendResult,
@@ -75,13 +81,15 @@ export class LowdbStore implements Store {
     await mkdir(this.#dir, { recursive: true });
     await this.#db.read();
     const snapshot = this.#db.data;
-    if (snapshot.format !== 1) throw new Error(`${this.#dbPath} has unknown format ${snapshot.format}`);
+    if (snapshot.format !== 1)
+      throw new Error(`${this.#dbPath} has unknown format ${snapshot.format}`);
     this.#state = MemoryState.fromSnapshot(snapshot);
     const journals = await listJournals(this.#dir);
     for (const file of journals) {
       if (file.generation < snapshot.generation) continue;
       for (const [index, record] of (await readJournal(file.path)).entries()) {
-        if (!isJournalRecord(record)) throw new Error(`${file.path} record ${index + 1} is not a journal record`);
+        if (!isJournalRecord(record))
+          throw new Error(`${file.path} record ${index + 1} is not a journal record`);
         this.#state.apply(record);
       }
     }
@@ -127,7 +135,8 @@ export class LowdbStore implements Store {
   }
 
   async createAgent(agent: AgentRecord): Promise<AgentRecord> {
-    if (this.#state.agents.has(agent.id)) throw new ParleyError('CONFLICT', `agent ${agent.id} exists`);
+    if (this.#state.agents.has(agent.id))
+      throw new ParleyError('CONFLICT', `agent ${agent.id} exists`);
     this.#assertEmailFree(agent);
     await this.#commit({ op: 'agent', agent: clone(agent) });
     return clone(agent);
@@ -147,7 +156,8 @@ export class LowdbStore implements Store {
   }
 
   async updateAgent(agent: AgentRecord): Promise<AgentRecord> {
-    if (!this.#state.agents.has(agent.id)) throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
+    if (!this.#state.agents.has(agent.id))
+      throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
     this.#assertEmailFree(agent);
     await this.#commit({ op: 'agent', agent: clone(agent) });
     return clone(agent);
@@ -182,12 +192,15 @@ export class LowdbStore implements Store {
     return clone(updated);
   }
 
-  async listConversations(filter: ConversationFilter): Promise<{ items: Conversation[]; total: number }> {
+  async listConversations(
+    filter: ConversationFilter,
+  ): Promise<{ items: Conversation[]; total: number }> {
     const { limit, offset } = pageOf(filter);
     const needle = searchTextOf(filter)?.toLowerCase() ?? null;
     const matched = [...this.#state.conversations.values()].filter(
       (conversation) =>
-        matchesFilter(conversation, filter) && (needle === null || this.#mentions(conversation, needle)),
+        matchesFilter(conversation, filter) &&
+        (needle === null || this.#mentions(conversation, needle)),
     );
     matched.sort(byActivityDescending);
     return { items: clone(matched.slice(offset, offset + limit)), total: matched.length };
@@ -201,7 +214,8 @@ export class LowdbStore implements Store {
   async appendMessage(input: NewMessage): Promise<AppendResult> {
     // Everything up to #commit runs without awaiting, so concurrent appends cannot share a seq.
     const conversation = this.#state.conversations.get(input.conversationId);
-    if (!conversation) throw new ParleyError('NOT_FOUND', `no conversation ${input.conversationId}`);
+    if (!conversation)
+      throw new ParleyError('NOT_FOUND', `no conversation ${input.conversationId}`);
     const existing = this.#state.messageByClientId.get(conversation.id)?.get(input.clientId);
     if (existing) {
       // The first copy may still be on its way to disk; answer only once it is durable.
@@ -229,7 +243,11 @@ export class LowdbStore implements Store {
 
   async listCannedReplies(siteId: string): Promise<CannedReply[]> {
     const replies = [...(this.#state.cannedReplies.get(siteId)?.values() ?? [])];
-    return clone(replies.sort((a, b) => compareCodeUnits(a.shortcut, b.shortcut) || compareCodeUnits(a.id, b.id)));
+    return clone(
+      replies.sort(
+        (a, b) => compareCodeUnits(a.shortcut, b.shortcut) || compareCodeUnits(a.id, b.id),
+      ),
+    );
   }
 
   async saveCannedReply(reply: CannedReply): Promise<CannedReply> {
@@ -273,7 +291,8 @@ export class LowdbStore implements Store {
     if (journal.failure !== null) throw journal.failure;
     this.#state.apply(record);
     this.#lastAck = journal.append(record);
-    const full = journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
+    const full =
+      journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
     if (full && !this.#compaction) {
       this.#compaction = this.#compact()
         .then(
@@ -315,7 +334,9 @@ export class LowdbStore implements Store {
 }
 
 function sortByCreation<T extends { createdAt: string; id: string }>(items: T[]): T[] {
-  return items.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || compareCodeUnits(a.id, b.id));
+  return items.sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || compareCodeUnits(a.id, b.id),
+  );
 }
 
 /** Index of the first message with seq > afterSeq (binary search: messages are in seq order). */

@@ -61,7 +61,9 @@ const OPS = new Set<string>([
 
 /** Narrows a parsed journal line; anything else means the file is not ours or is damaged. */
 export function isJournalRecord(value: unknown): value is JournalRecord {
-  return typeof value === 'object' && value !== null && OPS.has((value as { op?: unknown }).op as string);
+  return (
+    typeof value === 'object' && value !== null && OPS.has((value as { op?: unknown }).op as string)
+  );
 }
 
 /**
@@ -153,7 +155,9 @@ export class MemoryState {
   #appendMessage(message: Message): void {
     const conversation = this.conversations.get(message.conversationId);
     if (!conversation) {
-      throw new Error(`message ${message.id} belongs to unknown conversation ${message.conversationId}`);
+      throw new Error(
+        `message ${message.id} belongs to unknown conversation ${message.conversationId}`,
+      );
     }
     this.conversations.set(conversation.id, {
       ...conversation,

@@ -26,7 +26,8 @@ export function conversationConditions(filter: ConversationFilter, s: string): S
   if (filter.agentId !== undefined) conditions.push(`c.agent_id = ${param(filter.agentId)}`);
   if (filter.visitorId !== undefined) conditions.push(`c.visitor_id = ${param(filter.visitorId)}`);
   if (filter.tag !== undefined) conditions.push(`${param(filter.tag)} = ANY(c.tags)`);
-  if (filter.from !== undefined) conditions.push(`c.created_at >= ${param(filter.from)}::timestamptz`);
+  if (filter.from !== undefined)
+    conditions.push(`c.created_at >= ${param(filter.from)}::timestamptz`);
   if (filter.to !== undefined) conditions.push(`c.created_at < ${param(filter.to)}::timestamptz`);
   const q = searchTextOf(filter);
   if (q !== null) {

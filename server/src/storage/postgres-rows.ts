@@ -1,5 +1,13 @@
 /** Turning PostgreSQL rows into domain objects, and recognising the driver errors we translate. */
-import type { Author, ClosedBy, Conversation, ConversationKind, ConversationStatus, Message, Rating } from '@parley/shared';
+import type {
+  Author,
+  ClosedBy,
+  Conversation,
+  ConversationKind,
+  ConversationStatus,
+  Message,
+  Rating,
+} from '@parley/shared';
 
 /** A row of the conversations table as the driver returns it. */
 export interface ConversationRow {

@@ -6,7 +6,8 @@
 
 /** Quotes a schema name for SQL after checking it is a plain identifier. */
 export function quoteSchema(schema: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`invalid schema name ${schema}`);
   return `"${schema}"`;
 }
 

@@ -78,7 +78,9 @@ export class PostgresStore implements Store {
     this.#pool = pool;
     await this.#transaction(async (client) => {
       // Several relays may start at once; CREATE ... IF NOT EXISTS is not safe against itself.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`parley-schema:${this.#s}`]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `parley-schema:${this.#s}`,
+      ]);
       for (const statement of schemaStatements(this.#s)) await client.query(statement);
     });
   }
@@ -91,14 +93,19 @@ export class PostgresStore implements Store {
 
   async createSite(site: Site): Promise<Site> {
     const sql = `INSERT INTO ${this.#s}.sites (id, created_at, data) VALUES ($1, $2, $3) RETURNING data`;
-    const rows = await this.#query<{ data: Site }>(sql, [site.id, site.createdAt, json(site)]).catch(
-      conflictOn('sites_pkey', `site ${site.id} exists`),
-    );
+    const rows = await this.#query<{ data: Site }>(sql, [
+      site.id,
+      site.createdAt,
+      json(site),
+    ]).catch(conflictOn('sites_pkey', `site ${site.id} exists`));
     return rows[0]!.data;
   }
 
   async getSite(id: string): Promise<Site | null> {
-    const rows = await this.#query<{ data: Site }>(`SELECT data FROM ${this.#s}.sites WHERE id = $1`, [id]);
+    const rows = await this.#query<{ data: Site }>(
+      `SELECT data FROM ${this.#s}.sites WHERE id = $1`,
+      [id],
+    );
     return rows[0]?.data ?? null;
   }
 
@@ -143,7 +150,9 @@ export class PostgresStore implements Store {
     const sql = `UPDATE ${this.#s}.agents SET email_key = $2, created_at = $3, data = $4 WHERE id = $1
       RETURNING data`;
     const params = [agent.id, agent.email.toLowerCase(), agent.createdAt, json(agent)];
-    const rows = await this.#query<{ data: AgentRecord }>(sql, params).catch(emailTaken(agent.email));
+    const rows = await this.#query<{ data: AgentRecord }>(sql, params).catch(
+      emailTaken(agent.email),
+    );
     if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
     return rows[0].data;
   }
@@ -151,7 +160,11 @@ export class PostgresStore implements Store {
   async saveVisitor(visitor: Visitor): Promise<Visitor> {
     const sql = `INSERT INTO ${this.#s}.visitors (id, site_id, data) VALUES ($1, $2, $3)
       ON CONFLICT (id) DO UPDATE SET site_id = EXCLUDED.site_id, data = EXCLUDED.data RETURNING data`;
-    const rows = await this.#query<{ data: Visitor }>(sql, [visitor.id, visitor.siteId, json(visitor)]);
+    const rows = await this.#query<{ data: Visitor }>(sql, [
+      visitor.id,
+      visitor.siteId,
+      json(visitor),
+    ]);
     return rows[0]!.data;
   }
 
@@ -166,9 +179,23 @@ export class PostgresStore implements Store {
         closed_at, closed_by, rating)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`;
     const params = [
-      c.id, c.siteId, c.visitorId, c.kind, c.status, c.agentId, c.tags, c.lastSeq, json(c.seen),
-      c.createdAt, c.queuedAt, c.assignedAt, c.firstResponseAt, c.lastMessageAt, c.closedAt,
-      c.closedBy, json(c.rating),
+      c.id,
+      c.siteId,
+      c.visitorId,
+      c.kind,
+      c.status,
+      c.agentId,
+      c.tags,
+      c.lastSeq,
+      json(c.seen),
+      c.createdAt,
+      c.queuedAt,
+      c.assignedAt,
+      c.firstResponseAt,
+      c.lastMessageAt,
+      c.closedAt,
+      c.closedBy,
+      json(c.rating),
     ];
     const rows = await this.#query<ConversationRow>(sql, params).catch(
       conflictOn('conversations_pkey', `conversation ${c.id} exists`),
@@ -198,7 +225,9 @@ export class PostgresStore implements Store {
     return toConversation(row);
   }
 
-  async listConversations(filter: ConversationFilter): Promise<{ items: Conversation[]; total: number }> {
+  async listConversations(
+    filter: ConversationFilter,
+  ): Promise<{ items: Conversation[]; total: number }> {
     const { limit, offset } = pageOf(filter);
     const { where, params } = conversationConditions(filter, this.#s);
     const from = `FROM ${this.#s}.conversations c WHERE ${where}`;
@@ -229,13 +258,25 @@ export class PostgresStore implements Store {
           [m.conversationId, m.createdAt],
         );
         const seq = bumped.rows[0]?.last_seq;
-        if (seq === undefined) throw new ParleyError('NOT_FOUND', `no conversation ${m.conversationId}`);
+        if (seq === undefined)
+          throw new ParleyError('NOT_FOUND', `no conversation ${m.conversationId}`);
         const inserted = await client
           .query<MessageRow>(
             `INSERT INTO ${this.#s}.messages (conversation_id, seq, id, client_id, author, agent_id,
               author_name, internal, text, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-            [m.conversationId, seq, m.id, m.clientId, m.author, m.agentId, m.authorName, m.internal, m.text, m.createdAt],
+            [
+              m.conversationId,
+              seq,
+              m.id,
+              m.clientId,
+              m.author,
+              m.agentId,
+              m.authorName,
+              m.internal,
+              m.text,
+              m.createdAt,
+            ],
           )
           .catch((error: unknown) => {
             if (isUniqueViolation(error, 'messages_client_id_key')) throw new DuplicateClientId();
@@ -296,7 +337,8 @@ export class PostgresStore implements Store {
   async deleteCannedReply(siteId: string, id: string): Promise<void> {
     const sql = `DELETE FROM ${this.#s}.canned_replies WHERE site_id = $1 AND id = $2 RETURNING id`;
     const rows = await this.#query<{ id: string }>(sql, [siteId, id]);
-    if (rows.length === 0) throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
+    if (rows.length === 0)
+      throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -29,9 +29,17 @@ export async function loadFixtureTexts(): Promise<FixtureTexts> {
     const name = names.find((file) => file.startsWith(prefix) && file.endsWith('.txt'));
     if (!name) throw new Error(`no ${prefix}*.txt in ${FIXTURE_DIR}`);
     const text = await readFile(FIXTURE_DIR + name, 'utf8');
-    return text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
   };
-  return { vi: await read('000_'), ro: await read('001_'), tl: await read('002_'), pl: await read('003_') };
+  return {
+    vi: await read('000_'),
+    ro: await read('001_'),
+    tl: await read('002_'),
+    pl: await read('003_'),
+  };
 }
 
 /** Every paragraph of every language, for filling transcripts. */
@@ -64,7 +72,10 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
       defaultLocale: 'vi',
       privacyNoticeUrl: null,
       prechatFields: [{ key: 'name', label: 'Tên', type: 'text', required: true }],
-      businessHours: { timeZone: 'Asia/Ho_Chi_Minh', days: [{ day: 1, open: '08:00', close: '17:30' }] },
+      businessHours: {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        days: [{ day: 1, open: '08:00', close: '17:30' }],
+      },
       rating: { csat: true, nps: false },
       inactivityTimeoutMinutes: 30,
       identityVerification: false,
@@ -140,7 +151,11 @@ export function makeConversation(
 }
 
 /** A visitor's message, ready for `appendMessage`. */
-export function makeMessage(conversationId: string, text: string, overrides: Partial<NewMessage> = {}): NewMessage {
+export function makeMessage(
+  conversationId: string,
+  text: string,
+  overrides: Partial<NewMessage> = {},
+): NewMessage {
   return {
     id: id('msg'),
     conversationId,

@@ -14,20 +14,45 @@ export function listingContract(ctx: ContractContext): void {
     const store = ctx.store();
     const texts = ctx.texts();
     const huong = makeVisitor('site_a', { name: 'Nguyễn Thị Hương', email: 'huong@example.vn' });
-    const stefan = makeVisitor('site_a', { name: 'Ștefan Popescu', email: 'stefan.popescu@example.ro' });
+    const stefan = makeVisitor('site_a', {
+      name: 'Ștefan Popescu',
+      email: 'stefan.popescu@example.ro',
+    });
     const maria = makeVisitor('site_b', { name: 'Maria Santos' });
     for (const visitor of [huong, stefan, maria]) await store.saveVisitor(visitor);
     const create = (siteId: string, visitorId: string, overrides: Partial<Conversation>) =>
       store.createConversation(makeConversation(siteId, visitorId, overrides));
-    const say = async (conversation: Conversation, minute: number, text: string, internal = false) => {
-      await store.appendMessage(makeMessage(conversation.id, text, { createdAt: at(minute), internal }));
+    const say = async (
+      conversation: Conversation,
+      minute: number,
+      text: string,
+      internal = false,
+    ) => {
+      await store.appendMessage(
+        makeMessage(conversation.id, text, { createdAt: at(minute), internal }),
+      );
     };
-    const c1 = await create('site_a', huong.id, { status: 'active', agentId: 'agent_1', tags: ['billing'], createdAt: at(10) });
+    const c1 = await create('site_a', huong.id, {
+      status: 'active',
+      agentId: 'agent_1',
+      tags: ['billing'],
+      createdAt: at(10),
+    });
     const c2 = await create('site_a', stefan.id, {
-      status: 'closed', agentId: 'agent_2', tags: ['billing', 'vip'], createdAt: at(20), closedAt: at(70), closedBy: 'agent',
+      status: 'closed',
+      agentId: 'agent_2',
+      tags: ['billing', 'vip'],
+      createdAt: at(20),
+      closedAt: at(70),
+      closedBy: 'agent',
     });
     const c3 = await create('site_a', huong.id, { kind: 'offline', createdAt: at(30) });
-    const c4 = await create('site_b', maria.id, { status: 'active', agentId: 'agent_1', tags: ['vip'], createdAt: at(40) });
+    const c4 = await create('site_b', maria.id, {
+      status: 'active',
+      agentId: 'agent_1',
+      tags: ['vip'],
+      createdAt: at(40),
+    });
     const c5 = await create('site_b', maria.id, { createdAt: at(50) });
     await say(c1, 90, texts.vi[3]!);
     await say(c1, 100, texts.vi[5]!);
@@ -89,7 +114,7 @@ export function listingContract(ctx: ContractContext): void {
     expect(await ids({ q: 'không có ở đâu cả' })).toEqual([]);
   });
 
-  it('q matches the visitor\'s name or email', async () => {
+  it("q matches the visitor's name or email", async () => {
     expect(await ids({ q: 'hương' })).toEqual(named('c1', 'c3'));
     expect(await ids({ q: 'ȘTEFAN' })).toEqual(named('c2'));
     expect(await ids({ q: 'Popescu@Example.RO' })).toEqual(named('c2'));
@@ -101,7 +126,10 @@ export function listingContract(ctx: ContractContext): void {
     expect(await ids({ q: 'gi_m' })).toEqual([]);
     expect(await ids({ q: '%' })).toEqual(named('c5'));
     expect(await ids({ q: 'hương', kind: 'chat' })).toEqual(named('c1'));
-    expect(await ctx.store().listConversations({ q: 'hương', status: 'closed' })).toEqual({ items: [], total: 0 });
+    expect(await ctx.store().listConversations({ q: 'hương', status: 'closed' })).toEqual({
+      items: [],
+      total: 0,
+    });
   });
 
   it('limit and offset page through the ordered list while total counts every match', async () => {
@@ -111,13 +139,19 @@ export function listingContract(ctx: ContractContext): void {
     expect(await ids({ limit: 2, offset: 4 })).toEqual(named('c3'));
     const beyond = await ctx.store().listConversations({ offset: 10 });
     expect(beyond).toEqual({ items: [], total: 5 });
-    expect(await ctx.store().listConversations({ siteIds: ['site_a'], offset: 1 })).toMatchObject({ total: 3 });
+    expect(await ctx.store().listConversations({ siteIds: ['site_a'], offset: 1 })).toMatchObject({
+      total: 3,
+    });
   });
 
   it('at most 50 conversations are listed when no limit is given', async () => {
     await Promise.all(
       Array.from({ length: 55 }, (_, i) =>
-        ctx.store().createConversation(makeConversation('site_many', 'visitor_many', { createdAt: at(200 + i) })),
+        ctx
+          .store()
+          .createConversation(
+            makeConversation('site_many', 'visitor_many', { createdAt: at(200 + i) }),
+          ),
       ),
     );
     const page = await ctx.store().listConversations({ siteIds: ['site_many'] });

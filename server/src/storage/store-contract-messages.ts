@@ -14,7 +14,9 @@ export function messagesContract(ctx: ContractContext): void {
     expect(await ctx.store().createConversation(conversation)).toEqual(conversation);
     expect(await ctx.store().getConversation(conversation.id)).toEqual(conversation);
     expect(await ctx.store().getConversation('conv_missing')).toBeNull();
-    await expect(ctx.store().createConversation(conversation)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(ctx.store().createConversation(conversation)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('updateConversation applies the given fields only and 404s an unknown conversation', async () => {
@@ -33,9 +35,13 @@ export function messagesContract(ctx: ContractContext): void {
     const updated = await ctx.store().updateConversation(conversation.id, patch);
     expect(updated).toEqual({ ...conversation, ...patch });
     expect(await ctx.store().getConversation(conversation.id)).toEqual(updated);
-    const unchanged = await ctx.store().updateConversation(conversation.id, { agentId: undefined, rating: null });
+    const unchanged = await ctx
+      .store()
+      .updateConversation(conversation.id, { agentId: undefined, rating: null });
     expect(unchanged).toEqual({ ...updated, rating: null });
-    await expect(ctx.store().updateConversation('conv_missing', { status: 'active' })).rejects.toMatchObject({
+    await expect(
+      ctx.store().updateConversation('conv_missing', { status: 'active' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -43,16 +49,23 @@ export function messagesContract(ctx: ContractContext): void {
   it('listOpenConversations gives the conversations not closed, oldest first', async () => {
     const late = await newConversation({ createdAt: at(30), status: 'active', agentId: 'agent_1' });
     const early = await newConversation({ createdAt: at(10) });
-    await newConversation({ createdAt: at(20), status: 'closed', closedAt: at(25), closedBy: 'visitor' });
+    await newConversation({
+      createdAt: at(20),
+      status: 'closed',
+      closedAt: at(25),
+      closedBy: 'visitor',
+    });
     expect(await ctx.store().listOpenConversations()).toEqual([early, late]);
   });
 
-  it('messages get seq 1, 2, 3… and move the conversation\'s lastSeq and lastMessageAt', async () => {
+  it("messages get seq 1, 2, 3… and move the conversation's lastSeq and lastMessageAt", async () => {
     const conversation = await newConversation();
     const texts = allParagraphs(ctx.texts()).slice(0, 12);
     const stored = [];
     for (const [index, text] of texts.entries()) {
-      const result = await ctx.store().appendMessage(makeMessage(conversation.id, text, { createdAt: at(index + 1) }));
+      const result = await ctx
+        .store()
+        .appendMessage(makeMessage(conversation.id, text, { createdAt: at(index + 1) }));
       expect(result.duplicate).toBe(false);
       expect(result.message.seq).toBe(index + 1);
       stored.push(result.message);
@@ -65,7 +78,9 @@ export function messagesContract(ctx: ContractContext): void {
   });
 
   it('appending to an unknown conversation is NOT_FOUND and stores nothing', async () => {
-    await expect(ctx.store().appendMessage(makeMessage('conv_missing', 'Xin chào'))).rejects.toMatchObject({
+    await expect(
+      ctx.store().appendMessage(makeMessage('conv_missing', 'Xin chào')),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await ctx.store().listMessages('conv_missing')).toEqual([]);
@@ -93,10 +108,18 @@ export function messagesContract(ctx: ContractContext): void {
     const conversation = await newConversation();
     const first = await ctx.store().appendMessage(makeMessage(conversation.id, ctx.texts().ro[1]!));
     await ctx.store().appendMessage(makeMessage(conversation.id, ctx.texts().tl[2]!));
-    const resend = makeMessage(conversation.id, 'a different text', { clientId: first.message.clientId });
-    expect(await ctx.store().appendMessage(resend)).toEqual({ message: first.message, duplicate: true });
+    const resend = makeMessage(conversation.id, 'a different text', {
+      clientId: first.message.clientId,
+    });
+    expect(await ctx.store().appendMessage(resend)).toEqual({
+      message: first.message,
+      duplicate: true,
+    });
     await ctx.reopen();
-    expect(await ctx.store().appendMessage(resend)).toEqual({ message: first.message, duplicate: true });
+    expect(await ctx.store().appendMessage(resend)).toEqual({
+      message: first.message,
+      duplicate: true,
+    });
     expect((await ctx.store().getConversation(conversation.id))!.lastSeq).toBe(2);
     expect(await ctx.store().listMessages(conversation.id)).toHaveLength(2);
   });
@@ -104,7 +127,9 @@ export function messagesContract(ctx: ContractContext): void {
   it('concurrent resends of one clientId store the message once', async () => {
     const conversation = await newConversation();
     const input = makeMessage(conversation.id, ctx.texts().pl[0]!);
-    const results = await Promise.all(Array.from({ length: 5 }, () => ctx.store().appendMessage({ ...input })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => ctx.store().appendMessage({ ...input })),
+    );
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     for (const result of results) expect(result.message).toEqual(results[0]!.message);
     expect(await ctx.store().listMessages(conversation.id)).toHaveLength(1);
@@ -112,8 +137,12 @@ export function messagesContract(ctx: ContractContext): void {
 
   it('the same clientId in two conversations is two messages', async () => {
     const [a, b] = [await newConversation(), await newConversation()];
-    const first = await ctx.store().appendMessage(makeMessage(a.id, 'Bună ziua', { clientId: 'same' }));
-    const second = await ctx.store().appendMessage(makeMessage(b.id, 'Dzień dobry', { clientId: 'same' }));
+    const first = await ctx
+      .store()
+      .appendMessage(makeMessage(a.id, 'Bună ziua', { clientId: 'same' }));
+    const second = await ctx
+      .store()
+      .appendMessage(makeMessage(b.id, 'Dzień dobry', { clientId: 'same' }));
     expect([first.duplicate, second.duplicate]).toEqual([false, false]);
     expect(second.message).toMatchObject({ conversationId: b.id, seq: 1, text: 'Dzień dobry' });
   });
@@ -135,11 +164,19 @@ export function messagesContract(ctx: ContractContext): void {
   it('a message result is a copy, and an empty conversation has no last message', async () => {
     const conversation = await newConversation();
     expect(await ctx.store().lastMessage(conversation.id)).toBeNull();
-    const input = makeMessage(conversation.id, ctx.texts().vi[0]!, { internal: true, author: 'agent', agentId: 'agent_1', authorName: 'Lan' });
+    const input = makeMessage(conversation.id, ctx.texts().vi[0]!, {
+      internal: true,
+      author: 'agent',
+      agentId: 'agent_1',
+      authorName: 'Lan',
+    });
     const { message } = await ctx.store().appendMessage(input);
     input.text = 'changed input';
     message.text = 'changed result';
     (await ctx.store().listMessages(conversation.id))[0]!.text = 'changed list item';
-    expect((await ctx.store().lastMessage(conversation.id))!).toEqual({ ...message, text: ctx.texts().vi[0] });
+    expect((await ctx.store().lastMessage(conversation.id))!).toEqual({
+      ...message,
+      text: ctx.texts().vi[0],
+    });
   });
 }

@@ -43,7 +43,9 @@ export function recordsContract(ctx: ContractContext): void {
   it('creating a site or an agent with an id already in use is a CONFLICT', async () => {
     const site = makeSite();
     await ctx.store().createSite(site);
-    await expect(ctx.store().createSite({ ...site, name: 'other' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(ctx.store().createSite({ ...site, name: 'other' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const agent = makeAgent();
     await ctx.store().createAgent(agent);
     await expect(
@@ -66,13 +68,15 @@ export function recordsContract(ctx: ContractContext): void {
 
   it('a second agent with the same email in another case is EMAIL_TAKEN', async () => {
     await ctx.store().createAgent(makeAgent({ email: 'lan@example.vn' }));
-    await expect(ctx.store().createAgent(makeAgent({ email: 'LAN@example.VN' }))).rejects.toMatchObject({
+    await expect(
+      ctx.store().createAgent(makeAgent({ email: 'LAN@example.VN' })),
+    ).rejects.toMatchObject({
       code: 'EMAIL_TAKEN',
     });
     expect(await ctx.store().listAgents()).toHaveLength(1);
   });
 
-  it('updating an agent moves its email, refuses another agent\'s email, and 404s an unknown agent', async () => {
+  it("updating an agent moves its email, refuses another agent's email, and 404s an unknown agent", async () => {
     const lan = makeAgent({ email: 'lan@example.vn' });
     const minh = makeAgent({ email: 'minh@example.vn' });
     await ctx.store().createAgent(lan);
@@ -81,7 +85,9 @@ export function recordsContract(ctx: ContractContext): void {
     expect(await ctx.store().updateAgent(moved)).toEqual(moved);
     expect(await ctx.store().getAgentByEmail('lan@example.vn')).toBeNull();
     expect(await ctx.store().getAgentByEmail('LAN.NGUYEN@example.vn')).toEqual(moved);
-    await expect(ctx.store().updateAgent({ ...moved, email: 'Minh@Example.vn' })).rejects.toMatchObject({
+    await expect(
+      ctx.store().updateAgent({ ...moved, email: 'Minh@Example.vn' }),
+    ).rejects.toMatchObject({
       code: 'EMAIL_TAKEN',
     });
     const recased = { ...moved, email: 'Lan.Nguyen@example.vn' };
@@ -96,7 +102,13 @@ export function recordsContract(ctx: ContractContext): void {
     });
     expect(await ctx.store().saveVisitor(visitor)).toEqual(visitor);
     expect(await ctx.store().getVisitor(visitor.id)).toEqual(visitor);
-    const identified = { ...visitor, email: 'huong@example.vn', userId: 'u-42', verified: true, lastSeenAt: at(9) };
+    const identified = {
+      ...visitor,
+      email: 'huong@example.vn',
+      userId: 'u-42',
+      verified: true,
+      lastSeenAt: at(9),
+    };
     await ctx.store().saveVisitor(identified);
     expect(await ctx.store().getVisitor(visitor.id)).toEqual(identified);
     expect(await ctx.store().getVisitor('visitor_missing')).toBeNull();
@@ -123,10 +135,14 @@ export function recordsContract(ctx: ContractContext): void {
   it('deleting a canned reply removes it; an unknown reply or a wrong site is NOT_FOUND', async () => {
     const reply = makeCannedReply('site_a', 'bye', 'Tạm biệt!');
     await ctx.store().saveCannedReply(reply);
-    await expect(ctx.store().deleteCannedReply('site_b', reply.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ctx.store().deleteCannedReply('site_b', reply.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await ctx.store().deleteCannedReply('site_a', reply.id);
     expect(await ctx.store().listCannedReplies('site_a')).toEqual([]);
-    await expect(ctx.store().deleteCannedReply('site_a', reply.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ctx.store().deleteCannedReply('site_a', reply.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('a setting is null until set, then holds the latest value', async () => {

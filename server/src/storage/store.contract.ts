@@ -62,13 +62,18 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());
-      const agent = await store.createAgent(makeAgent({ siteIds: [site.id], email: 'Ana@Example.ro' }));
+      const agent = await store.createAgent(
+        makeAgent({ siteIds: [site.id], email: 'Ana@Example.ro' }),
+      );
       const visitor = await store.saveVisitor(makeVisitor(site.id, { name: 'Ana Ionescu' }));
       const created = await store.createConversation(makeConversation(site.id, visitor.id));
       const paragraphs = allParagraphs(texts);
       const messages = [];
       for (const [i, text] of paragraphs.slice(0, 20).entries()) {
-        messages.push((await store.appendMessage(makeMessage(created.id, text, { createdAt: at(i + 1) }))).message);
+        messages.push(
+          (await store.appendMessage(makeMessage(created.id, text, { createdAt: at(i + 1) })))
+            .message,
+        );
       }
       const conversation = await store.updateConversation(created.id, {
         status: 'active',
@@ -90,7 +95,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       expect(await store.listCannedReplies(site.id)).toEqual([reply]);
       expect(await store.getSetting('tokenKey')).toBe('bí mật');
       expect((await store.listConversations({ q: paragraphs[0]!.slice(0, 20) })).total).toBe(1);
-      const next = await store.appendMessage(makeMessage(created.id, 'Cảm ơn!', { createdAt: at(99) }));
+      const next = await store.appendMessage(
+        makeMessage(created.id, 'Cảm ơn!', { createdAt: at(99) }),
+      );
       expect(next.message.seq).toBe(21);
     });
   });

@@ -1,0 +1,88 @@
+import type { Locale, OpeningHours, PrechatField, Site, SiteUpdate } from '@parley/shared';
+
+/** One weekday row of the business-hours editor. */
+export interface DayDraft {
+  day: number;
+  open: boolean;
+  from: string;
+  to: string;
+}
+
+/** The site editor's state: strings and booleans as the inputs hold them. */
+export interface SiteDraft {
+  name: string;
+  color: string;
+  greeting: string;
+  defaultLocale: Locale;
+  privacyNoticeUrl: string;
+  allowedOrigins: string;
+  alwaysOpen: boolean;
+  timeZone: string;
+  days: DayDraft[];
+  prechatFields: PrechatField[];
+  csat: boolean;
+  nps: boolean;
+  inactivityTimeoutMinutes: string;
+  identityVerification: boolean;
+}
+
+/** Sunday first, as `OpeningHours.day` counts. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The editor's starting state for a site. */
+export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {
+  const { widget } = site;
+  const hours = widget.businessHours;
+  return {
+    name: site.name,
+    color: widget.color,
+    greeting: widget.greeting,
+    defaultLocale: widget.defaultLocale,
+    privacyNoticeUrl: widget.privacyNoticeUrl ?? '',
+    allowedOrigins: site.allowedOrigins.join('\n'),
+    alwaysOpen: hours === null,
+    timeZone: hours?.timeZone ?? fallbackTimeZone,
+    days: WEEKDAYS.map((_, day) => {
+      const entry = hours?.days.find((d) => d.day === day);
+      // Weekdays 9–17 is what most shops mean when they first switch hours on.
+      const workday = day >= 1 && day <= 5;
+      return entry
+        ? { day, open: true, from: entry.open, to: entry.close }
+        : { day, open: hours === null && workday, from: '09:00', to: '17:00' };
+    }),
+    prechatFields: widget.prechatFields.map((field) => ({ ...field })),
+    csat: widget.rating.csat,
+    nps: widget.rating.nps,
+    inactivityTimeoutMinutes: String(widget.inactivityTimeoutMinutes),
+    identityVerification: widget.identityVerification,
+  };
+}
+
+/** The PATCH body for a draft; the relay validates it and answers VALIDATION_FAILED if needed. */
+export function draftToUpdate(draft: SiteDraft): SiteUpdate {
+  const days: OpeningHours[] = draft.days
+    .filter((d) => d.open)
+    .map((d) => ({ day: d.day, open: d.from, close: d.to }));
+  return {
+    name: draft.name.trim(),
+    allowedOrigins: draft.allowedOrigins
+      .split(/[\s,]+/)
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    widget: {
+      color: draft.color,
+      greeting: draft.greeting,
+      defaultLocale: draft.defaultLocale,
+      privacyNoticeUrl: draft.privacyNoticeUrl.trim() || null,
+      businessHours: draft.alwaysOpen ? null : { timeZone: draft.timeZone.trim(), days },
+      prechatFields: draft.prechatFields.map((field) => ({
+        ...field,
+        key: field.key.trim(),
+        label: field.label.trim(),
+      })),
+      rating: { csat: draft.csat, nps: draft.nps },
+      inactivityTimeoutMinutes: Number.parseInt(draft.inactivityTimeoutMinutes, 10),
+      identityVerification: draft.identityVerification,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { ComposerBox } from '../components/ComposerBox';
+import { ConversationHeader } from '../components/ConversationHeader';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { RatingCard } from '../components/RatingCard';
+import { Transcript } from '../components/Transcript';
+import { visitorName } from '../format/visitor-name';
+import type { Workspace } from '../models/workspace';
+
+/** The middle pane: the open conversation, its actions and the reply box. */
+export function ConversationView(props: { workspace: Workspace }) {
+  const { conversation: model, composer, directory, canned } = props.workspace;
+  const detail = model.detail.value;
+
+  if (!model.selectedId.value) {
+    return (
+      <section class="pane conversation conversation-empty" aria-label="Conversation">
+        <p>Select a conversation from the list to read and reply.</p>
+      </section>
+    );
+  }
+  if (!detail) {
+    return (
+      <section class="pane conversation conversation-empty" aria-label="Conversation">
+        {model.loading.value && <p role="status">Loading conversation…</p>}
+        <ErrorNotice error={model.loadError.value} onRetry={() => void model.reload()} />
+      </section>
+    );
+  }
+
+  const { conversation, visitor, messages } = detail;
+  const closed = conversation.status === 'closed';
+  return (
+    <section class="pane conversation" aria-label={`Conversation with ${visitorName(visitor)}`}>
+      <ConversationHeader
+        conversation={conversation}
+        visitor={visitor}
+        busy={model.busy.value}
+        siteName={directory.siteName(conversation.siteId)}
+        agentName={directory.agentName(conversation.agentId)}
+        targets={directory.transferTargets(conversation.siteId)}
+        now={props.workspace.clock.now.value}
+        onTake={() => void model.take()}
+        onTransfer={(agentId) => void model.transfer(agentId)}
+        onClose={() => void model.close()}
+        onTags={(tags) => void model.setTags(tags)}
+      />
+      <ErrorNotice error={model.actionError.value} onDismiss={() => (model.actionError.value = null)} />
+      <Transcript
+        messages={messages}
+        outbox={model.outbox.value.filter((item) => item.conversationId === conversation.id)}
+        seenByVisitor={conversation.seen.visitor}
+        visitorTyping={model.visitorTyping.value}
+        visitorLabel={visitorName(visitor)}
+        onRetry={model.retry}
+        onDiscard={model.discard}
+        footer={closed && conversation.rating ? <RatingCard rating={conversation.rating} /> : null}
+      />
+      {closed ? (
+        <p class="composer-closed">
+          This conversation is closed
+          {conversation.closedBy ? ` (${closedByText(conversation.closedBy)})` : ''}.
+        </p>
+      ) : (
+        <ComposerBox
+          composer={composer}
+          cannedError={canned.loadError.value}
+          onRetryCanned={() => void canned.load(conversation.siteId)}
+          onBlur={model.stopTyping}
+        />
+      )}
+    </section>
+  );
+}
+
+function closedByText(closedBy: 'visitor' | 'agent' | 'inactivity'): string {
+  switch (closedBy) {
+    case 'visitor':
+      return 'by the visitor';
+    case 'agent':
+      return 'by an agent';
+    case 'inactivity':
+      return 'after inactivity';
+  }
+}

@@ -1,0 +1,127 @@
+import type { Visitor } from '@parley/shared';
+import type { ComponentChildren } from 'preact';
+import { Avatar } from '../components/Avatar';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { VisitorHistoryList } from '../components/VisitorHistoryList';
+import { safeHref } from '../format/linkify';
+import { formatNamed, parseUserAgent } from '../format/user-agent';
+import { visitorClock } from '../format/visitor-clock';
+import { visitorName } from '../format/visitor-name';
+import type { Workspace } from '../models/workspace';
+
+/** The right pane: who the visitor is, where they are now, and how earlier chats went. */
+export function VisitorSidebar(props: { workspace: Workspace }) {
+  const { conversation, history, clock } = props.workspace;
+  const detail = conversation.detail.value;
+  if (!detail) return <aside class="pane visitor" aria-label="Visitor" />;
+  const { visitor } = detail;
+  const device = parseUserAgent(visitor.userAgent);
+  const clockInfo = visitorClock(visitor.locale, clock.now.value);
+  const extraFields = Object.entries(visitor.fields).filter(
+    ([key]) => key !== 'name' && key !== 'email',
+  );
+
+  return (
+    <aside class="pane visitor" aria-label="Visitor">
+      <div class="visitor-card">
+        <Avatar name={visitorName(visitor)} size="large" />
+        <h2 class="visitor-name">{visitor.name ?? 'Anonymous visitor'}</h2>
+        {visitor.email && (
+          <a class="visitor-email" href={`mailto:${visitor.email}`}>
+            {visitor.email}
+          </a>
+        )}
+        <Identity visitor={visitor} />
+      </div>
+
+      <section class="facts" aria-label="Details">
+        <h3>Details</h3>
+        <dl>
+          <Fact label="Locale">
+            {clockInfo ? (
+              <>
+                {clockInfo.label}
+                {clockInfo.label !== clockInfo.locale && <span class="muted"> ({clockInfo.locale})</span>}
+              </>
+            ) : (
+              <span class="muted">Unknown</span>
+            )}
+          </Fact>
+          {clockInfo?.time && (
+            <Fact label="Local time">
+              {clockInfo.time} <span class="muted">{clockInfo.timeZone}</span>
+            </Fact>
+          )}
+          <Fact label="Browser">{formatNamed(device.browser) ?? <span class="muted">Unknown</span>}</Fact>
+          <Fact label="OS">{formatNamed(device.os) ?? <span class="muted">Unknown</span>}</Fact>
+          {extraFields.map(([key, value]) => (
+            <Fact key={key} label={key}>
+              {value}
+            </Fact>
+          ))}
+        </dl>
+      </section>
+
+      <section class="facts" aria-label="Current page">
+        <h3>Current page</h3>
+        {visitor.page ? (
+          <dl>
+            <Fact label="Page">
+              <ExternalLink url={visitor.page.url} text={visitor.page.title || visitor.page.url} />
+            </Fact>
+            <Fact label="Referrer">
+              {visitor.page.referrer ? (
+                <ExternalLink url={visitor.page.referrer} text={visitor.page.referrer} />
+              ) : (
+                <span class="muted">Direct visit</span>
+              )}
+            </Fact>
+          </dl>
+        ) : (
+          <p class="muted">Not known yet.</p>
+        )}
+      </section>
+
+      <section class="facts" aria-label="Previous conversations">
+        <h3>Previous conversations</h3>
+        <ErrorNotice error={history.error.value} onRetry={() => void history.reload(visitor.id)} />
+        <VisitorHistoryList
+          items={history.items.value.filter((row) => row.conversation.id !== detail.conversation.id)}
+          loading={history.loading.value}
+          onOpen={props.workspace.openConversation}
+        />
+      </section>
+    </aside>
+  );
+}
+
+function Identity(props: { visitor: Visitor }) {
+  if (props.visitor.verified) {
+    return <span class="badge badge-success">✓ Verified identity</span>;
+  }
+  return (
+    <span class="badge badge-muted">
+      {props.visitor.userId ? 'Identity not verified' : 'Not identified'}
+    </span>
+  );
+}
+
+function Fact(props: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="fact">
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+/** Visitor-supplied URLs: a link only for http(s), plain text otherwise. */
+function ExternalLink(props: { url: string; text: string }) {
+  const href = safeHref(props.url);
+  if (!href) return <span class="break">{props.text}</span>;
+  return (
+    <a class="break" href={href} target="_blank" rel="noopener noreferrer" title={props.url}>
+      {props.text}
+    </a>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Workspace } from '../models/workspace';
+import { ConversationView } from './ConversationView';
+import { InboxView } from './InboxView';
+import { SettingsView } from './SettingsView';
+import { TopBar } from './TopBar';
+import { VisitorSidebar } from './VisitorSidebar';
+
+/** The signed-in console: inbox list | conversation | visitor, or the owners' settings. */
+export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => void }) {
+  const { workspace } = props;
+  const page = workspace.page.value;
+  const isOwner = workspace.directory.isOwner.value;
+  return (
+    <div class="shell">
+      <TopBar workspace={workspace} onSignOut={props.onSignOut} />
+      <div class="shell-body">
+        <nav class="rail" aria-label="Sections">
+          <button
+            type="button"
+            class="rail-item"
+            aria-current={page === 'inbox' ? 'page' : undefined}
+            onClick={() => (workspace.page.value = 'inbox')}
+          >
+            <span class="rail-icon" aria-hidden="true">
+              ✉
+            </span>
+            Inbox
+            {workspace.notifications.total.value > 0 && (
+              <span class="rail-badge">
+                {workspace.notifications.total.value}
+                <span class="sr-only"> unread</span>
+              </span>
+            )}
+          </button>
+          {isOwner && (
+            <button
+              type="button"
+              class="rail-item"
+              aria-current={page === 'settings' ? 'page' : undefined}
+              onClick={() => (workspace.page.value = 'settings')}
+            >
+              <span class="rail-icon" aria-hidden="true">
+                ⚙
+              </span>
+              Settings
+            </button>
+          )}
+        </nav>
+        {page === 'settings' && isOwner ? (
+          <SettingsView workspace={workspace} />
+        ) : (
+          <main class="panes">
+            <InboxView workspace={workspace} />
+            <ConversationView workspace={workspace} />
+            <VisitorSidebar workspace={workspace} />
+          </main>
+        )}
+      </div>
+    </div>
+  );
+}

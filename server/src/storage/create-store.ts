@@ -1,0 +1,19 @@
+/** Picks the store the configuration asks for. */
+import { LowdbStore } from './lowdb-store';
+import { PostgresStore } from './postgres-store';
+import type { Store } from './store';
+
+/** Where Parley keeps its data. */
+export interface StoreConfig {
+  /** Directory of the embedded lowdb store (db.json and its journals). */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead and `dataDir` is ignored. */
+  databaseUrl?: string | undefined;
+}
+
+/** PostgreSQL when `databaseUrl` is set, else lowdb in `dataDir`; call `init()` before use. */
+export function createStore(config: StoreConfig): Store {
+  return config.databaseUrl
+    ? new PostgresStore({ connectionString: config.databaseUrl })
+    : new LowdbStore(config.dataDir);
+}

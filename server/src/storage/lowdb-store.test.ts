@@ -1,0 +1,228 @@
+import { spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listJournals } from './journal-files';
+import { LowdbStore, type LowdbStoreOptions } from './lowdb-store';
+import type { Snapshot } from './memory-state';
+import { describeStoreContract } from './store.contract';
+import {
+  allParagraphs,
+  loadFixtureTexts,
+  makeConversation,
+  makeMessage,
+  makeSite,
+} from './store-contract-fixtures';
+
+const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const KILL_CHILD = fileURLToPath(new URL('./kill-child.fixture.ts', import.meta.url));
+
+const tempDirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-lowdb-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function openStore(dir: string, options?: LowdbStoreOptions): Promise<LowdbStore> {
+  const store = new LowdbStore(dir, options);
+  await store.init();
+  return store;
+}
+
+function contractHarness(options?: LowdbStoreOptions) {
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-lowdb-contract-'));
+    let store = await openStore(dir, options);
+    return {
+      store,
+      reopen: async () => {
+        await store.close();
+        return (store = await openStore(dir, options));
+      },
+      cleanup: async () => {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  };
+}
+
+describeStoreContract('lowdb', contractHarness());
+// The same contract while compactions run between almost every pair of mutations.
+describeStoreContract(
+  'lowdb compacting every 3 records',
+  contractHarness({ compactAfterRecords: 3 }),
+);
+
+/** A store with one conversation, and that conversation's id. */
+async function storeWithConversation(dir: string, options?: LowdbStoreOptions) {
+  const store = await openStore(dir, options);
+  const site = await store.createSite(makeSite());
+  const conversation = await store.createConversation(makeConversation(site.id, 'visitor_1'));
+  return { store, conversationId: conversation.id };
+}
+
+/** A copy of the data directory as it is now, as a crash would leave it. */
+async function crashImage(dir: string): Promise<string> {
+  const image = await tempDir();
+  await cp(dir, image, { recursive: true });
+  return image;
+}
+
+const readSnapshot = async (dir: string): Promise<Snapshot> =>
+  JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')) as Snapshot;
+
+describe('LowdbStore on disk', () => {
+  it('keeps every acknowledged message when the process is killed with SIGKILL mid-stream', async () => {
+    const dir = await tempDir();
+    const setup = await storeWithConversation(dir);
+    await setup.store.close();
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', KILL_CHILD, dir, setup.conversationId, '150'],
+      {
+        cwd: SERVER_DIR,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const acks: { seq: number; clientId: string; text: string }[] = [];
+    let stderr = '';
+    let pending = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) acks.push(JSON.parse(line));
+      if (acks.length >= 600) child.kill('SIGKILL');
+    });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_, sig) => resolve(sig)),
+    );
+    expect(signal, stderr).toBe('SIGKILL');
+
+    const store = await openStore(dir);
+    const messages = await store.listMessages(setup.conversationId);
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+    expect(messages.length).toBeGreaterThanOrEqual(Math.max(...acks.map((ack) => ack.seq)));
+    for (const ack of acks) {
+      expect(messages[ack.seq - 1]).toMatchObject(ack);
+    }
+    expect((await store.getConversation(setup.conversationId))!.lastSeq).toBe(messages.length);
+    await store.close();
+  }, 60_000);
+
+  it('ignores a torn last journal line and keeps appending after it', async () => {
+    const dir = await tempDir();
+    const { store, conversationId } = await storeWithConversation(dir);
+    for (let i = 0; i < 5; i++)
+      await store.appendMessage(makeMessage(conversationId, `Tin nhắn ${i}`));
+    const image = await crashImage(dir);
+    await store.close();
+    const [journal] = await listJournals(image);
+    await appendFile(
+      journal!.path,
+      '{"op":"message","message":{"id":"msg_torn","conversationId":"',
+    );
+
+    const recovered = await openStore(image);
+    expect((await recovered.listMessages(conversationId)).map((m) => m.text)).toEqual(
+      [0, 1, 2, 3, 4].map((i) => `Tin nhắn ${i}`),
+    );
+    expect(
+      (await recovered.appendMessage(makeMessage(conversationId, 'Tin nhắn 5'))).message.seq,
+    ).toBe(6);
+    await recovered.close();
+    const reopened = await openStore(image);
+    expect(await reopened.listMessages(conversationId)).toHaveLength(6);
+    await reopened.close();
+  });
+
+  it('refuses to load a journal damaged before its last line', async () => {
+    const dir = await tempDir();
+    const { store, conversationId } = await storeWithConversation(dir);
+    await store.appendMessage(makeMessage(conversationId, 'Dzień dobry'));
+    const image = await crashImage(dir);
+    await store.close();
+    const [journal] = await listJournals(image);
+    const lines = (await readFile(journal!.path, 'utf8')).split('\n');
+    lines[1] = lines[1]!.slice(0, 10);
+    await appendFile(journal!.path, '', { flag: 'w' });
+    await appendFile(journal!.path, lines.join('\n'));
+    await expect(openStore(image)).rejects.toThrow(/corrupt at line 2/);
+  });
+
+  it('compacts past the threshold: old journals are deleted and everything survives', async () => {
+    const dir = await tempDir();
+    const { store, conversationId } = await storeWithConversation(dir, { compactAfterRecords: 25 });
+    const paragraphs = allParagraphs(await loadFixtureTexts());
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.appendMessage(
+            makeMessage(conversationId, `${paragraphs[batch * 10 + i]} #${batch * 10 + i}`),
+          ),
+        ),
+      );
+    }
+    await store.whenIdle();
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.generation).toBeGreaterThanOrEqual(3);
+    const journals = await listJournals(dir);
+    expect(journals.every((journal) => journal.generation >= snapshot.generation)).toBe(true);
+    expect(journals.length).toBeLessThanOrEqual(1);
+
+    const expected = Array.from({ length: 100 }, (_, i) => `${paragraphs[i]} #${i}`);
+    const recovered = await openStore(await crashImage(dir));
+    expect((await recovered.listMessages(conversationId)).map((m) => m.text)).toEqual(expected);
+    await recovered.close();
+    await store.close();
+    const reopened = await openStore(dir);
+    expect((await reopened.listMessages(conversationId)).map((m) => m.text)).toEqual(expected);
+    expect(await listJournals(dir)).toEqual([]);
+    await reopened.close();
+  });
+
+  it('compacts once the journal passes its byte threshold', async () => {
+    const dir = await tempDir();
+    const { store, conversationId } = await storeWithConversation(dir, {
+      compactAfterBytes: 8 * 1024,
+    });
+    for (const text of allParagraphs(await loadFixtureTexts()).slice(0, 40)) {
+      await store.appendMessage(makeMessage(conversationId, text));
+    }
+    await store.whenIdle();
+    expect((await readSnapshot(dir)).generation).toBeGreaterThanOrEqual(1);
+    expect(await store.listMessages(conversationId)).toHaveLength(40);
+    await store.close();
+  });
+
+  it('does not rewrite db.json when messages are appended below the threshold', async () => {
+    const dir = await tempDir();
+    const first = await storeWithConversation(dir);
+    await first.store.close();
+    const dbPath = join(dir, 'db.json');
+    const before = await stat(dbPath);
+    const contentBefore = await readFile(dbPath, 'utf8');
+
+    const store = await openStore(dir);
+    for (let i = 0; i < 100; i++)
+      await store.appendMessage(makeMessage(first.conversationId, `Wiadomość ${i}`));
+    const after = await stat(dbPath);
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([
+      before.ino,
+      before.size,
+      before.mtimeMs,
+    ]);
+    expect(await readFile(dbPath, 'utf8')).toBe(contentBefore);
+    const [journal] = await listJournals(dir);
+    expect((await readFile(journal!.path, 'utf8')).trimEnd().split('\n')).toHaveLength(100);
+    await store.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
+import type { ConversationList } from '@parley/shared';
+import { api, connectVisitor, eventually, fixtureParagraphs, login, startServer } from './harness';
+
+interface Captured {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on a random port that keeps what it receives. */
+async function startSmtpSink(): Promise<{ url: string; mails: Captured[] } & AsyncDisposable> {
+  const mails: Captured[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    async [Symbol.asyncDispose]() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The plain-text body of a captured email, decoded. */
+async function bodyOf(mail: Captured): Promise<string> {
+  return (await simpleParser(mail.raw)).text ?? '';
+}
+
+describe('nobody online', () => {
+  it('stores an offline message, lists it for agents and emails the owner', async () => {
+    await using smtp = await startSmtpSink();
+    await using server = await startServer({ smtpUrl: smtp.url });
+    const { tl } = await fixtureParagraphs();
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    const session = await visitor.ok('visitor:hello', {});
+    expect(session.site.available).toBe(false);
+
+    const left = await visitor.ok('offline:leave', { name: 'Maria Santos', email: 'maria@example.ph', text: tl[2]! });
+    await eventually(() => expect(smtp.mails).toHaveLength(1));
+    const [mail] = smtp.mails;
+    expect(mail!.to).toEqual([server.owner.ownerEmail]);
+    expect(mail!.raw).toMatch(/Reply-To: maria@example\.ph/i);
+    expect(await bodyOf(mail!)).toContain(tl[2]);
+
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    const list = await api<ConversationList>(server.url, owner.token, 'GET', '/api/conversations?kind=offline');
+    expect(list.body.items.map((item) => item.conversation.id)).toEqual([left.conversationId]);
+    expect(list.body.items[0]!.visitor).toMatchObject({ name: 'Maria Santos', email: 'maria@example.ph' });
+    expect(list.body.items[0]!.lastMessage?.text).toBe(tl[2]);
+    const counts = await api<{ offline: number; queue: number }>(server.url, owner.token, 'GET', '/api/conversations/counts');
+    expect(counts.body).toMatchObject({ offline: 1, queue: 0 });
+  });
+
+  it('emails a transcript to the visitor who asks for it, without internal notes', async () => {
+    await using smtp = await startSmtpSink();
+    await using server = await startServer({ smtpUrl: smtp.url });
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    await visitor.ok('visitor:hello', {});
+    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Czy mogę zwrócić zamówienie?' });
+    await visitor.ok('transcript:email', { conversationId: message.conversationId, email: 'jan@example.pl' });
+    await eventually(() => expect(smtp.mails).toHaveLength(1));
+    expect(smtp.mails[0]!.to).toEqual(['jan@example.pl']);
+    expect(await bodyOf(smtp.mails[0]!)).toContain('Czy mogę zwrócić zamówienie?');
+  });
+
+  it('answers MAIL_UNAVAILABLE for a transcript when no SMTP server is configured', async () => {
+    await using server = await startServer();
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    await visitor.ok('visitor:hello', {});
+    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Salut' });
+    const reply = await visitor.request('transcript:email', { conversationId: message.conversationId, email: 'ion@example.ro' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'MAIL_UNAVAILABLE' } });
+  });
+
+  it('is unavailable outside business hours even with an agent online', async () => {
+    await using server = await startServer();
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    // Hours that are never now: a one-minute window on the day before today.
+    const yesterday = (new Date().getUTCDay() + 6) % 7;
+    const patched = await api(server.url, owner.token, 'PATCH', `/api/sites/${server.owner.siteId}`, {
+      widget: { businessHours: { timeZone: 'UTC', days: [{ day: yesterday, open: '00:00', close: '00:01' }] } },
+    });
+    expect(patched.status).toBe(200);
+    const config = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`).then((r) => r.json());
+    expect(config.available).toBe(false);
+  });
+});
