@@ -96,7 +96,7 @@ describe('nobody online', () => {
       widget: { businessHours: { timeZone: 'UTC', days: [{ day: yesterday, open: '00:00', close: '00:01' }] } },
     });
     expect(patched.status).toBe(200);
-    const config = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`).then((r) => r.json());
+    const config = (await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`).then((r) => r.json())) as { available: boolean };
     expect(config.available).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ describe('routing', () => {
     await using server = await startServer();
     const token = await ownerToken(server);
     const late = await createAgent(server, token, 'Late', 2);
-    const waiting = [];
+    const waiting: Awaited<ReturnType<typeof visitorWithMessage>>[] = [];
     for (const text of ['one', 'two', 'three']) waiting.push(await visitorWithMessage(server, text));
     await using agent = await connectAgent(server.url, late.token);
     await agent.ok('agent:hello', {});

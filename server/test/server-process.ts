@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
+/** CI exports DATABASE_URL and REDIS_URL for the tests that need them; these servers run embedded. */
+const EMBEDDED = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '' };
+
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
@@ -16,7 +19,7 @@ export interface ServerProcess {
 /** Starts the server with `env` and waits for its banner. */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...EMBEDDED, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -45,7 +48,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 /** Runs the server expecting it to refuse to start; returns its exit code and stderr. */
 export async function runFailingServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', ...env },
+    env: { ...process.env, ...EMBEDDED, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

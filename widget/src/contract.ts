@@ -50,6 +50,8 @@ export interface LauncherHandle {
 /** Everything the app needs from the loader. */
 export interface MountContext {
   root: ShadowRoot;
+  /** The themed element inside the shadow root; the panel goes in here. */
+  frame: HTMLElement;
   options: WidgetOptions;
   config: PublicSiteConfig;
   locale: string;

@@ -6,8 +6,9 @@ export const INBOX_TABS = ['queue', 'mine', 'all', 'offline', 'closed'] as const
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 /**
- * What the relay is asked for each tab. "All" means all open chats; the query API takes one status,
- * so it asks for every chat and `belongsTo` drops the closed ones.
+ * What the relay is asked for each tab, matching how it counts them. "All" and "Offline" hold open
+ * conversations only; the query API takes one status, so those ask for the kind and `belongsTo`
+ * drops the closed rows.
  */
 export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
   switch (tab) {
@@ -20,7 +21,7 @@ export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
     case 'offline':
       return { kind: 'offline' };
     case 'closed':
-      return { status: 'closed', kind: 'chat' };
+      return { status: 'closed' };
   }
 }
 
@@ -34,9 +35,9 @@ export function belongsTo(tab: InboxTab, conversation: Conversation, meId: strin
     case 'all':
       return conversation.kind === 'chat' && conversation.status !== 'closed';
     case 'offline':
-      return conversation.kind === 'offline';
+      return conversation.kind === 'offline' && conversation.status !== 'closed';
     case 'closed':
-      return conversation.kind === 'chat' && conversation.status === 'closed';
+      return conversation.status === 'closed';
   }
 }
 

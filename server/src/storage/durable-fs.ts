@@ -16,6 +16,8 @@ export async function fsyncFile(path: string): Promise<void> {
 
 /** Flushes a directory, making files created, renamed or deleted in it durable. */
 export async function fsyncDirectory(path: string): Promise<void> {
-  // Linux accepts fsync on a read-only directory handle; that is how renames are made durable.
+  // Windows cannot open a directory as a file (NTFS journals renames itself); Linux and macOS
+  // accept fsync on a read-only directory handle, which is how renames are made durable there.
+  if (process.platform === 'win32') return;
   await fsyncFile(path);
 }

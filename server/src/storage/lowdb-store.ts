@@ -3,10 +3,6 @@
  * whole state written to db.json (through lowdb) only when a journal grows past a threshold and on
  * close. Storing a message therefore costs one journal line, however much is stored.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { ParleyError } from '@parley/shared';
 import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import {
@@ -19,16 +15,8 @@ import {
   visitorMatches,
 } from './conversation-filter';
 import { cleanPatch } from './conversation-patch';
-import { fsyncDirectory, fsyncFile } from './durable-fs';
-import { Journal } from './journal';
-import { deleteJournalsBefore, journalPath, listJournals, readJournal } from './journal-files';
-import {
-  emptySnapshot,
-  isJournalRecord,
-  MemoryState,
-  type JournalRecord,
-  type Snapshot,
-} from './memory-state';
+import { JournaledState, type CompactionOptions } from './journaled-state';
+import type { MemoryState } from './memory-state';
 import type {
   AgentRecord,
   AppendResult,
@@ -38,85 +26,40 @@ import type {
   Store,
 } from './store';
 
-/** Tuning of {@link LowdbStore}. */
-export interface LowdbStoreOptions {
-  /** Compact once the current journal holds this many records (default 5,000). */
-  compactAfterRecords?: number;
-  /** Compact once the current journal holds this many bytes (default 8 MB). */
-  compactAfterBytes?: number;
-  /** Told when a background compaction fails; the journals still hold everything meanwhile. */
-  onCompactionError?: (error: unknown) => void;
-}
+/** Tuning of {@link LowdbStore}: when its journal is compacted into db.json. */
+export type LowdbStoreOptions = CompactionOptions;
 
 const clone = <T>(value: T): T => structuredClone(value);
 
 /** The lowdb-backed {@link Store}; one process per data directory. */
 export class LowdbStore implements Store {
-  readonly #dir: string;
-  readonly #dbPath: string;
-  readonly #compactAfterRecords: number;
-  readonly #compactAfterBytes: number;
-  readonly #onCompactionError: (error: unknown) => void;
-  readonly #db: Low<Snapshot>;
-  #state = new MemoryState();
-  #generation = 0;
-  #journal: Journal | null = null;
-  #open = false;
-  /** The durability promise of the latest record: resolving means everything before it is durable too. */
-  #lastAck: Promise<void> = Promise.resolve();
-  #compaction: Promise<void> | null = null;
-  #compactionError: unknown = null;
+  readonly #data: JournaledState;
 
+  /** `dataDir` holds db.json and its journals; it is created when missing. */
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
-    this.#dir = dataDir;
-    this.#dbPath = join(dataDir, 'db.json');
-    this.#compactAfterRecords = options.compactAfterRecords ?? 5_000;
-    this.#compactAfterBytes = options.compactAfterBytes ?? 8 * 1024 * 1024;
-    this.#onCompactionError = options.onCompactionError ?? (() => undefined);
-    // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
-    this.#db = new Low<Snapshot>(new JSONFile<Snapshot>(this.#dbPath), emptySnapshot());
+    this.#data = new JournaledState(dataDir, options);
+  }
+
+  get #state(): MemoryState {
+    return this.#data.state;
   }
 
   async init(): Promise<void> {
-    await mkdir(this.#dir, { recursive: true });
-    await this.#db.read();
-    const snapshot = this.#db.data;
-    if (snapshot.format !== 1)
-      throw new Error(`${this.#dbPath} has unknown format ${snapshot.format}`);
-    this.#state = MemoryState.fromSnapshot(snapshot);
-    const journals = await listJournals(this.#dir);
-    for (const file of journals) {
-      if (file.generation < snapshot.generation) continue;
-      for (const [index, record] of (await readJournal(file.path)).entries()) {
-        if (!isJournalRecord(record))
-          throw new Error(`${file.path} record ${index + 1} is not a journal record`);
-        this.#state.apply(record);
-      }
-    }
-    this.#generation = Math.max(snapshot.generation, ...journals.map((file) => file.generation));
-    this.#journal = new Journal(journalPath(this.#dir, this.#generation));
-    this.#open = true;
-    // Fold what was replayed into db.json now: the next appends then start a clean journal, never
-    // one that ends in a line torn by a crash.
-    if (journals.length > 0) await this.#compact();
+    await this.#data.load();
   }
 
   async close(): Promise<void> {
-    if (!this.#open) return;
-    this.#open = false;
-    await this.whenIdle().catch(() => undefined);
-    if (this.#journal!.records > 0 || this.#compactionError !== null) await this.#compact();
+    await this.#data.close();
   }
 
   /** Resolves when no background compaction is running; rejects with the last one's failure. */
-  async whenIdle(): Promise<void> {
-    while (this.#compaction) await this.#compaction;
-    if (this.#compactionError !== null) throw this.#compactionError;
+  whenIdle(): Promise<void> {
+    return this.#data.whenIdle();
   }
 
   async createSite(site: Site): Promise<Site> {
     if (this.#state.sites.has(site.id)) throw new ParleyError('CONFLICT', `site ${site.id} exists`);
-    await this.#commit({ op: 'site', site: clone(site) });
+    await this.#data.commit({ op: 'site', site: clone(site) });
     return clone(site);
   }
 
@@ -130,7 +73,7 @@ export class LowdbStore implements Store {
 
   async updateSite(site: Site): Promise<Site> {
     if (!this.#state.sites.has(site.id)) throw new ParleyError('NOT_FOUND', `no site ${site.id}`);
-    await this.#commit({ op: 'site', site: clone(site) });
+    await this.#data.commit({ op: 'site', site: clone(site) });
     return clone(site);
   }
 
@@ -138,7 +81,7 @@ export class LowdbStore implements Store {
     if (this.#state.agents.has(agent.id))
       throw new ParleyError('CONFLICT', `agent ${agent.id} exists`);
     this.#assertEmailFree(agent);
-    await this.#commit({ op: 'agent', agent: clone(agent) });
+    await this.#data.commit({ op: 'agent', agent: clone(agent) });
     return clone(agent);
   }
 
@@ -159,12 +102,12 @@ export class LowdbStore implements Store {
     if (!this.#state.agents.has(agent.id))
       throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
     this.#assertEmailFree(agent);
-    await this.#commit({ op: 'agent', agent: clone(agent) });
+    await this.#data.commit({ op: 'agent', agent: clone(agent) });
     return clone(agent);
   }
 
   async saveVisitor(visitor: Visitor): Promise<Visitor> {
-    await this.#commit({ op: 'visitor', visitor: clone(visitor) });
+    await this.#data.commit({ op: 'visitor', visitor: clone(visitor) });
     return clone(visitor);
   }
 
@@ -176,7 +119,7 @@ export class LowdbStore implements Store {
     if (this.#state.conversations.has(conversation.id)) {
       throw new ParleyError('CONFLICT', `conversation ${conversation.id} exists`);
     }
-    await this.#commit({ op: 'conversation', conversation: clone(conversation) });
+    await this.#data.commit({ op: 'conversation', conversation: clone(conversation) });
     return clone(conversation);
   }
 
@@ -188,7 +131,7 @@ export class LowdbStore implements Store {
     const current = this.#state.conversations.get(id);
     if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${id}`);
     const updated: Conversation = { ...current, ...cleanPatch(patch) };
-    await this.#commit({ op: 'conversation', conversation: updated });
+    await this.#data.commit({ op: 'conversation', conversation: updated });
     return clone(updated);
   }
 
@@ -212,18 +155,18 @@ export class LowdbStore implements Store {
   }
 
   async appendMessage(input: NewMessage): Promise<AppendResult> {
-    // Everything up to #commit runs without awaiting, so concurrent appends cannot share a seq.
+    // Everything up to the commit runs without awaiting, so concurrent appends cannot share a seq.
     const conversation = this.#state.conversations.get(input.conversationId);
     if (!conversation)
       throw new ParleyError('NOT_FOUND', `no conversation ${input.conversationId}`);
     const existing = this.#state.messageByClientId.get(conversation.id)?.get(input.clientId);
     if (existing) {
       // The first copy may still be on its way to disk; answer only once it is durable.
-      await this.#lastAck;
+      await this.#data.durable();
       return { message: clone(existing), duplicate: true };
     }
     const message: Message = { ...clone(input), seq: conversation.lastSeq + 1 };
-    await this.#commit({ op: 'message', message });
+    await this.#data.commit({ op: 'message', message });
     return { message: clone(message), duplicate: false };
   }
 
@@ -251,7 +194,7 @@ export class LowdbStore implements Store {
   }
 
   async saveCannedReply(reply: CannedReply): Promise<CannedReply> {
-    await this.#commit({ op: 'canned-reply', reply: clone(reply) });
+    await this.#data.commit({ op: 'canned-reply', reply: clone(reply) });
     return clone(reply);
   }
 
@@ -259,7 +202,7 @@ export class LowdbStore implements Store {
     if (!this.#state.cannedReplies.get(siteId)?.has(id)) {
       throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
     }
-    await this.#commit({ op: 'canned-reply-delete', siteId, id });
+    await this.#data.commit({ op: 'canned-reply-delete', siteId, id });
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -267,7 +210,7 @@ export class LowdbStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.#commit({ op: 'setting', key, value });
+    await this.#data.commit({ op: 'setting', key, value });
   }
 
   #assertEmailFree(agent: AgentRecord): void {
@@ -281,55 +224,6 @@ export class LowdbStore implements Store {
     if (visitorMatches(this.#state.visitors.get(conversation.visitorId), needle)) return true;
     const messages = this.#state.messages.get(conversation.id) ?? [];
     return messages.some((message) => message.text.toLowerCase().includes(needle));
-  }
-
-  /** Applies a record in memory and journals it; resolves once it is durable. */
-  #commit(record: JournalRecord): Promise<void> {
-    if (!this.#open || !this.#journal) throw new Error('LowdbStore is not open');
-    const journal = this.#journal;
-    // Once a write failed, memory may hold records the disk lacks; stop before adding more.
-    if (journal.failure !== null) throw journal.failure;
-    this.#state.apply(record);
-    this.#lastAck = journal.append(record);
-    const full =
-      journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
-    if (full && !this.#compaction) {
-      this.#compaction = this.#compact()
-        .then(
-          () => {
-            this.#compactionError = null;
-          },
-          (error: unknown) => {
-            this.#compactionError = error;
-            this.#onCompactionError(error);
-          },
-        )
-        .finally(() => {
-          this.#compaction = null;
-        });
-    }
-    return this.#lastAck;
-  }
-
-  /**
-   * Starts a new journal generation and writes the state as of this instant to db.json, then
-   * deletes the journals it replaces. The switch and the snapshot happen in one synchronous step,
-   * so every record lands either in the snapshot or in the new journal, never in neither.
-   */
-  async #compact(): Promise<void> {
-    const previous = this.#journal!;
-    this.#generation += 1;
-    const generation = this.#generation;
-    const drained = previous.close();
-    this.#journal = new Journal(journalPath(this.#dir, generation), drained);
-    this.#db.data = this.#state.toSnapshot(generation);
-    await drained;
-    await this.#db.write();
-    // lowdb renames a temp file into place but does not fsync; the journals are deleted only
-    // once the snapshot that replaces them is certainly on disk.
-    await fsyncFile(this.#dbPath);
-    await fsyncDirectory(this.#dir);
-    await deleteJournalsBefore(this.#dir, generation);
   }
 }
 

@@ -3,7 +3,8 @@
  * Every value travels as a parameter; only table names (from a checked schema name) are spliced.
  */
 import { searchTextOf } from './conversation-filter';
-import type { ConversationFilter } from './store';
+import { json } from './postgres-rows';
+import type { ConversationFilter, ConversationPatch } from './store';
 
 /** A WHERE clause (without the keyword; `true` when empty) and its parameters. */
 export interface SqlCondition {
@@ -44,6 +45,39 @@ export function conversationConditions(filter: ConversationFilter, s: string): S
 /** Newest activity first, ties as in `byActivityDescending`. */
 export const CONVERSATION_ORDER =
   'coalesce(c.last_message_at, c.created_at) DESC, c.created_at DESC, c.id COLLATE "C" DESC';
+
+/** Column and SQL type of each field `updateConversation` may change. */
+const PATCH_COLUMNS: Record<keyof ConversationPatch, [column: string, type: string]> = {
+  status: ['status', 'text'],
+  agentId: ['agent_id', 'text'],
+  tags: ['tags', 'text[]'],
+  seen: ['seen', 'jsonb'],
+  queuedAt: ['queued_at', 'timestamptz'],
+  assignedAt: ['assigned_at', 'timestamptz'],
+  firstResponseAt: ['first_response_at', 'timestamptz'],
+  lastMessageAt: ['last_message_at', 'timestamptz'],
+  closedAt: ['closed_at', 'timestamptz'],
+  closedBy: ['closed_by', 'text'],
+  rating: ['rating', 'jsonb'],
+};
+
+/**
+ * `column = $n` assignments for a cleaned patch, numbering parameters from `firstParam`;
+ * `assignments` is empty when the patch changes nothing.
+ */
+export function conversationAssignments(
+  patch: ConversationPatch,
+  firstParam: number,
+): { assignments: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const assignments = Object.entries(patch).map(([key, value]) => {
+    const [column, type] = PATCH_COLUMNS[key as keyof ConversationPatch];
+    // jsonb travels as JSON text: the driver would send a JS array as a PostgreSQL array.
+    params.push(type === 'jsonb' ? json(value) : value);
+    return `${column} = $${firstParam + params.length - 1}::${type}`;
+  });
+  return { assignments: assignments.join(', '), params };
+}
 
 // `%` and `_` typed by a user are literal text, not wildcards (backslash is ILIKE's escape).
 function escapeLike(text: string): string {

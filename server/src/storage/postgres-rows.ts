@@ -1,4 +1,4 @@
-/** Turning PostgreSQL rows into domain objects, and recognising the driver errors we translate. */
+/** Turning PostgreSQL rows into domain objects, and domain values into parameters. */
 import type {
   Author,
   ClosedBy,
@@ -90,11 +90,4 @@ function iso(value: Date | null): string | null {
 /** jsonb parameter: the driver would send a JS array as a PostgreSQL array, so send JSON text. */
 export function json(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
-/** True when `error` is a unique violation of the named constraint (or of any, without a name). */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
-  return code === '23505' && (constraint === undefined || violated === constraint);
 }

@@ -57,6 +57,7 @@ export function createController(deps: ControllerDeps) {
       .then((mount) => {
         app = mount({
           root: mountContext.host.root,
+          frame: mountContext.host.frame,
           options,
           config: mountContext.config,
           locale,

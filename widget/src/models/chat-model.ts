@@ -16,7 +16,13 @@ import type {
 } from '@parley/shared';
 import type { ApiEmit } from '../contract';
 import { readJson, type WidgetStorage } from '../storage';
-import { isTransient, type Result, type Transport, type WidgetError } from '../transport';
+import {
+  isTransient,
+  type Result,
+  type Transport,
+  type WidgetError,
+  type WidgetErrorCode,
+} from '../transport';
 import {
   isOpenConversation,
   lastSeq,
@@ -25,10 +31,8 @@ import {
   unreadCount,
   type ChatState,
 } from './chat-state';
-import { newClientId } from './client-id';
 import { Outbox } from './outbox';
 import { createStore, type Store } from './store';
-import { TypingSignal } from './typing-signal';
 
 /** What the model needs from the outside world. */
 export interface ChatModelDeps {
@@ -53,20 +57,19 @@ const TYPING_EXPIRY_MS = 10_000;
 /** The chat model. */
 export class ChatModel {
   readonly store: Store<ChatState>;
-  private readonly outbox: Outbox;
-  private readonly typingSignal: TypingSignal;
+  /** The outbox, shared with the sender. */
+  readonly outbox: Outbox;
   private pendingIdentities: VisitorIdentify[] = [];
-  private flushing: Promise<void> | null = null;
-  private flushAgain = false;
   private typingExpiry: ReturnType<typeof setTimeout> | undefined;
   private connectedBefore = false;
   private sessionRestarted = false;
   private readonly announcedClosed = new Set<string>();
+  /** Called after each successful hello; the sender flushes the outbox here. */
+  onReady: () => void = () => {};
 
   constructor(private readonly deps: ChatModelDeps) {
     const { config, storage } = deps;
     this.outbox = new Outbox(storage);
-    this.typingSignal = new TypingSignal((typing) => this.sendTyping(typing));
     const visitor = { name: null, email: null };
     this.store = createStore<ChatState>({
       config,
@@ -121,10 +124,10 @@ export class ChatModel {
         conversationId: conversation.id,
         afterSeq: seqBefore,
       });
-      if (history.ok) this.addMessages(history.data.messages, false);
+      if (history.ok) this.receive(history.data.messages, false);
     }
     for (const input of this.pendingIdentities.splice(0)) void this.sendIdentify(input);
-    void this.flush();
+    this.onReady();
     this.maybeMarkSeen();
   }
 
@@ -132,6 +135,11 @@ export class ChatModel {
   disconnected(): void {
     clearTimeout(this.typingExpiry);
     this.store.update({ connection: 'offline', ready: false, typing: null });
+  }
+
+  /** The server refused the connection (its handshake middleware said no). */
+  refused(code: WidgetErrorCode): void {
+    this.store.update({ connection: 'offline', ready: false, notice: code });
   }
 
   private helloFailed(error: WidgetError): void {
@@ -173,20 +181,19 @@ export class ChatModel {
 
   /** `message:created`. */
   messageCreated(message: Message): void {
-    this.addMessages([message], true);
+    this.receive([message], true);
     this.maybeMarkSeen();
   }
 
   /** `conversation:updated`. */
   conversationUpdated(conversation: VisitorConversation): void {
-    this.adoptConversation(conversation);
+    this.adopt(conversation);
   }
 
   /** `conversation:closed`. */
   conversationClosed(conversationId: string, closedBy: ClosedBy): void {
     const c = this.state.conversation;
     if (c?.id !== conversationId) return;
-    this.typingSignal.stop();
     this.store.update({
       conversation: { ...c, status: 'closed', closedBy, queuePosition: null },
       typing: null,
@@ -225,66 +232,8 @@ export class ChatModel {
 
   // ------------------------------------------------------------ messages
 
-  /** Queues a message and sends it as soon as the connection allows. */
-  send(text: string): void {
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    this.typingSignal.stop();
-    const entry = {
-      clientId: newClientId(),
-      text: trimmed,
-      createdAt: new Date().toISOString(),
-      failed: null,
-    };
-    this.store.update({ outbox: this.outbox.add(entry), notice: null });
-    void this.flush();
-  }
-
-  /** Sends a failed message again, with the same client id so the server cannot store it twice. */
-  retry(clientId: string): void {
-    this.store.update({ outbox: this.outbox.setFailed(clientId, null) });
-    void this.flush();
-  }
-
-  /** The visitor typed in the composer. */
-  typed(): void {
-    this.typingSignal.input();
-  }
-
-  /** Sends the outbox in order, one at a time; stops when the connection is gone. */
-  flush(): Promise<void> {
-    if (this.flushing) {
-      this.flushAgain = true;
-      return this.flushing;
-    }
-    this.flushing = this.drainOutbox().finally(() => (this.flushing = null));
-    return this.flushing;
-  }
-
-  private async drainOutbox(): Promise<void> {
-    do {
-      this.flushAgain = false;
-      for (const entry of this.outbox.list()) {
-        if (entry.failed) continue;
-        if (!this.state.ready) return;
-        const reply = await this.deps.transport.request('message:send', {
-          clientId: entry.clientId,
-          text: entry.text,
-        });
-        if (reply.ok) {
-          this.store.update({ outbox: this.outbox.remove(entry.clientId) });
-          this.adoptConversation(reply.data.conversation);
-          this.addMessages([reply.data.message], true);
-          continue;
-        }
-        // No connection: the entry waits in the outbox for the next `connected()`.
-        if (reply.error.code === 'OFFLINE') return;
-        this.store.update({ outbox: this.outbox.setFailed(entry.clientId, reply.error.code) });
-      }
-    } while (this.flushAgain);
-  }
-
-  private addMessages(incoming: readonly Message[], live: boolean): void {
+  /** Adds confirmed messages; `live` ones are news (API event, sound), history is not. */
+  receive(incoming: readonly Message[], live: boolean): void {
     const s = this.state;
     const known = new Set(s.messages.map((m) => m.id));
     const fresh = incoming.filter((m) => !known.has(m.id));
@@ -307,7 +256,8 @@ export class ChatModel {
     }
   }
 
-  private adoptConversation(next: VisitorConversation): void {
+  /** Takes the server's view of a conversation, if it is the current one or a newer one. */
+  adopt(next: VisitorConversation): void {
     const current = this.state.conversation;
     const same = current?.id === next.id;
     // A stale update about an older conversation must not replace the one in progress.
@@ -320,13 +270,15 @@ export class ChatModel {
     if (next.status === 'closed') this.announceClosed(next.id, next.closedBy ?? 'agent');
   }
 
-  private announceClosed(conversationId: string, closedBy: ClosedBy): void {
+  /** Emits `conversation:closed` to the page once per conversation. */
+  announceClosed(conversationId: string, closedBy: ClosedBy): void {
     if (this.announcedClosed.has(conversationId)) return;
     this.announcedClosed.add(conversationId);
     this.deps.emit('conversation:closed', { conversationId, closedBy });
   }
 
-  private sendTyping(typing: boolean): void {
+  /** Tells the agent whether the visitor is typing. */
+  sendTyping(typing: boolean): void {
     const c = this.state.conversation;
     if (!c || !isOpenConversation(c) || !this.state.ready) return;
     void this.deps.transport
@@ -397,7 +349,7 @@ export class ChatModel {
   }
 
   /** Best-effort events (typing, seen, page views): a lost one is replaced by the next. */
-  private reportQuietly(reply: Result<unknown>): void {
+  reportQuietly(reply: Result<unknown>): void {
     if (!reply.ok && !isTransient(reply.error.code) && reply.error.code !== 'RATE_LIMITED') {
       this.deps.warn(`Parley: ${reply.error.code}: ${reply.error.message}`);
     }

@@ -1,0 +1,93 @@
+import type { Site } from '@parley/shared';
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { CannedReplies } from '../../models/canned-replies';
+
+/** Saved answers per site, inserted in the reply box with "/shortcut". */
+export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Site[] }) {
+  const { canned, sites } = props;
+  const [siteId, setSiteId] = useState<string | null>(sites[0]?.id ?? null);
+  const [shortcut, setShortcut] = useState('');
+  const [text, setText] = useState('');
+  const current = siteId ?? sites[0]?.id ?? null;
+
+  useEffect(() => {
+    if (current) void canned.load(current);
+  }, [current, canned]);
+
+  async function add(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!current) return;
+    const ok = await canned.create(current, { shortcut: shortcut.replace(/^\//, ''), text });
+    if (ok) {
+      setShortcut('');
+      setText('');
+    }
+  }
+
+  if (!current) return <p class="muted">Create a site first.</p>;
+  const replies = canned.bySite.value[current] ?? [];
+
+  return (
+    <div class="settings-stack">
+      <label class="field field-narrow">
+        <span>Site</span>
+        <select value={current} onChange={(e) => setSiteId(e.currentTarget.value)}>
+          {sites.map((site) => (
+            <option key={site.id} value={site.id}>
+              {site.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorNotice error={canned.loadError.value} onRetry={() => void canned.load(current)} />
+      <ErrorNotice error={canned.saveError.value} onDismiss={() => (canned.saveError.value = null)} />
+      <section class="card">
+        <h2>Canned replies</h2>
+        {replies.length === 0 ? (
+          <p class="muted">No canned replies for this site yet.</p>
+        ) : (
+          <ul class="canned-list">
+            {replies.map((reply) => (
+              <li key={reply.id} class="canned-item">
+                <code>/{reply.shortcut}</code>
+                <p>{reply.text}</p>
+                <button
+                  type="button"
+                  class="button button-ghost"
+                  aria-label={`Delete /${reply.shortcut}`}
+                  onClick={() => void canned.remove(current, reply.id)}
+                >
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <form class="card" onSubmit={(event) => void add(event)}>
+        <h2>Add a canned reply</h2>
+        <label class="field field-narrow">
+          <span>Shortcut</span>
+          <input
+            value={shortcut}
+            required
+            maxLength={33}
+            pattern="/?[a-z0-9][a-z0-9_\-]{0,31}"
+            placeholder="thanks"
+            onInput={(e) => setShortcut(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>Text</span>
+          <textarea rows={3} required maxLength={5000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <div class="form-actions">
+          <button type="submit" class="button button-primary" disabled={canned.saving.value}>
+            Save canned reply
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Chat } from '../models/chat';
+import { isOpenConversation, type ChatState } from '../models/chat-state';
+import { useText } from '../text/text-context';
+import { Avatar } from './Avatar';
+import { MinimizeIcon, SoundOffIcon, SoundOnIcon } from './icons';
+
+interface Props {
+  chat: Chat;
+  state: ChatState;
+  soundAllowed: boolean;
+  onMinimize: () => void;
+}
+
+/** The site's name, who is answering and whether they are online, and the panel's actions. */
+export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
+  const { t } = useText();
+  const agent = state.conversation?.agent ?? state.presenceAgent;
+  const online = agent ? agent.status === 'online' : state.available;
+  const statusWord = agent ? { online: t.online, away: t.away, offline: t.offline }[agent.status] : '';
+  return (
+    <header class="header">
+      <div class="identity">
+        <span class="avatar-wrap">
+          <Avatar name={agent?.name ?? state.config.name} />
+          <span class={`presence ${online ? 'is-online' : 'is-away'}`} aria-hidden="true" />
+        </span>
+        <div class="titles">
+          <h2 class="title">{state.config.name}</h2>
+          <p class="subtitle">
+            {agent ? `${agent.name} · ${statusWord}` : online ? t.teamOnline : t.teamAway}
+          </p>
+        </div>
+      </div>
+      <div class="actions">
+        {isOpenConversation(state.conversation) && (
+          <button type="button" class="end-chat" onClick={() => void chat.forms.endChat()}>
+            {t.endChat}
+          </button>
+        )}
+        {soundAllowed && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={state.soundOn ? t.soundOff : t.soundOn}
+            title={state.soundOn ? t.soundOff : t.soundOn}
+            onClick={() => chat.forms.toggleSound()}
+          >
+            {state.soundOn ? <SoundOnIcon /> : <SoundOffIcon />}
+          </button>
+        )}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t.minimize}
+          title={t.minimize}
+          onClick={onMinimize}
+        >
+          <MinimizeIcon />
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+/** The panel's icons: decorative, so hidden from assistive tech (buttons carry the names). */
+import type { JSX } from 'preact';
+
+function Icon({ d, class: className }: { d: string; class?: string }): JSX.Element {
+  return (
+    <svg class={`icon ${className ?? ''}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={d} />
+    </svg>
+  );
+}
+
+export const SendIcon = () => (
+  <Icon d="M3.4 20.4 21 12 3.4 3.6a.6.6 0 0 0-.83.72L4.9 11.1a1 1 0 0 0 .76.7L13 12l-7.34.2a1 1 0 0 0-.76.7l-2.33 6.78a.6.6 0 0 0 .83.72Z" />
+);
+
+export const MinimizeIcon = () => (
+  <Icon d="M6.7 8.3a1 1 0 0 0-1.4 1.4l6 6a1 1 0 0 0 1.4 0l6-6a1 1 0 1 0-1.4-1.4L12 13.6 6.7 8.3Z" />
+);
+
+export const SoundOnIcon = () => (
+  <Icon d="M11 5 6.5 8.5H4a1 1 0 0 0-1 1v5a1 1 0 0 0 1 1h2.5L11 19a.6.6 0 0 0 1-.47V5.47A.6.6 0 0 0 11 5Zm4.5 2.6a1 1 0 0 1 1.4.1 6.5 6.5 0 0 1 0 8.6 1 1 0 1 1-1.5-1.3 4.5 4.5 0 0 0 0-6 1 1 0 0 1 .1-1.4Z" />
+);
+
+export const SoundOffIcon = () => (
+  <Icon d="M11 5 6.5 8.5H4a1 1 0 0 0-1 1v5a1 1 0 0 0 1 1h2.5L11 19a.6.6 0 0 0 1-.47V5.47A.6.6 0 0 0 11 5Zm4.3 4.3a1 1 0 0 1 1.4 0l1.3 1.3 1.3-1.3a1 1 0 1 1 1.4 1.4L19.4 12l1.3 1.3a1 1 0 0 1-1.4 1.4L18 13.4l-1.3 1.3a1 1 0 0 1-1.4-1.4l1.3-1.3-1.3-1.3a1 1 0 0 1 0-1.4Z" />
+);
+
+export const CheckIcon = () => (
+  <Icon d="M9.5 16.2 5.3 12a1 1 0 1 0-1.4 1.4l4.9 4.9a1 1 0 0 0 1.4 0L20.1 8.4A1 1 0 1 0 18.7 7L9.5 16.2Z" />
+);
+
+export const AlertIcon = () => (
+  <Icon d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 5a1 1 0 0 1 1 1v5a1 1 0 1 1-2 0V8a1 1 0 0 1 1-1Zm0 10.5a1.25 1.25 0 1 1 0-2.5 1.25 1.25 0 0 1 0 2.5Z" />
+);
