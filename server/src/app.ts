@@ -26,6 +26,7 @@ import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { attachAgentNamespace } from './realtime/agent-namespace';
 import { attachRedisAdapter } from './realtime/redis-adapter';
+import type { SocketRateLimit } from './realtime/socket-limiter';
 import { attachVisitorNamespace } from './realtime/visitor-namespace';
 import type { AgentRecord, Store } from './storage/store';
 import { ParleyError, NAMESPACES } from '@parley/shared';
@@ -40,6 +41,8 @@ export interface AppDeps {
   agentGraceMs?: number;
   /** How often inactive chats are looked for (default 30 s). */
   inactivitySweepMs?: number;
+  /** Requests per socket per window (default 60 per 5 s). */
+  socketRateLimit?: SocketRateLimit;
 }
 
 /** A built, not yet listening, relay. */
@@ -80,8 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const visitors = io.of(NAMESPACES.visitor);
   const agents = io.of(NAMESPACES.agent);
   hub.broadcaster = createBroadcaster(visitors, agents);
-  attachVisitorNamespace(visitors, { hub, tokens, logger });
-  attachAgentNamespace(agents, { hub, tokens, logger });
+  attachVisitorNamespace(visitors, { hub, tokens, logger, rateLimit: deps.socketRateLimit });
+  attachAgentNamespace(agents, { hub, tokens, logger, rateLimit: deps.socketRateLimit });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
   const onAgentChanged = async (agent: AgentRecord) => {

@@ -127,50 +127,61 @@ export async function pageView(hub: Hub, actor: VisitorActor, page: In<typeof sc
 }
 
 export async function sendMessage(hub: Hub, actor: VisitorActor, input: In<typeof schemas.visitorMessageSendSchema>): Promise<{ message: Message; conversation: VisitorConversation }> {
+  const open = hub.open.chatOf(actor.visitorId);
+  // The common case, a message in an open chat, needs no lock: the store orders appends itself.
+  if (open) return postVisitorMessage(hub, actor, open.id, input, false);
   // One lock per visitor: two tabs sending a first message at once must open one conversation.
   return hub.locks.run(`visitor:${actor.visitorId}`, async () => {
-    const visitor = await loadOrCreateVisitor(hub, actor);
-    let conversation = hub.open.chatOf(visitor.id);
-    const isNew = !conversation;
-    if (!conversation) {
-      const now = hub.timestamp();
-      conversation = await hub.store.createConversation({
-        id: randomUUID(),
-        siteId: actor.siteId,
-        visitorId: visitor.id,
-        kind: 'chat',
-        status: 'queued',
-        agentId: null,
-        tags: [],
-        lastSeq: 0,
-        seen: { visitor: 0, agent: 0 },
-        createdAt: now,
-        queuedAt: now,
-        assignedAt: null,
-        firstResponseAt: null,
-        lastMessageAt: null,
-        closedAt: null,
-        closedBy: null,
-        rating: null,
-      });
-      hub.open.put(conversation);
-    }
-    const { message } = await hub.postMessage({
-      conversationId: conversation.id,
-      clientId: input.clientId,
-      author: 'visitor',
+    const existing = hub.open.chatOf(actor.visitorId);
+    if (existing) return postVisitorMessage(hub, actor, existing.id, input, false);
+    await loadOrCreateVisitor(hub, actor);
+    const now = hub.timestamp();
+    const conversation = await hub.store.createConversation({
+      id: randomUUID(),
+      siteId: actor.siteId,
+      visitorId: actor.visitorId,
+      kind: 'chat',
+      status: 'queued',
       agentId: null,
-      authorName: visitor.name,
-      internal: false,
-      text: input.text,
+      tags: [],
+      lastSeq: 0,
+      seen: { visitor: 0, agent: 0 },
+      createdAt: now,
+      queuedAt: now,
+      assignedAt: null,
+      firstResponseAt: null,
+      lastMessageAt: null,
+      closedAt: null,
+      closedBy: null,
+      rating: null,
     });
-    if (isNew) {
-      await hub.publish(hub.open.get(conversation.id) ?? conversation);
-      await hub.routeSite(actor.siteId);
-    }
-    const current = hub.open.get(conversation.id) ?? (await hub.requireConversation(conversation.id));
-    return { message, conversation: await hub.visitorView(current) };
+    hub.open.put(conversation);
+    return postVisitorMessage(hub, actor, conversation.id, input, true);
   });
+}
+
+async function postVisitorMessage(
+  hub: Hub,
+  actor: VisitorActor,
+  conversationId: string,
+  input: In<typeof schemas.visitorMessageSendSchema>,
+  isNew: boolean,
+): Promise<{ message: Message; conversation: VisitorConversation }> {
+  const visitor = await hub.store.getVisitor(actor.visitorId);
+  const { message } = await hub.postMessage({
+    conversationId,
+    clientId: input.clientId,
+    author: 'visitor',
+    agentId: null,
+    authorName: visitor?.name ?? null,
+    internal: false,
+    text: input.text,
+  });
+  if (isNew) {
+    await hub.publish(await hub.requireConversation(conversationId));
+    await hub.routeSite(actor.siteId);
+  }
+  return { message, conversation: await hub.visitorView(await hub.requireConversation(conversationId)) };
 }
 
 /** A conversation of this visitor; another visitor's is FORBIDDEN. */

@@ -9,15 +9,15 @@ import { rooms } from '../conversations/broadcaster';
 import type { Hub } from '../conversations/hub';
 import type { Logger } from '../logger';
 import { handleRequests } from './ack-handler';
-import { createSocketLimiter } from './socket-limiter';
+import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
 
 function refuse(error: ParleyError): Error {
   return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
-export function attachAgentNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger }): void {
+export function attachAgentNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit }): void {
   const { hub, tokens, logger } = deps;
-  const limiter = createSocketLimiter();
+  const limiter = createSocketLimiter(deps.rateLimit);
 
   namespace.use(async (socket, next) => {
     const auth = agentAuthSchema.safeParse(socket.handshake.auth);

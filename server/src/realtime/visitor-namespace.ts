@@ -14,7 +14,7 @@ import type { Hub } from '../conversations/hub';
 import * as visitor from '../conversations/visitor-actions';
 import type { Logger } from '../logger';
 import { handleRequests } from './ack-handler';
-import { createSocketLimiter } from './socket-limiter';
+import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
 import { isOriginAllowed } from './origin';
 
 interface VisitorSocketData {
@@ -27,9 +27,9 @@ function refuse(error: ParleyError): Error {
   return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
-export function attachVisitorNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger }): void {
+export function attachVisitorNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit }): void {
   const { hub, tokens, logger } = deps;
-  const limiter = createSocketLimiter();
+  const limiter = createSocketLimiter(deps.rateLimit);
 
   namespace.use(async (socket, next) => {
     try {

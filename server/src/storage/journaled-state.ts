@@ -97,9 +97,7 @@ export class JournaledState {
     if (journal.failure !== null) throw journal.failure;
     this.#state.apply(record);
     this.#lastAck = journal.append(record);
-    const full =
-      journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
-    if (full && !this.#compaction) this.#compaction = this.#compactInBackground();
+    if (this.#isFull(journal) && !this.#compaction) this.#compaction = this.#compactInBackground();
     return this.#lastAck;
   }
 
@@ -125,7 +123,9 @@ export class JournaledState {
 
   async #compactInBackground(): Promise<void> {
     try {
-      await this.#compact();
+      // Records keep arriving during a compaction; if they already fill the new journal, go again.
+      do await this.#compact();
+      while (this.#open && this.#isFull(this.#journal!));
       this.#compactionError = null;
     } catch (error) {
       this.#compactionError = error;
@@ -133,6 +133,10 @@ export class JournaledState {
     } finally {
       this.#compaction = null;
     }
+  }
+
+  #isFull(journal: Journal): boolean {
+    return journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
   }
 
   /**

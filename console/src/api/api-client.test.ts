@@ -1,0 +1,56 @@
+import { describe, expect, test, vi } from 'vitest';
+import { createApiClient } from './api-client';
+import { RequestError } from './request-error';
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+describe('createApiClient', () => {
+  test('sends the session token and the query of a conversation search', async () => {
+    const fetch = vi.fn(async () => jsonResponse(200, { items: [], total: 0 }));
+    const api = createApiClient({ fetch, token: () => 'tok' });
+    await api.listConversations({ q: 'refund', limit: 50, offset: 0, status: undefined });
+    expect(fetch).toHaveBeenCalledWith('/api/conversations?q=refund&limit=50&offset=0', {
+      method: 'GET',
+      headers: { Accept: 'application/json', Authorization: 'Bearer tok' },
+    });
+  });
+
+  test('an error answer becomes a RequestError with the relay code and message', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse(409, { error: { code: 'EMAIL_TAKEN', message: 'taken' } }),
+    );
+    const api = createApiClient({ fetch, token: () => null });
+    await expect(api.createAgent({ email: 'a@b.c', name: 'A', password: 'x'.repeat(8) })).rejects.toEqual(
+      new RequestError('EMAIL_TAKEN', 'taken'),
+    );
+  });
+
+  test('a rejected token ends the session', async () => {
+    const onUnauthenticated = vi.fn();
+    const fetch = vi.fn(async () =>
+      jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: 'Sign in again' } }),
+    );
+    const api = createApiClient({ fetch, token: () => 'old', onUnauthenticated });
+    await expect(api.counts()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(onUnauthenticated).toHaveBeenCalledOnce();
+  });
+
+  test('an unreachable relay is reported as a network problem', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const api = createApiClient({ fetch, token: () => null });
+    await expect(api.me()).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
+  test('an answer the console cannot read is reported, not swallowed', async () => {
+    const fetch = vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const api = createApiClient({ fetch, token: () => null });
+    await expect(api.listSites()).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});

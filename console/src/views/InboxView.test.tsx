@@ -1,0 +1,162 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RequestError } from '../api/request-error';
+import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
+import { makeConversation, makeDetail, makeMessage, makeSummary, makeVisitor, NOW } from '../testing/fixtures';
+import { InboxView } from './InboxView';
+
+let current: TestWorkspace | null = null;
+afterEach(() => {
+  cleanup();
+  current?.workspace.dispose();
+  current = null;
+});
+
+function setup(api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+  current = createTestWorkspace({ api });
+  render(<InboxView workspace={current.workspace} />);
+  return current;
+}
+
+const queued = (id: string, name: string, waitedMs: number) =>
+  makeSummary(
+    {
+      id,
+      status: 'queued',
+      agentId: null,
+      visitorId: `v-${id}`,
+      queuedAt: new Date(NOW - waitedMs).toISOString(),
+    },
+    { name },
+    makeMessage({ conversationId: id, text: `Question from ${name}` }),
+  );
+
+describe('inbox', () => {
+  test('the tabs are named exactly Queue, Mine, All, Offline and Closed, with live counts beside them', async () => {
+    setup({ counts: vi.fn(async () => ({ queue: 3, mine: 2, all: 7, offline: 1, closed: 40 })) });
+    const tablist = screen.getByRole('tablist', { name: 'Conversations' });
+    const tabs = within(tablist).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.getAttribute('aria-label'))).toEqual([
+      'Queue',
+      'Mine',
+      'All',
+      'Offline',
+      'Closed',
+    ]);
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Closed' }).textContent).toBe('Closed40'));
+    expect(screen.getByRole('tab', { name: 'Queue' }).textContent).toBe('Queue3');
+    expect(screen.getByRole('tab', { name: 'Queue' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  test('queued visitors show how long they have been waiting, longest first', async () => {
+    setup({
+      listConversations: vi.fn(async () => ({
+        items: [queued('c2', 'Newer', 45_000), queued('c1', 'Older', 192_000)],
+        total: 2,
+      })),
+    });
+    const rows = await screen.findAllByRole('option');
+    expect(rows[0]?.textContent).toContain('Older');
+    expect(rows[0]?.textContent).toContain('Waiting 3m 12s');
+    expect(rows[1]?.textContent).toContain('Waiting 45s');
+  });
+
+  test('choosing a tab lists that tab’s conversations', async () => {
+    const { api } = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Mine' }));
+    await waitFor(() =>
+      expect(api.listConversations).toHaveBeenLastCalledWith({
+        status: 'active',
+        agentId: 'agent-1',
+        limit: 50,
+        offset: 0,
+      }),
+    );
+    expect(screen.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  test('a new visitor appears in the queue without a reload, and the counts follow', async () => {
+    const { socket, api } = setup();
+    await waitFor(() => expect(api.counts).toHaveBeenCalledTimes(1));
+    const row = queued('c9', 'Nina', 5_000);
+    socket.announce('conversation:updated', { conversation: row.conversation, visitor: row.visitor });
+    expect((await screen.findByRole('option')).textContent).toContain('Nina');
+    await waitFor(() => expect(api.counts).toHaveBeenCalledTimes(2));
+  });
+
+  test('a new message becomes the row’s preview', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    await screen.findByText('Question from Olga');
+    socket.announce('message:created', {
+      message: makeMessage({ conversationId: 'c1', seq: 2, text: 'Anyone there?' }),
+    });
+    expect(await screen.findByText('Anyone there?')).toBeTruthy();
+  });
+
+  test('a chat taken by someone else leaves the queue', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    await screen.findByRole('option');
+    socket.announce('conversation:updated', {
+      conversation: makeConversation({ id: 'c1', visitorId: 'v-c1', status: 'active', agentId: 'agent-2' }),
+      visitor: makeVisitor({ id: 'v-c1', name: 'Olga' }),
+    });
+    await waitFor(() => expect(screen.queryByRole('option')).toBeNull());
+  });
+
+  test('search looks through transcripts, names and emails of all conversations', async () => {
+    const { api } = setup({
+      listConversations: vi.fn(async (query) =>
+        query.q
+          ? { items: [makeSummary({ id: 'c5', status: 'closed' }, { name: 'Refund Rita' })], total: 1 }
+          : { items: [], total: 0 },
+      ),
+    });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), {
+      target: { value: 'refund' },
+    });
+    expect((await screen.findByRole('option')).textContent).toContain('Refund Rita');
+    expect(api.listConversations).toHaveBeenLastCalledWith({ q: 'refund', limit: 50, offset: 0 });
+    expect(screen.getByText('1 found in all conversations')).toBeTruthy();
+  });
+
+  test('Load more fetches the next page of a long list', async () => {
+    const page = (offset: number) =>
+      Array.from({ length: 50 }, (_, i) =>
+        makeSummary({ id: `c${offset + i}`, status: 'closed', visitorId: `v${offset + i}` }, { name: `Visitor ${offset + i}` }),
+      );
+    const { api } = setup({
+      listConversations: vi.fn(async (query) => ({ items: page(query.offset ?? 0), total: 120 })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Closed' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(50));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(100));
+    expect(api.listConversations).toHaveBeenLastCalledWith({ status: 'closed', limit: 50, offset: 50 });
+  });
+
+  test('a list that fails to load says why and can be retried', async () => {
+    const listConversations = vi
+      .fn()
+      .mockRejectedValueOnce(new RequestError('NETWORK', 'The server cannot be reached. Check your connection.'))
+      .mockResolvedValue({ items: [queued('c1', 'Olga', 1_000)], total: 1 });
+    setup({ listConversations });
+    expect((await screen.findByRole('alert')).textContent).toContain('The server cannot be reached');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('option')).toBeTruthy();
+  });
+
+  test('clicking a row opens that conversation', async () => {
+    const { api, workspace } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 1_000)], total: 1 })),
+      getConversation: vi.fn(async () => makeDetail({ id: 'c1', status: 'queued' })),
+    });
+    fireEvent.click(await screen.findByRole('option'));
+    await waitFor(() => expect(api.getConversation).toHaveBeenCalledWith('c1'));
+    expect(workspace.conversation.selectedId.value).toBe('c1');
+    expect(screen.getByRole('option').getAttribute('aria-selected')).toBe('true');
+  });
+});

@@ -1,0 +1,81 @@
+/** The agent's side: the real console at RELAY/console, driven by its roles and names. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type InboxTab = 'Queue' | 'Mine' | 'All' | 'Offline' | 'Closed';
+
+/** The console as an agent uses it. */
+export class AgentConsole {
+  constructor(
+    readonly page: Page,
+    private readonly relayUrl: string,
+  ) {}
+
+  get onlineSwitch(): Locator {
+    return this.page.getByRole('switch', { name: 'Online' });
+  }
+
+  get reply(): Locator {
+    return this.page.getByRole('textbox', { name: 'Reply', exact: true });
+  }
+
+  /** The open conversation's transcript. */
+  get transcript(): Locator {
+    return this.page.getByRole('log');
+  }
+
+  button(name: 'Send' | 'Take' | 'Transfer' | 'Close conversation' | 'Add note'): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  tab(name: InboxTab): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** A conversation in the inbox list, found by the visitor's name. */
+  row(visitorName: string): Locator {
+    return this.page.getByRole('option', { name: new RegExp(escapeRegExp(visitorName)) });
+  }
+
+  /** The open conversation pane. */
+  conversation(visitorName: string): Locator {
+    return this.page.getByRole('region', { name: `Conversation with ${visitorName}` });
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.goto(`${this.relayUrl}/console`);
+    await this.page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await this.page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(this.tab('Queue')).toBeVisible();
+  }
+
+  /** Turns the status switch on (routing only sends chats to online agents). */
+  async goOnline(): Promise<void> {
+    await expect(this.onlineSwitch).toBeEnabled();
+    if (!(await this.onlineSwitch.isChecked())) await this.onlineSwitch.click();
+    await expect(this.onlineSwitch).toBeChecked();
+  }
+
+  /** Opens a conversation from a tab of the inbox. */
+  async open(tab: InboxTab, visitorName: string): Promise<void> {
+    await this.tab(tab).click();
+    await this.row(visitorName).click();
+    await expect(this.conversation(visitorName)).toBeVisible();
+  }
+
+  async sendReply(text: string): Promise<void> {
+    await this.reply.fill(text);
+    await this.button('Send').click();
+    await expect(this.transcript).toContainText(text);
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.reply.fill(text);
+    await this.button('Add note').click();
+    await expect(this.transcript).toContainText(text);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,99 @@
+/**
+ * The visitor's side: the widget on the shop's page, driven only through the roles and English
+ * names the widget promises (its shadow root is open, so role locators reach inside).
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The widget as a visitor uses it. */
+export class Widget {
+  constructor(readonly page: Page) {}
+
+  get openButton(): Locator {
+    return this.page.getByRole('button', { name: 'Open chat', exact: true });
+  }
+
+  get closeButton(): Locator {
+    return this.page.getByRole('button', { name: 'Close chat', exact: true });
+  }
+
+  get panel(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  get log(): Locator {
+    return this.panel.getByRole('log');
+  }
+
+  get composer(): Locator {
+    return this.panel.getByRole('textbox', { name: 'Message', exact: true });
+  }
+
+  get sendButton(): Locator {
+    return this.panel.getByRole('button', { name: 'Send', exact: true });
+  }
+
+  get endChatButton(): Locator {
+    return this.panel.getByRole('button', { name: 'End chat', exact: true });
+  }
+
+  get nameField(): Locator {
+    return this.panel.getByRole('textbox', { name: 'Name', exact: true });
+  }
+
+  get emailField(): Locator {
+    return this.panel.getByRole('textbox', { name: 'Email', exact: true });
+  }
+
+  get startChatButton(): Locator {
+    return this.panel.getByRole('button', { name: 'Start chat', exact: true });
+  }
+
+  get leaveMessageButton(): Locator {
+    return this.panel.getByRole('button', { name: 'Leave a message', exact: true });
+  }
+
+  get rating(): Locator {
+    return this.panel.getByRole('group', { name: 'Rate this conversation', exact: true });
+  }
+
+  /** Opens the shop page and waits for the launcher. */
+  async visit(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.openButton.or(this.closeButton)).toBeVisible();
+  }
+
+  async open(): Promise<void> {
+    await this.openButton.click();
+    await expect(this.panel).toBeVisible();
+  }
+
+  /** Fills in the pre-chat form; the composer is ready afterwards. */
+  async startChat(name: string, email: string): Promise<void> {
+    await this.nameField.fill(name);
+    await this.emailField.fill(email);
+    await this.startChatButton.click();
+    await expect(this.composer).toBeVisible();
+  }
+
+  /** Types and sends one message with the Send button. */
+  async send(text: string): Promise<void> {
+    await this.composer.fill(text);
+    await this.sendButton.click();
+    await expect(this.composer).toHaveValue('');
+  }
+
+  /** Fills in and sends the offline form. */
+  async leaveOfflineMessage(name: string, email: string, message: string): Promise<void> {
+    await this.nameField.fill(name);
+    await this.emailField.fill(email);
+    await this.panel.getByRole('textbox', { name: 'Message', exact: true }).fill(message);
+    await this.leaveMessageButton.click();
+  }
+
+  /** Rates the closed conversation. */
+  async rate(score: 1 | 2 | 3 | 4 | 5, comment: string): Promise<void> {
+    await this.rating.getByRole('button', { name: String(score), exact: true }).click();
+    await this.panel.getByRole('textbox', { name: 'Comment', exact: true }).fill(comment);
+    await this.panel.getByRole('button', { name: 'Send rating', exact: true }).click();
+  }
+}

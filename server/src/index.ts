@@ -1,0 +1,6 @@
+/** What other packages (benchmarks, embedders) may use of the relay. */
+export { createApp, type App, type AppDeps } from './app';
+export { ensureFirstStart } from './bootstrap/first-start';
+export { createLogger } from './logger';
+export { LowdbStore } from './storage/lowdb-store';
+export type { Store } from './storage/store';

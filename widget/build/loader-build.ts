@@ -1,0 +1,57 @@
+/**
+ * Builds widget.js after the panel chunk. The loader is a classic IIFE script (so `async` works
+ * and nothing leaks into the page's globals), while the panel is an ES module graph with hashed
+ * names. The loader must know the panel entry's hashed name, so it is built second, with the name
+ * compiled in.
+ */
+import { build, type Plugin } from 'vite';
+
+/** Options for {@link loaderBuild}. */
+export interface LoaderBuildOptions {
+  /** The loader's source entry. */
+  entry: string;
+  /** The panel's entry name in the main build's `input`. */
+  appEntryName: string;
+}
+
+/** A plugin for the main (panel) build that builds `widget.js` once the panel is written. */
+export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin {
+  let appFile: string | null = null;
+  let outDir = 'dist';
+  let root = process.cwd();
+  return {
+    name: 'parley:loader-build',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry && chunk.name === appEntryName) {
+          // Relative to /widget/assets/, where the loader imports it from.
+          appFile = chunk.fileName.replace(/^assets\//, '');
+        }
+      }
+    },
+    async closeBundle() {
+      if (!appFile) throw new Error(`parley:loader-build: no entry chunk named "${appEntryName}"`);
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        define: { __PARLEY_APP__: JSON.stringify(appFile) },
+        build: {
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          modulePreload: false,
+          rolldownOptions: {
+            input: entry,
+            output: { format: 'iife', entryFileNames: 'widget.js' },
+          },
+        },
+      });
+    },
+  };
+}

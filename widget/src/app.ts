@@ -1,0 +1,112 @@
+/**
+ * The panel chunk, imported by widget.js when the visitor opens the chat or already has one
+ * going. It builds the chat, connects the socket, and wires page events to the model; the only
+ * listeners it adds to the page live here and in page-watch.ts.
+ */
+import type { PageView } from '@parley/shared';
+import { h, render } from 'preact';
+import { App } from './components/App';
+import { createConnection } from './connection';
+import type { AppHandle, MountApp } from './contract';
+import { createChat } from './models/chat';
+import { unreadCount } from './models/chat-state';
+import { createStore } from './models/store';
+import { watchPage } from './page-watch';
+import { createChime } from './sound';
+import panelCss from './styles/panel.css?inline';
+import { launcherText } from './text/locale';
+import { english, loadMessages } from './text/load-messages';
+import type { TextState } from './text/text-context';
+import { createTitleBadge } from './title-badge';
+
+const warn = (message: string) => console.warn(message);
+
+/** Mounts the panel into the widget's shadow root and returns the loader's handle on it. */
+export const mount: MountApp = (context) => {
+  const { options, storage, launcher } = context;
+  const doc = context.frame.ownerDocument;
+  const win = doc.defaultView ?? window;
+  context.addStyles(panelCss);
+
+  const text = createStore<TextState>({ locale: 'en', t: english });
+  const setLocale = (locale: string) => {
+    launcher.setText(launcherText(locale));
+    void loadMessages(locale).then((t) => text.update({ locale, t }));
+  };
+
+  const titleBadge = createTitleBadge(doc);
+  const currentPage = (): PageView => ({
+    url: win.location.href,
+    title: titleBadge.pageTitle(),
+    referrer: doc.referrer,
+  });
+  const chime = createChime(win, storage);
+  const connection = createConnection(options.origin, options.siteId, storage);
+  let socket: ReturnType<typeof connection.bind> | null = null;
+  const chat = createChat({
+    config: context.config,
+    storage,
+    transport: connection.transport,
+    locale: () => text.get().locale,
+    page: currentPage,
+    emit: context.emit,
+    onAgentMessage: (message) => {
+      const s = chat.store.get();
+      if (s.soundOn && (!s.open || !s.pageVisible)) chime(message.id);
+    },
+    restartSession: () => socket?.restart(),
+    warn,
+    soundAllowed: options.sound,
+  });
+  socket = connection.bind(chat.model);
+
+  // Unread count on the launcher always, and in the title while the tab is hidden.
+  const reflectUnread = () => {
+    const s = chat.store.get();
+    const unread = s.open && s.pageVisible ? 0 : unreadCount(s);
+    launcher.setUnread(unread);
+    titleBadge.update(unread, !s.pageVisible);
+  };
+  chat.store.subscribe(reflectUnread);
+  reflectUnread();
+
+  chat.model.setPageVisible(doc.visibilityState !== 'hidden');
+  doc.addEventListener('visibilitychange', () => {
+    const visible = doc.visibilityState !== 'hidden';
+    chat.model.setPageVisible(visible);
+    // A phone waking up: reconnect now rather than at the end of the backoff.
+    if (visible) socket?.wake();
+  });
+  win.addEventListener('online', () => socket?.wake());
+  win.addEventListener('storage', (event) => {
+    if (event.key === storage.fullKey('outbox')) chat.model.outboxChangedElsewhere();
+  });
+  watchPage(win, currentPage, (page) => chat.model.pageViewed(page));
+
+  const container = doc.createElement('div');
+  context.frame.appendChild(container);
+  render(
+    h(App, {
+      chat,
+      text,
+      soundAllowed: options.sound,
+      onMinimize: context.requestClose,
+    }),
+    container,
+  );
+
+  setLocale(context.locale);
+  socket.connect();
+
+  const handle: AppHandle = {
+    setOpen(open) {
+      chat.model.setOpen(open);
+      if (!open) chat.sender.stoppedTyping();
+    },
+    setLocale,
+    identify(input) {
+      chat.model.identify(input);
+    },
+  };
+  return handle;
+};

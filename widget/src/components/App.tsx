@@ -1,0 +1,23 @@
+import type { Chat } from '../models/chat';
+import type { Store } from '../models/store';
+import { TextContext, type TextState } from '../text/text-context';
+import { Panel } from './Panel';
+import { useStore } from './use-store';
+
+interface Props {
+  chat: Chat;
+  text: Store<TextState>;
+  soundAllowed: boolean;
+  onMinimize: () => void;
+}
+
+/** The panel, in the chosen language, while the chat is open. */
+export function App({ chat, text, soundAllowed, onMinimize }: Props) {
+  const state = useStore(chat.store);
+  const language = useStore(text);
+  return (
+    <TextContext.Provider value={language}>
+      {state.open && <Panel chat={chat} soundAllowed={soundAllowed} onMinimize={onMinimize} />}
+    </TextContext.Provider>
+  );
+}

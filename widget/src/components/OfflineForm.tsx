@@ -1,0 +1,58 @@
+import type { Chat } from '../models/chat';
+import type { ChatState } from '../models/chat-state';
+import { useText } from '../text/text-context';
+import { Field } from './Field';
+import { CheckIcon } from './icons';
+import { PrivacyLink } from './PrivacyLink';
+import { useForm } from './use-form';
+import type { FieldSpec } from './validation';
+
+/** While nobody is available: a message that reaches the site by email. */
+export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
+  const { t } = useText();
+  const specs: FieldSpec[] = [
+    { key: 'name', label: t.name, type: 'text', required: true },
+    { key: 'email', label: t.email, type: 'email', required: true },
+    { key: 'text', label: t.message, type: 'textarea', required: true },
+  ];
+  const form = useForm(
+    specs,
+    { name: state.visitor.name ?? '', email: state.visitor.email ?? '', text: '' },
+    t,
+    (v) => void chat.forms.leaveOfflineMessage({ name: v.name ?? '', email: v.email ?? '', text: v.text ?? '' }),
+  );
+
+  if (state.offlineSent) {
+    return (
+      <div class="pane">
+        <div class="card done" role="status">
+          <span class="done-icon">
+            <CheckIcon />
+          </span>
+          <p>{t.offlineSent}</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="pane">
+      <form class="card form" noValidate onSubmit={form.onSubmit}>
+        <h3 class="card-title">{t.offlineTitle}</h3>
+        <p class="card-text">{t.offlineIntro}</p>
+        {specs.map((spec) => (
+          <Field
+            key={spec.key}
+            spec={spec}
+            value={form.values[spec.key] ?? ''}
+            error={form.errors[spec.key]}
+            onInput={(value) => form.set(spec.key, value)}
+          />
+        ))}
+        <button type="submit" class="primary" disabled={state.busy}>
+          {t.leaveMessage}
+        </button>
+      </form>
+      <PrivacyLink url={state.config.widget.privacyNoticeUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Chat } from '../models/chat';
+import { currentView } from '../models/chat-state';
+import { useText } from '../text/text-context';
+import { Banner } from './Banner';
+import { ChatView } from './ChatView';
+import { Header } from './Header';
+import { OfflineForm } from './OfflineForm';
+import { PrechatForm } from './PrechatForm';
+import { useStore } from './use-store';
+
+interface Props {
+  chat: Chat;
+  soundAllowed: boolean;
+  onMinimize: () => void;
+}
+
+// Where focus lands on each screen: the first thing the visitor is expected to do.
+const FOCUS_TARGET = {
+  chat: '.composer textarea',
+  ended: '.card button, .card input, .card textarea',
+  prechat: '.body input, .body textarea',
+  offline: '.body input, .body textarea',
+  'offline-sent': '.body',
+} as const;
+
+/** The chat window: a non-modal dialog. Focus moves into it on open and on each new screen. */
+export function Panel({ chat, soundAllowed, onMinimize }: Props) {
+  const state = useStore(chat.store);
+  const { t } = useText();
+  const view = currentView(state);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    const target = el.querySelector<HTMLElement>(FOCUS_TARGET[view]) ?? el;
+    target.focus({ preventScroll: true });
+  }, [view]);
+
+  return (
+    <div
+      ref={dialog}
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t.dialog(state.config.name)}
+      tabIndex={-1}
+      data-view={view}
+    >
+      <Header chat={chat} state={state} soundAllowed={soundAllowed} onMinimize={onMinimize} />
+      <Banner state={state} />
+      <div class="body">
+        {view === 'prechat' && <PrechatForm chat={chat} state={state} />}
+        {(view === 'offline' || view === 'offline-sent') && <OfflineForm chat={chat} state={state} />}
+        {(view === 'chat' || view === 'ended') && (
+          <ChatView chat={chat} state={state} ended={view === 'ended'} />
+        )}
+      </div>
+    </div>
+  );
+}

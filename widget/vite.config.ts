@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { loaderBuild } from './build/loader-build';
+
+/**
+ * dist/widget.js            the loader: a small classic script, no hash (served with a short cache)
+ * dist/assets/app-<hash>.js the panel and everything after it: ES modules, content-hashed
+ *                           (served immutable from /widget/assets/)
+ */
+export default defineConfig({
+  plugins: [preact(), loaderBuild({ entry: 'src/loader.ts', appEntryName: 'app' })],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The loader imports the panel by absolute URL, and chunks import each other relatively:
+    // no preload helper, which would add <link> tags to the page's <head>.
+    modulePreload: false,
+    rolldownOptions: {
+      input: { app: 'src/app.ts' },
+      // Keep the entry's `mount` export; an app build would otherwise drop it.
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        format: 'es',
+        entryFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+});
