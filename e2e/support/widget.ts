@@ -67,6 +67,13 @@ export class Widget {
     await expect(this.panel).toBeVisible();
   }
 
+  /** Opens the panel unless the widget already restored it open (after a reload, say). */
+  async ensureOpen(): Promise<void> {
+    await expect(this.openButton.or(this.closeButton)).toBeVisible();
+    if (await this.openButton.isVisible()) await this.openButton.click();
+    await expect(this.panel).toBeVisible();
+  }
+
   /** Fills in the pre-chat form; the composer is ready afterwards. */
   async startChat(name: string, email: string): Promise<void> {
     await this.nameField.fill(name);

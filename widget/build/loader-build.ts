@@ -45,11 +45,12 @@ export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin
           outDir,
           emptyOutDir: false,
           copyPublicDir: false,
-          modulePreload: false,
-          rolldownOptions: {
-            input: entry,
-            output: { format: 'iife', entryFileNames: 'widget.js' },
-          },
+          // Library mode: Vite then leaves the loader's one dynamic import alone (no preload
+          // helper). The loader exports nothing, so `name` produces no global; a check in
+          // writeBundle below makes sure of that.
+          lib: { entry, formats: ['iife'], name: 'Parley', fileName: () => 'widget.js' },
+          // Library mode would otherwise leave the loader unminified.
+          minify: true,
         },
       });
     },

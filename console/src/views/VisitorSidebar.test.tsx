@@ -1,0 +1,117 @@
+import type { Visitor } from '@parley/shared';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
+import { makeDetail, makeSummary, makeVisitor } from '../testing/fixtures';
+import { VisitorSidebar } from './VisitorSidebar';
+
+let current: TestWorkspace | null = null;
+afterEach(() => {
+  cleanup();
+  current?.workspace.dispose();
+  current = null;
+});
+
+async function showVisitor(visitor: Partial<Visitor>, api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+  current = createTestWorkspace({
+    api: { getConversation: vi.fn(async () => makeDetail({}, [], visitor)), ...api },
+  });
+  render(<VisitorSidebar workspace={current.workspace} />);
+  current.workspace.openConversation('conv-1');
+  await screen.findByRole('complementary', { name: 'Visitor' });
+  await screen.findByText('Details');
+  return current;
+}
+
+const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+
+describe('visitor sidebar', () => {
+  test('shows name, email and that the identity is verified', async () => {
+    await showVisitor({ name: 'Vera Visitor', email: 'vera@example.com', verified: true, userId: 'u-1' });
+    expect(screen.getByRole('heading', { name: 'Vera Visitor' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'vera@example.com' }).getAttribute('href')).toBe('mailto:vera@example.com');
+    expect(screen.getByText('✓ Verified identity')).toBeTruthy();
+  });
+
+  test('says so when an identified visitor is not verified', async () => {
+    await showVisitor({ verified: false, userId: 'u-1' });
+    expect(screen.getByText('Identity not verified')).toBeTruthy();
+  });
+
+  test('shows browser and OS read from the user agent', async () => {
+    await showVisitor({
+      userAgent:
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+    });
+    expect(fact('Browser')).toBe('Chrome 126');
+    expect(fact('OS')).toBe('macOS 10.15');
+  });
+
+  test('shows the visitor’s local time when the locale implies one time zone', async () => {
+    await showVisitor({ locale: 'ro-RO' });
+    expect(fact('Locale')).toBe('Romanian (Romania) (ro-RO)');
+    // NOW is 12:00 UTC; Bucharest is UTC+2 in March.
+    expect(fact('Local time')).toBe('14:00 Europe/Bucharest');
+  });
+
+  test('shows only the locale when the time zone cannot be known', async () => {
+    await showVisitor({ locale: 'en-US' });
+    expect(fact('Locale')).toBe('English (United States) (en-US)');
+    expect(screen.queryByText('Local time')).toBeNull();
+  });
+
+  test('the current page and its title follow the visitor as they navigate', async () => {
+    const { socket } = await showVisitor({
+      page: { url: 'https://shoes.example/boots', title: 'Boots', referrer: 'https://search.example/?q=boots' },
+    });
+    expect(screen.getByRole('link', { name: 'Boots' }).getAttribute('href')).toBe('https://shoes.example/boots');
+    expect(screen.getByRole('link', { name: 'https://search.example/?q=boots' }).getAttribute('rel')).toBe(
+      'noopener noreferrer',
+    );
+    socket.announce('visitor:updated', {
+      visitor: makeVisitor({ page: { url: 'https://shoes.example/checkout', title: 'Checkout', referrer: '' } }),
+    });
+    const link = await screen.findByRole('link', { name: 'Checkout' });
+    expect(link.getAttribute('href')).toBe('https://shoes.example/checkout');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  test('a page URL that is not http(s) is shown as text, not as a link', async () => {
+    await showVisitor({ page: { url: 'javascript:alert(1)', title: 'Trap', referrer: '' } });
+    expect(screen.getByText('Trap')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Trap' })).toBeNull();
+  });
+
+  test('lists previous conversations with their ratings and opens one on click', async () => {
+    const { api, workspace } = await showVisitor(
+      {},
+      {
+        listConversations: vi.fn(async (query) =>
+          query.visitorId
+            ? {
+                items: [
+                  makeSummary({ id: 'conv-1' }),
+                  makeSummary({
+                    id: 'old-1',
+                    status: 'closed',
+                    createdAt: '2026-01-05T10:00:00Z',
+                    rating: { csat: 5, comment: 'Lovely help', nps: 10, createdAt: '2026-01-05T11:00:00Z' },
+                  }),
+                ],
+                total: 2,
+              }
+            : { items: [], total: 0 },
+        ),
+      },
+    );
+    const section = screen.getByRole('region', { name: 'Previous conversations' });
+    await waitFor(() => expect(within(section).getAllByRole('button')).toHaveLength(1));
+    expect(api.listConversations).toHaveBeenCalledWith({ visitorId: 'visitor-1', limit: 20 });
+    const item = within(section).getByRole('button');
+    expect(item.textContent).toContain('★ 5/5');
+    expect(item.textContent).toContain('NPS 10');
+    expect(within(section).getByText('“Lovely help”')).toBeTruthy();
+    fireEvent.click(item);
+    expect(workspace.conversation.selectedId.value).toBe('old-1');
+  });
+});

@@ -1,0 +1,72 @@
+import { expect, test } from '../fixtures';
+import { seriousViolations } from '../support/axe';
+import { OWNER } from '../support/relay';
+import { picture } from '../support/screenshots';
+
+test.describe('Accessibility', () => {
+  test('the widget has no serious or critical axe violations when closed, at pre-chat, while chatting and at rating', async ({
+    shop,
+    widget,
+    agent,
+  }) => {
+    await widget.visit(shop.url());
+    expect(await seriousViolations(widget.page), 'closed').toEqual([]);
+
+    await widget.open();
+    expect(await seriousViolations(widget.page), 'pre-chat').toEqual([]);
+
+    await widget.startChat('Elena Ionescu', 'elena@example.ro');
+    await widget.send('Bună ziua, am o întrebare despre comanda mea.');
+    await agent.open('Mine', 'Elena Ionescu');
+    await agent.sendReply('Bună ziua, Elena! Cu ce vă pot ajuta?');
+    await expect(widget.log).toContainText('Cu ce vă pot ajuta?');
+    expect(await seriousViolations(widget.page), 'chatting').toEqual([]);
+
+    await agent.button('Close conversation').click();
+    await expect(widget.rating).toBeVisible();
+    expect(await seriousViolations(widget.page), 'rating').toEqual([]);
+  });
+
+  test('the widget has no serious or critical axe violations in the offline form', async ({ shop, widget }) => {
+    await widget.visit(shop.url());
+    await widget.open();
+    await expect(widget.leaveMessageButton).toBeVisible();
+    expect(await seriousViolations(widget.page), 'offline form').toEqual([]);
+  });
+
+  test('the console has no serious or critical axe violations at sign-in, in the inbox, in a conversation and in settings', async ({
+    relay,
+    shop,
+    widget,
+    signInConsole,
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    const signIn = await context.newPage();
+    await signIn.goto(`${relay.url}/console`);
+    await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    await picture(signIn, 'console-sign-in');
+    expect(await seriousViolations(signIn), 'sign-in').toEqual([]);
+    await context.close();
+
+    const agent = await signInConsole(OWNER.email, OWNER.password);
+    await agent.goOnline();
+    await widget.visit(shop.url());
+    await widget.open();
+    await widget.startChat('Hoa Phạm', 'hoa@example.vn');
+    await widget.send('Xin chào, cửa hàng có giao hàng đến Đà Nẵng không?');
+
+    await agent.tab('Mine').click();
+    await expect(agent.row('Hoa Phạm')).toBeVisible();
+    expect(await seriousViolations(agent.page), 'inbox').toEqual([]);
+
+    await agent.open('Mine', 'Hoa Phạm');
+    await agent.sendReply('Chào chị Hoa, có ạ — giao trong 2 ngày.');
+    expect(await seriousViolations(agent.page), 'conversation').toEqual([]);
+
+    await agent.page.getByRole('button', { name: 'Settings' }).click();
+    await expect(agent.page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await picture(agent.page, 'console-settings');
+    expect(await seriousViolations(agent.page), 'settings').toEqual([]);
+  });
+});
