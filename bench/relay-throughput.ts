@@ -34,7 +34,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Sends MESSAGES with at most WINDOW unacknowledged, timing each until the receiver sees it. */
-async function drive(name: string, send: (i: number) => Promise<void>, receiver: Socket, event: string, key: (payload: unknown) => string): Promise<Result> {
+async function drive(
+  name: string,
+  send: (i: number) => Promise<void>,
+  receiver: Socket,
+  event: string,
+  key: (payload: unknown) => string,
+): Promise<Result> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
@@ -59,7 +65,13 @@ async function drive(name: string, send: (i: number) => Promise<void>, receiver:
   await done;
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, perSecond: MESSAGES / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    name,
+    perSecond: MESSAGES / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 async function bareRelay(): Promise<Result> {
@@ -76,8 +88,16 @@ async function bareRelay(): Promise<Result> {
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const agent = connect(url, { auth: { room: 'agents' }, transports: ['websocket'] });
   const visitor = connect(url, { auth: { room: 'visitor' }, transports: ['websocket'] });
-  await Promise.all([agent, visitor].map((s) => new Promise((resolve) => s.once('connect', resolve))));
-  const result = await drive('bare Socket.IO relay', (i) => visitor.emitWithAck('send', { i: String(i), text: TEXT }), agent, 'created', (p) => (p as { i: string }).i);
+  await Promise.all(
+    [agent, visitor].map((s) => new Promise((resolve) => s.once('connect', resolve))),
+  );
+  const result = await drive(
+    'bare Socket.IO relay',
+    (i) => visitor.emitWithAck('send', { i: String(i), text: TEXT }),
+    agent,
+    'created',
+    (p) => (p as { i: string }).i,
+  );
   agent.disconnect();
   visitor.disconnect();
   await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -88,7 +108,10 @@ async function parleyRelay(): Promise<Result> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-bench-'));
   const store = new LowdbStore(dataDir);
   await store.init();
-  const owner = await ensureFirstStart(store, { email: 'bench@example.com', password: 'bench password' });
+  const owner = await ensureFirstStart(store, {
+    email: 'bench@example.com',
+    password: 'bench password',
+  });
   // One socket sends far faster than a person; lift the per-socket flood limit so the benchmark
   // measures the relay's own cost.
   const app = await createApp({
@@ -103,20 +126,32 @@ async function parleyRelay(): Promise<Result> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'bench@example.com', password: 'bench password' }),
   }).then((r) => r.json())) as { token: string };
-  const agent = connect(`${url}/agent`, { auth: { token: login.token }, transports: ['websocket'] });
-  const visitor = connect(`${url}/visitor`, { auth: { siteId: owner!.siteId }, transports: ['websocket'] });
-  await Promise.all([agent, visitor].map((s) => new Promise((resolve) => s.once('connect', resolve))));
+  const agent = connect(`${url}/agent`, {
+    auth: { token: login.token },
+    transports: ['websocket'],
+  });
+  const visitor = connect(`${url}/visitor`, {
+    auth: { siteId: owner!.siteId },
+    transports: ['websocket'],
+  });
+  await Promise.all(
+    [agent, visitor].map((s) => new Promise((resolve) => s.once('connect', resolve))),
+  );
   await agent.emitWithAck('agent:hello', {});
   await visitor.emitWithAck('visitor:hello', {});
   const result = await drive(
     'Parley relay (validate, route, fsync, broadcast)',
     async (i) => {
-      const reply = await visitor.emitWithAck('message:send', { clientId: `bench-${i}-${randomUUID()}`, text: TEXT });
+      const reply = await visitor.emitWithAck('message:send', {
+        clientId: `bench-${i}-${randomUUID()}`,
+        text: TEXT,
+      });
       if (!reply.ok) throw new Error(`message:send failed: ${JSON.stringify(reply.error)}`);
     },
     agent,
     'message:created',
-    (p) => /^bench-(\d+)-/.exec((p as { message: { clientId: string } }).message.clientId)?.[1] ?? '',
+    (p) =>
+      /^bench-(\d+)-/.exec((p as { message: { clientId: string } }).message.clientId)?.[1] ?? '',
   );
   agent.disconnect();
   visitor.disconnect();
@@ -130,11 +165,15 @@ const baseline = await bareRelay();
 const parley = await parleyRelay();
 const row = (r: Result) =>
   `| ${r.name.padEnd(48)} | ${r.perSecond.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p95.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} |`;
-console.log(`\nRelay throughput: ${MESSAGES} messages, ${WINDOW} in flight, one visitor → one agent, loopback\n`);
+console.log(
+  `\nRelay throughput: ${MESSAGES} messages, ${WINDOW} in flight, one visitor → one agent, loopback\n`,
+);
 console.log(`| ${'relay'.padEnd(48)} | msg/s    | p50 ms  | p95 ms  | p99 ms  |`);
 console.log(`| ${'-'.repeat(48)} | -------- | ------- | ------- | ------- |`);
 console.log(row(baseline));
 console.log(row(parley));
-console.log(`\nParley delivers ${((parley.perSecond / baseline.perSecond) * 100).toFixed(0)}% of the bare relay's throughput.`);
+console.log(
+  `\nParley delivers ${((parley.perSecond / baseline.perSecond) * 100).toFixed(0)}% of the bare relay's throughput.`,
+);
 console.log('Reproduce: pnpm bench:relay   (MESSAGES, WINDOW env vars change the load)\n');
 process.exit(0);

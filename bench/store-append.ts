@@ -16,7 +16,12 @@ const BATCH = Number(process.env['BATCH'] ?? 2000);
 const IN_FLIGHT = 16;
 const TEXT = 'Calitatea serviciului pentru clienți - cheia succesului oricărei organizații.';
 
-async function appendMany(store: LowdbStore, conversationId: string, count: number, inFlight: number): Promise<number> {
+async function appendMany(
+  store: LowdbStore,
+  conversationId: string,
+  count: number,
+  inFlight: number,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {
@@ -79,7 +84,10 @@ for (const size of SIZES) {
   const ms = await appendMany(store, target, BATCH, IN_FLIGHT);
   const perMessage = (ms * 1000) / BATCH;
   if (size === SIZES[0]) baseline = perMessage;
-  const snapshot = await stat(path.join(dir, 'db.json')).then((s) => s.size, () => 0);
+  const snapshot = await stat(path.join(dir, 'db.json')).then(
+    (s) => s.size,
+    () => 0,
+  );
   rows.push(
     `| ${String(size).padStart(15)} | ${perMessage.toFixed(0).padStart(14)} | ${(perMessage / baseline).toFixed(2).padStart(12)} | ${(snapshot / 1024).toFixed(0).padStart(13)} |`,
   );
@@ -87,7 +95,9 @@ for (const size of SIZES) {
   await rm(dir, { recursive: true, force: true });
 }
 
-console.log(`\nEmbedded store: ${BATCH} appends (${IN_FLIGHT} in flight, each durable before it resolves)\n`);
+console.log(
+  `\nEmbedded store: ${BATCH} appends (${IN_FLIGHT} in flight, each durable before it resolves)\n`,
+);
 console.log('| messages stored | µs per message | vs empty     | db.json (KiB) |');
 console.log('| --------------- | -------------- | ------------ | ------------- |');
 for (const row of rows) console.log(row);

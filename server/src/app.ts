@@ -65,7 +65,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tokens = await createTokenService(store);
   const metrics = createMetrics();
   const mailer = createMailer(config.smtpUrl, 'Parley <no-reply@parley.local>');
-  const hub = new Hub({ store, mailer, metrics, logger, now, agentGraceMs: deps.agentGraceMs ?? 60_000 });
+  const hub = new Hub({
+    store,
+    mailer,
+    metrics,
+    logger,
+    now,
+    agentGraceMs: deps.agentGraceMs ?? 60_000,
+  });
 
   const app = express();
   const http = createServer(app);
@@ -74,7 +81,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cors: { origin: true },
     maxHttpBufferSize: 64 * 1024,
   });
-  const closeAdapter = config.redisUrl ? await attachRedisAdapter(io, config.redisUrl, logger) : async () => {};
+  const closeAdapter = config.redisUrl
+    ? await attachRedisAdapter(io, config.redisUrl, logger)
+    : async () => {};
 
   let listeningUrl = '';
   const publicUrl = () => config.publicUrl ?? listeningUrl;
@@ -121,7 +130,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   await hub.start();
   const sweep = setInterval(() => {
-    hub.closeInactive().catch((error: unknown) => logger.error({ err: error }, 'inactivity sweep failed'));
+    hub
+      .closeInactive()
+      .catch((error: unknown) => logger.error({ err: error }, 'inactivity sweep failed'));
   }, deps.inactivitySweepMs ?? 30_000);
   sweep.unref();
 

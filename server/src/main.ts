@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
   const store = createStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await store.init();
-  const firstStart = await ensureFirstStart(store, { email: config.adminEmail, password: config.adminPassword });
+  const firstStart = await ensureFirstStart(store, {
+    email: config.adminEmail,
+    password: config.adminPassword,
+  });
   const app = await createApp({ config, store, logger });
   await app.listen(config.port);
   const url = app.publicUrl();
@@ -44,7 +47,10 @@ async function main(): Promise<void> {
     '',
   ].filter((line) => line !== null);
   process.stdout.write(`${lines.join('\n')}\n`);
-  logger.info({ url, store: config.databaseUrl ? 'postgres' : 'lowdb', redis: Boolean(config.redisUrl) }, 'listening');
+  logger.info(
+    { url, store: config.databaseUrl ? 'postgres' : 'lowdb', redis: Boolean(config.redisUrl) },
+    'listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -66,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Parley could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Parley could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -8,7 +8,10 @@ describe('access control', () => {
     await using server = await startServer();
     await using alice = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await alice.ok('visitor:hello', {});
-    const { message } = await alice.ok('message:send', { clientId: randomUUID(), text: 'Mój numer zamówienia to 1234' });
+    const { message } = await alice.ok('message:send', {
+      clientId: randomUUID(),
+      text: 'Mój numer zamówienia to 1234',
+    });
     const conversationId = message.conversationId;
 
     await using mallory = await connectVisitor(server.url, { siteId: server.owner.siteId });
@@ -27,17 +30,24 @@ describe('access control', () => {
     // Mallory's own message opens her own conversation; Alice's is untouched.
     const own = await mallory.ok('message:send', { clientId: randomUUID(), text: 'hi' });
     expect(own.message.conversationId).not.toBe(conversationId);
-    expect((await server.store.listMessages(conversationId)).map((m) => m.text)).toEqual(['Mój numer zamówienia to 1234']);
+    expect((await server.store.listMessages(conversationId)).map((m) => m.text)).toEqual([
+      'Mój numer zamówienia to 1234',
+    ]);
     expect((await server.store.getConversation(conversationId))?.status).toBe('queued');
   });
 
   it('does not restore a visitor from a token issued for another site', async () => {
     await using server = await startServer();
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
-    const other = await api<Site>(server.url, owner.token, 'POST', '/api/sites', { name: 'Second shop' });
+    const other = await api<Site>(server.url, owner.token, 'POST', '/api/sites', {
+      name: 'Second shop',
+    });
     await using first = await connectVisitor(server.url, { siteId: server.owner.siteId });
     const session = await first.ok('visitor:hello', {});
-    await using elsewhere = await connectVisitor(server.url, { siteId: other.body.id, token: session.token });
+    await using elsewhere = await connectVisitor(server.url, {
+      siteId: other.body.id,
+      token: session.token,
+    });
     const fresh = await elsewhere.ok('visitor:hello', {});
     expect(fresh.visitor.id).not.toBe(session.visitor.id);
   });
@@ -45,7 +55,9 @@ describe('access control', () => {
   it('keeps an agent away from a site they do not serve', async () => {
     await using server = await startServer();
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
-    const second = await api<Site>(server.url, owner.token, 'POST', '/api/sites', { name: 'Branch in Kraków' });
+    const second = await api<Site>(server.url, owner.token, 'POST', '/api/sites', {
+      name: 'Branch in Kraków',
+    });
     const created = await api(server.url, owner.token, 'POST', '/api/agents', {
       email: 'krakow@example.com',
       name: 'Kasia',
@@ -57,7 +69,10 @@ describe('access control', () => {
 
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
-    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Bună ziua' });
+    const { message } = await visitor.ok('message:send', {
+      clientId: randomUUID(),
+      text: 'Bună ziua',
+    });
     const conversationId = message.conversationId;
 
     await using agent = await connectAgent(server.url, kasia.token);
@@ -75,26 +90,56 @@ describe('access control', () => {
       const reply = await agent.socket.timeout(5000).emitWithAck(event, payload);
       expect(reply, event).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    expect((await api(server.url, kasia.token, 'GET', `/api/conversations/${conversationId}`)).status).toBe(403);
-    expect((await api(server.url, kasia.token, 'GET', `/api/conversations?siteId=${server.owner.siteId}`)).status).toBe(403);
+    expect(
+      (await api(server.url, kasia.token, 'GET', `/api/conversations/${conversationId}`)).status,
+    ).toBe(403);
+    expect(
+      (
+        await api(
+          server.url,
+          kasia.token,
+          'GET',
+          `/api/conversations?siteId=${server.owner.siteId}`,
+        )
+      ).status,
+    ).toBe(403);
     const mine = await api<{ total: number }>(server.url, kasia.token, 'GET', '/api/conversations');
     expect(mine.body.total).toBe(0);
-    expect((await api(server.url, kasia.token, 'PATCH', `/api/sites/${second.body.id}`, { name: 'x' })).status).toBe(403);
+    expect(
+      (await api(server.url, kasia.token, 'PATCH', `/api/sites/${second.body.id}`, { name: 'x' }))
+        .status,
+    ).toBe(403);
     expect((await server.store.getConversation(conversationId))?.status).toBe('queued');
   });
 
   it('enforces a non-empty allowed-origins list on sockets and the config endpoint', async () => {
     await using server = await startServer();
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
-    await api(server.url, owner.token, 'PATCH', `/api/sites/${server.owner.siteId}`, { allowedOrigins: ['https://shop.example'] });
-    await expect(connectVisitor(server.url, { siteId: server.owner.siteId }, { origin: 'https://evil.example' })).rejects.toMatchObject({
+    await api(server.url, owner.token, 'PATCH', `/api/sites/${server.owner.siteId}`, {
+      allowedOrigins: ['https://shop.example'],
+    });
+    await expect(
+      connectVisitor(
+        server.url,
+        { siteId: server.owner.siteId },
+        { origin: 'https://evil.example' },
+      ),
+    ).rejects.toMatchObject({
       data: { code: 'ORIGIN_NOT_ALLOWED' },
     });
-    await using allowed = await connectVisitor(server.url, { siteId: server.owner.siteId }, { origin: 'https://shop.example' });
+    await using allowed = await connectVisitor(
+      server.url,
+      { siteId: server.owner.siteId },
+      { origin: 'https://shop.example' },
+    );
     await allowed.ok('visitor:hello', {});
-    const refused = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`, { headers: { origin: 'https://evil.example' } });
+    const refused = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(refused.status).toBe(403);
-    const ok = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`, { headers: { origin: 'https://shop.example' } });
+    const ok = await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`, {
+      headers: { origin: 'https://shop.example' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });
 });

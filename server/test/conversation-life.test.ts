@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ConversationDetail, Message, SeenChanged, TypingChanged, VisitorConversation } from '@parley/shared';
-import { api, connectAgent, connectVisitor, fixtureParagraphs, login, startServer } from './harness';
+import type {
+  ConversationDetail,
+  Message,
+  SeenChanged,
+  TypingChanged,
+  VisitorConversation,
+} from '@parley/shared';
+import {
+  api,
+  connectAgent,
+  connectVisitor,
+  fixtureParagraphs,
+  login,
+  startServer,
+} from './harness';
 
 describe('a conversation from first message to rating', () => {
   it('queues, assigns, relays replies, typing and seen, closes, takes a rating and keeps a transcript', async () => {
@@ -15,7 +28,11 @@ describe('a conversation from first message to rating', () => {
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     const session = await visitor.ok('visitor:hello', {
       locale: 'vi',
-      page: { url: 'https://shop.example/cart', title: 'Giỏ hàng', referrer: 'https://search.example/' },
+      page: {
+        url: 'https://shop.example/cart',
+        title: 'Giỏ hàng',
+        referrer: 'https://search.example/',
+      },
     });
     expect(session.conversation).toBeNull();
     expect(session.site.available).toBe(true);
@@ -34,12 +51,20 @@ describe('a conversation from first message to rating', () => {
     const typing = visitor.next<TypingChanged>('typing:changed');
     await agent.ok('typing:set', { conversationId, typing: true });
     expect(await typing).toMatchObject({ author: 'agent', typing: true, name: 'Owner' });
-    const reply = visitor.next<{ message: Message }>('message:created', (e) => e.message.author === 'agent');
+    const reply = visitor.next<{ message: Message }>(
+      'message:created',
+      (e) => e.message.author === 'agent',
+    );
     await agent.ok('message:send', { conversationId, clientId: randomUUID(), text: pl[1]! });
     expect((await reply).message.text).toBe(pl[1]);
 
     // An internal note reaches agents only.
-    await agent.ok('message:send', { conversationId, clientId: randomUUID(), text: 'VIP customer', internal: true });
+    await agent.ok('message:send', {
+      conversationId,
+      clientId: randomUUID(),
+      text: 'VIP customer',
+      internal: true,
+    });
 
     const seen = agent.next<SeenChanged>('seen:changed');
     await visitor.ok('seen:set', { conversationId, seq: 3 });
@@ -49,31 +74,60 @@ describe('a conversation from first message to rating', () => {
     await agent.ok('conversation:close', { conversationId });
     expect((await closed).closedBy).toBe('agent');
 
-    const rated = agent.next<{ conversation: { rating: { csat: number } | null } }>('conversation:updated', (e) => e.conversation.rating !== null);
+    const rated = agent.next<{ conversation: { rating: { csat: number } | null } }>(
+      'conversation:updated',
+      (e) => e.conversation.rating !== null,
+    );
     await visitor.ok('rating:submit', { conversationId, csat: 4, comment: 'Cảm ơn bạn!' });
     expect((await rated).conversation.rating?.csat).toBe(4);
     await visitor.ok('rating:submit', { conversationId, nps: 9 });
     const again = await visitor.request('rating:submit', { conversationId, csat: 5 });
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } });
 
-    expect(visitor.received<{ message: Message }>('message:created').some((e) => e.message.internal)).toBe(false);
+    expect(
+      visitor.received<{ message: Message }>('message:created').some((e) => e.message.internal),
+    ).toBe(false);
 
-    const detail = await api<ConversationDetail>(server.url, owner.token, 'GET', `/api/conversations/${conversationId}`);
+    const detail = await api<ConversationDetail>(
+      server.url,
+      owner.token,
+      'GET',
+      `/api/conversations/${conversationId}`,
+    );
     expect(detail.status).toBe(200);
     const texts = detail.body.messages.filter((m) => m.author !== 'system').map((m) => m.text);
     expect(texts).toEqual([vi[1], pl[1], 'VIP customer']);
-    expect(detail.body.messages.map((m) => m.seq)).toEqual(detail.body.messages.map((_, i) => i + 1));
-    expect(detail.body.conversation.rating).toMatchObject({ csat: 4, comment: 'Cảm ơn bạn!', nps: 9 });
+    expect(detail.body.messages.map((m) => m.seq)).toEqual(
+      detail.body.messages.map((_, i) => i + 1),
+    );
+    expect(detail.body.conversation.rating).toMatchObject({
+      csat: 4,
+      comment: 'Cảm ơn bạn!',
+      nps: 9,
+    });
     expect(detail.body.conversation.firstResponseAt).not.toBeNull();
     expect(detail.body.visitor.page?.title).toBe('Giỏ hàng');
 
-    const transcript = await api<string>(server.url, owner.token, 'GET', `/api/conversations/${conversationId}/transcript.txt`);
+    const transcript = await api<string>(
+      server.url,
+      owner.token,
+      'GET',
+      `/api/conversations/${conversationId}/transcript.txt`,
+    );
     expect(transcript.body).toContain(vi[1]);
     expect(transcript.body.indexOf(vi[1]!)).toBeLessThan(transcript.body.indexOf(pl[1]!));
     expect(transcript.body).toContain('CSAT 4/5');
 
-    const exported = await api<string>(server.url, owner.token, 'GET', `/api/sites/${server.owner.siteId}/export.ndjson`);
-    const lines = exported.body.trim().split('\n').map((line) => JSON.parse(line) as ConversationDetail);
+    const exported = await api<string>(
+      server.url,
+      owner.token,
+      'GET',
+      `/api/sites/${server.owner.siteId}/export.ndjson`,
+    );
+    const lines = exported.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ConversationDetail);
     expect(lines.map((l) => l.conversation.id)).toContain(conversationId);
   });
 
@@ -85,7 +139,10 @@ describe('a conversation from first message to rating', () => {
     await first.ok('message:send', { clientId: 'c1', text: ro[0]! });
     first.socket.disconnect();
 
-    await using second = await connectVisitor(server.url, { siteId: server.owner.siteId, token: session.token });
+    await using second = await connectVisitor(server.url, {
+      siteId: server.owner.siteId,
+      token: session.token,
+    });
     const restored = await second.ok('visitor:hello', {});
     expect(restored.visitor.id).toBe(session.visitor.id);
     expect(restored.conversation?.status).toBe('queued');
@@ -94,7 +151,10 @@ describe('a conversation from first message to rating', () => {
     // Resending the same client id (an outbox retry) stores nothing new.
     const retry = await second.ok('message:send', { clientId: 'c1', text: ro[0]! });
     expect(retry.message.seq).toBe(1);
-    const history = await second.ok('message:history', { conversationId: retry.message.conversationId, afterSeq: 0 });
+    const history = await second.ok('message:history', {
+      conversationId: retry.message.conversationId,
+      afterSeq: 0,
+    });
     expect(history.messages).toHaveLength(1);
   });
 
@@ -113,7 +173,10 @@ describe('a conversation from first message to rating', () => {
     await using server = await startServer();
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
-    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Hello?' });
+    const { message } = await visitor.ok('message:send', {
+      clientId: randomUUID(),
+      text: 'Hello?',
+    });
     const closed = visitor.next<{ closedBy: string }>('conversation:closed');
     server.advanceClock(31 * 60_000);
     expect(await server.app.hub.closeInactive()).toBe(1);

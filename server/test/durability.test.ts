@@ -7,7 +7,10 @@ import type { ConversationDetail } from '@parley/shared';
 import { api, connectAgent, connectVisitor, fixtureParagraphs, login } from './harness';
 import { runFailingServer, spawnServer, type ServerProcess } from './server-process';
 
-const ADMIN = { PARLEY_ADMIN_EMAIL: 'boss@example.com', PARLEY_ADMIN_PASSWORD: 'a long admin password' };
+const ADMIN = {
+  PARLEY_ADMIN_EMAIL: 'boss@example.com',
+  PARLEY_ADMIN_PASSWORD: 'a long admin password',
+};
 const running: ServerProcess[] = [];
 const dirs: string[] = [];
 
@@ -38,7 +41,9 @@ describe('the server process', () => {
     const banner = first.output();
     expect(banner).toContain(`${first.url}/console`);
     expect(banner).toContain('boss@example.com / password: a long admin password');
-    expect(banner).toMatch(/<script src="http:\/\/localhost:\d+\/widget\.js" data-site="[\w-]+" async><\/script>/);
+    expect(banner).toMatch(
+      /<script src="http:\/\/localhost:\d+\/widget\.js" data-site="[\w-]+" async><\/script>/,
+    );
     expect(banner).toContain(`${first.url}/demo`);
     const siteId = /data-site="([\w-]+)"/.exec(banner)![1];
     const demo = await fetch(`${first.url}/demo`).then((r) => r.text());
@@ -83,10 +88,17 @@ describe('the server process', () => {
     await using again = await connectVisitor(restarted.url, { siteId, token: session.token });
     const resumed = await again.ok('visitor:hello', {});
     expect(resumed.visitor.id).toBe(session.visitor.id);
-    const detail = await api<ConversationDetail>(restarted.url, owner.token, 'GET', `/api/conversations/${resumed.conversation!.id}`);
+    const detail = await api<ConversationDetail>(
+      restarted.url,
+      owner.token,
+      'GET',
+      `/api/conversations/${resumed.conversation!.id}`,
+    );
     const stored = new Map(detail.body.messages.map((m) => [m.seq, m.text]));
     for (const { seq, text } of acknowledged) expect(stored.get(seq)).toBe(text);
-    expect(detail.body.messages.map((m) => m.seq)).toEqual(detail.body.messages.map((_, i) => i + 1));
+    expect(detail.body.messages.map((m) => m.seq)).toEqual(
+      detail.body.messages.map((_, i) => i + 1),
+    );
   });
 
   it('keeps conversations, agents and chats in progress across a graceful restart', async () => {
@@ -98,24 +110,43 @@ describe('the server process', () => {
     await agent.ok('agent:hello', {});
     const visitor = await connectVisitor(server.url, { siteId });
     const session = await visitor.ok('visitor:hello', {});
-    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Zamówienie nie dotarło' });
+    const { message } = await visitor.ok('message:send', {
+      clientId: randomUUID(),
+      text: 'Zamówienie nie dotarło',
+    });
     agent.socket.disconnect();
     visitor.socket.disconnect();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
 
     const restarted = await start(dataDir);
-    const sameOwner = await login(restarted.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
+    const sameOwner = await login(
+      restarted.url,
+      ADMIN.PARLEY_ADMIN_EMAIL,
+      ADMIN.PARLEY_ADMIN_PASSWORD,
+    );
     // The session token issued before the restart is still valid.
     await using agentAgain = await connectAgent(restarted.url, owner.token);
     await agentAgain.ok('agent:hello', {});
-    const detail = await api<ConversationDetail>(restarted.url, sameOwner.token, 'GET', `/api/conversations/${message.conversationId}`);
+    const detail = await api<ConversationDetail>(
+      restarted.url,
+      sameOwner.token,
+      'GET',
+      `/api/conversations/${message.conversationId}`,
+    );
     expect(detail.body.conversation).toMatchObject({ status: 'active', agentId: owner.agent.id });
-    await using visitorAgain = await connectVisitor(restarted.url, { siteId, token: session.token });
+    await using visitorAgain = await connectVisitor(restarted.url, {
+      siteId,
+      token: session.token,
+    });
     const resumed = await visitorAgain.ok('visitor:hello', {});
     expect(resumed.conversation?.id).toBe(message.conversationId);
     const reply = visitorAgain.next<{ message: { text: string } }>('message:created');
-    await agentAgain.ok('message:send', { conversationId: message.conversationId, clientId: randomUUID(), text: 'Sprawdzam to' });
+    await agentAgain.ok('message:send', {
+      conversationId: message.conversationId,
+      clientId: randomUUID(),
+      text: 'Sprawdzam to',
+    });
     expect((await reply).message.text).toBe('Sprawdzam to');
   });
 
@@ -133,5 +164,15 @@ describe('the server process', () => {
       expect(result.code, name).toBe(1);
       expect(result.stderr, name).toContain(name);
     }
+  });
+});
+
+describe('the data directory', () => {
+  it('refuses a second server on the same data directory while the first runs', async () => {
+    const dataDir = await tempDir();
+    await start(dataDir);
+    const second = await runFailingServer({ DATA_DIR: dataDir, ...ADMIN });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('in use by another Parley process');
   });
 });

@@ -36,8 +36,15 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'parley-test-')));
   const store = new LowdbStore(dataDir);
   await store.init();
-  const created = await ensureFirstStart(store, { email: 'owner@example.com', password: 'correct horse battery' });
-  const owner = created ?? { ownerEmail: 'owner@example.com', ownerPassword: 'correct horse battery', siteId: (await store.getSetting('demoSiteId'))! };
+  const created = await ensureFirstStart(store, {
+    email: 'owner@example.com',
+    password: 'correct horse battery',
+  });
+  const owner = created ?? {
+    ownerEmail: 'owner@example.com',
+    ownerPassword: 'correct horse battery',
+    siteId: (await store.getSetting('demoSiteId'))!,
+  };
   let offset = 0;
   const app = await createApp({
     config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: options.smtpUrl },
@@ -75,11 +82,21 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 /** A socket whose requests return the ack. */
 export interface Client<R> extends AsyncDisposable {
   socket: Socket;
-  request<K extends keyof R & string>(event: K, payload: R[K] extends { in: infer I } ? I : never): Promise<Ack<R[K] extends { out: infer O } ? O : never>>;
+  request<K extends keyof R & string>(
+    event: K,
+    payload: R[K] extends { in: infer I } ? I : never,
+  ): Promise<Ack<R[K] extends { out: infer O } ? O : never>>;
   /** Like request, but fails the test on an error ack. */
-  ok<K extends keyof R & string>(event: K, payload: R[K] extends { in: infer I } ? I : never): Promise<R[K] extends { out: infer O } ? O : never>;
+  ok<K extends keyof R & string>(
+    event: K,
+    payload: R[K] extends { in: infer I } ? I : never,
+  ): Promise<R[K] extends { out: infer O } ? O : never>;
   /** Resolves with the next `event` matching `predicate`. */
-  next<T = unknown>(event: string, predicate?: (payload: T) => boolean, timeoutMs?: number): Promise<T>;
+  next<T = unknown>(
+    event: string,
+    predicate?: (payload: T) => boolean,
+    timeoutMs?: number,
+  ): Promise<T>;
   /** Every payload of `event` received so far. */
   received<T = unknown>(event: string): T[];
 }
@@ -146,7 +163,12 @@ export async function connectVisitor(
 
 /** An agent's console connection. */
 export async function connectAgent(url: string, token: string): Promise<Client<AgentRequests>> {
-  const socket = connect(`${url}/agent`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = connect(`${url}/agent`, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   return wrap<AgentRequests>(await connected(socket));
 }
 
@@ -162,19 +184,36 @@ export async function login(url: string, email: string, password: string): Promi
 }
 
 /** A JSON REST call as an agent. */
-export async function api<T = unknown>(url: string, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(
+  url: string,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${url}${route}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, body: (type.includes('application/json') ? JSON.parse(text) : text) as T };
+  return {
+    status: response.status,
+    body: (type.includes('application/json') ? JSON.parse(text) : text) as T,
+  };
 }
 
 /** Creates an agent serving the demo site and signs them in. */
-export async function createAgent(server: TestServer, ownerToken: string, name: string, capacity = 5) {
+export async function createAgent(
+  server: TestServer,
+  ownerToken: string,
+  name: string,
+  capacity = 5,
+) {
   const email = `${name.toLowerCase()}@example.com`;
   const created = await api(server.url, ownerToken, 'POST', '/api/agents', {
     email,
@@ -183,25 +222,42 @@ export async function createAgent(server: TestServer, ownerToken: string, name: 
     capacity,
     siteIds: [server.owner.siteId],
   });
-  if (created.status !== 201) throw new Error(`could not create agent: ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`could not create agent: ${JSON.stringify(created.body)}`);
   return login(server.url, email, 'agent password 1');
 }
 
 const FIXTURES = new URL('../../../shared/fixtures/customer-service/', import.meta.url);
 
 /** Paragraphs of real customer-service text in vi, ro, tl and pl. */
-export async function fixtureParagraphs(): Promise<{ vi: string[]; ro: string[]; tl: string[]; pl: string[] }> {
+export async function fixtureParagraphs(): Promise<{
+  vi: string[];
+  ro: string[];
+  tl: string[];
+  pl: string[];
+}> {
   const files = await readdir(FIXTURES);
   const read = async (prefix: string) => {
     const name = files.find((file) => file.startsWith(prefix))!;
     const text = await readFile(new URL(name, FIXTURES), 'utf8');
-    return text.split(/\n+/).map((p) => p.trim()).filter((p) => p.length > 40);
+    return text
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 40);
   };
-  return { vi: await read('000_'), ro: await read('001_'), tl: await read('002_'), pl: await read('003_') };
+  return {
+    vi: await read('000_'),
+    ro: await read('001_'),
+    tl: await read('002_'),
+    pl: await read('003_'),
+  };
 }
 
 /** Waits until `check` passes (for effects that arrive asynchronously). */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+export async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

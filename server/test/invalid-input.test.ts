@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AGENT_REQUESTS, VISITOR_REQUESTS } from '@parley/shared';
-import { api, connectAgent, connectVisitor, eventually, login, startServer, type TestServer } from './harness';
+import {
+  api,
+  connectAgent,
+  connectVisitor,
+  eventually,
+  login,
+  startServer,
+  type TestServer,
+} from './harness';
 
 /** Payloads no event accepts. */
 const GARBAGE: unknown[] = [
@@ -23,7 +31,11 @@ const GARBAGE: unknown[] = [
 async function snapshot(server: TestServer) {
   const { items } = await server.store.listConversations({ limit: 1000 });
   const messages = await Promise.all(items.map((c) => server.store.listMessages(c.id)));
-  return JSON.stringify({ items, messages, visitors: await Promise.all(items.map((c) => server.store.getVisitor(c.visitorId))) });
+  return JSON.stringify({
+    items,
+    messages,
+    visitors: await Promise.all(items.map((c) => server.store.getVisitor(c.visitorId))),
+  });
 }
 
 describe('invalid input', () => {
@@ -36,7 +48,9 @@ describe('invalid input', () => {
     await using seed = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await seed.ok('visitor:hello', {});
     await seed.ok('message:send', { clientId: randomUUID(), text: 'Xin chào' });
-    await eventually(async () => expect((await server.store.listConversations({ status: 'active' })).total).toBe(1));
+    await eventually(async () =>
+      expect((await server.store.listConversations({ status: 'active' })).total).toBe(1),
+    );
     const before = await snapshot(server);
 
     for (const event of VISITOR_REQUESTS) {
@@ -46,7 +60,10 @@ describe('invalid input', () => {
         // visitor:hello has only optional fields, so "no payload" is a valid hello.
         if (event === 'visitor:hello' && payload === undefined) continue;
         const reply = await visitor.socket.timeout(5000).emitWithAck(event, payload);
-        expect(reply, `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+        expect(reply, `${event} ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED' },
+        });
         expect(reply.error.message).toEqual(expect.any(String));
       }
       // An emit without an acknowledgement is ignored, not a crash.
@@ -56,7 +73,10 @@ describe('invalid input', () => {
       await using agent = await connectAgent(server.url, owner.token);
       for (const payload of GARBAGE) {
         const reply = await agent.socket.timeout(5000).emitWithAck(event, payload);
-        expect(reply, `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+        expect(reply, `${event} ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED' },
+        });
       }
     }
     await fetch(`${server.url}/healthz`).then((r) => expect(r.status).toBe(200));
@@ -67,7 +87,9 @@ describe('invalid input', () => {
     await using server = await startServer();
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     const replies = await Promise.all(
-      Array.from({ length: 100 }, () => visitor.socket.timeout(5000).emitWithAck('page:view', { url: 'https://a.example/' })),
+      Array.from({ length: 100 }, () =>
+        visitor.socket.timeout(5000).emitWithAck('page:view', { url: 'https://a.example/' }),
+      ),
     );
     expect(replies.filter((r) => r.ok)).toHaveLength(60);
     expect(replies.filter((r) => !r.ok).every((r) => r.error.code === 'RATE_LIMITED')).toBe(true);
@@ -79,21 +101,36 @@ describe('invalid input', () => {
     const post = (route: string, body: string, token?: string) =>
       fetch(`${server.url}${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body,
       });
     const malformed = await post('/api/auth/login', '{"email": ');
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    const wrong = await post('/api/auth/login', JSON.stringify({ email: server.owner.ownerEmail, password: 'nope' }));
+    const wrong = await post(
+      '/api/auth/login',
+      JSON.stringify({ email: server.owner.ownerEmail, password: 'nope' }),
+    );
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
     const anonymous = await fetch(`${server.url}/api/conversations`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-    const badSite = await post('/api/sites', JSON.stringify({ name: '', allowedOrigins: ['not an origin'] }), owner.token);
+    const badSite = await post(
+      '/api/sites',
+      JSON.stringify({ name: '', allowedOrigins: ['not an origin'] }),
+      owner.token,
+    );
     expect(badSite.status).toBe(400);
-    const badQuery = await api(server.url, owner.token, 'GET', '/api/conversations?status=maybe&limit=100000');
+    const badQuery = await api(
+      server.url,
+      owner.token,
+      'GET',
+      '/api/conversations?status=maybe&limit=100000',
+    );
     expect(badQuery.status).toBe(400);
     const unknown = await api(server.url, owner.token, 'GET', '/api/conversations/does-not-exist');
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });

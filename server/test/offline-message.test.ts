@@ -20,7 +20,10 @@ async function startSmtpSink(): Promise<{ url: string; mails: Captured[] } & Asy
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -50,7 +53,11 @@ describe('nobody online', () => {
     const session = await visitor.ok('visitor:hello', {});
     expect(session.site.available).toBe(false);
 
-    const left = await visitor.ok('offline:leave', { name: 'Maria Santos', email: 'maria@example.ph', text: tl[2]! });
+    const left = await visitor.ok('offline:leave', {
+      name: 'Maria Santos',
+      email: 'maria@example.ph',
+      text: tl[2]!,
+    });
     await eventually(() => expect(smtp.mails).toHaveLength(1));
     const [mail] = smtp.mails;
     expect(mail!.to).toEqual([server.owner.ownerEmail]);
@@ -58,11 +65,24 @@ describe('nobody online', () => {
     expect(await bodyOf(mail!)).toContain(tl[2]);
 
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
-    const list = await api<ConversationList>(server.url, owner.token, 'GET', '/api/conversations?kind=offline');
+    const list = await api<ConversationList>(
+      server.url,
+      owner.token,
+      'GET',
+      '/api/conversations?kind=offline',
+    );
     expect(list.body.items.map((item) => item.conversation.id)).toEqual([left.conversationId]);
-    expect(list.body.items[0]!.visitor).toMatchObject({ name: 'Maria Santos', email: 'maria@example.ph' });
+    expect(list.body.items[0]!.visitor).toMatchObject({
+      name: 'Maria Santos',
+      email: 'maria@example.ph',
+    });
     expect(list.body.items[0]!.lastMessage?.text).toBe(tl[2]);
-    const counts = await api<{ offline: number; queue: number }>(server.url, owner.token, 'GET', '/api/conversations/counts');
+    const counts = await api<{ offline: number; queue: number }>(
+      server.url,
+      owner.token,
+      'GET',
+      '/api/conversations/counts',
+    );
     expect(counts.body).toMatchObject({ offline: 1, queue: 0 });
   });
 
@@ -71,8 +91,14 @@ describe('nobody online', () => {
     await using server = await startServer({ smtpUrl: smtp.url });
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
-    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Czy mogę zwrócić zamówienie?' });
-    await visitor.ok('transcript:email', { conversationId: message.conversationId, email: 'jan@example.pl' });
+    const { message } = await visitor.ok('message:send', {
+      clientId: randomUUID(),
+      text: 'Czy mogę zwrócić zamówienie?',
+    });
+    await visitor.ok('transcript:email', {
+      conversationId: message.conversationId,
+      email: 'jan@example.pl',
+    });
     await eventually(() => expect(smtp.mails).toHaveLength(1));
     expect(smtp.mails[0]!.to).toEqual(['jan@example.pl']);
     expect(await bodyOf(smtp.mails[0]!)).toContain('Czy mogę zwrócić zamówienie?');
@@ -83,7 +109,10 @@ describe('nobody online', () => {
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
     const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Salut' });
-    const reply = await visitor.request('transcript:email', { conversationId: message.conversationId, email: 'ion@example.ro' });
+    const reply = await visitor.request('transcript:email', {
+      conversationId: message.conversationId,
+      email: 'ion@example.ro',
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'MAIL_UNAVAILABLE' } });
   });
 
@@ -92,11 +121,24 @@ describe('nobody online', () => {
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     // Hours that are never now: a one-minute window on the day before today.
     const yesterday = (new Date().getUTCDay() + 6) % 7;
-    const patched = await api(server.url, owner.token, 'PATCH', `/api/sites/${server.owner.siteId}`, {
-      widget: { businessHours: { timeZone: 'UTC', days: [{ day: yesterday, open: '00:00', close: '00:01' }] } },
-    });
+    const patched = await api(
+      server.url,
+      owner.token,
+      'PATCH',
+      `/api/sites/${server.owner.siteId}`,
+      {
+        widget: {
+          businessHours: {
+            timeZone: 'UTC',
+            days: [{ day: yesterday, open: '00:00', close: '00:01' }],
+          },
+        },
+      },
+    );
     expect(patched.status).toBe(200);
-    const config = (await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`).then((r) => r.json())) as { available: boolean };
+    const config = (await fetch(`${server.url}/api/widget/sites/${server.owner.siteId}`).then((r) =>
+      r.json(),
+    )) as { available: boolean };
     expect(config.available).toBe(false);
   });
 });

@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Conversation, VisitorConversation } from '@parley/shared';
-import { api, connectAgent, connectVisitor, createAgent, eventually, login, startServer, type TestServer } from './harness';
+import {
+  api,
+  connectAgent,
+  connectVisitor,
+  createAgent,
+  eventually,
+  login,
+  startServer,
+  type TestServer,
+} from './harness';
 
 async function visitorWithMessage(server: TestServer, text: string) {
   const visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
   await visitor.ok('visitor:hello', {});
-  const { message, conversation } = await visitor.ok('message:send', { clientId: randomUUID(), text });
+  const { message, conversation } = await visitor.ok('message:send', {
+    clientId: randomUUID(),
+    text,
+  });
   return { visitor, conversationId: message.conversationId, conversation };
 }
 
@@ -33,13 +45,19 @@ describe('routing', () => {
 
     // Both have 0 chats; Ana has been idle longer.
     const first = await visitorWithMessage(server, 'first');
-    await eventually(async () => expect((await conversation(server, first.conversationId)).agentId).toBe(ana.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, first.conversationId)).agentId).toBe(ana.agent.id),
+    );
     // Ana has 1, Ben 0: Ben gets the next one.
     const second = await visitorWithMessage(server, 'second');
-    await eventually(async () => expect((await conversation(server, second.conversationId)).agentId).toBe(ben.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, second.conversationId)).agentId).toBe(ben.agent.id),
+    );
     // 1 each; Ana received her chat earlier, so she has been idle longer.
     const third = await visitorWithMessage(server, 'third');
-    await eventually(async () => expect((await conversation(server, third.conversationId)).agentId).toBe(ana.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, third.conversationId)).agentId).toBe(ana.agent.id),
+    );
     for (const v of [first, second, third]) v.visitor.socket.disconnect();
   });
 
@@ -51,15 +69,23 @@ describe('routing', () => {
     await agent.ok('agent:hello', {});
 
     const a = await visitorWithMessage(server, 'A');
-    await eventually(async () => expect((await conversation(server, a.conversationId)).status).toBe('active'));
+    await eventually(async () =>
+      expect((await conversation(server, a.conversationId)).status).toBe('active'),
+    );
     const b = await visitorWithMessage(server, 'B');
     expect(b.conversation.queuePosition).toBe(1);
     const c = await visitorWithMessage(server, 'C');
     expect(c.conversation.queuePosition).toBe(2);
 
     // Closing A frees the slot: B (first in) is assigned, C moves up to position 1.
-    const cMovesUp = c.visitor.next<{ conversation: VisitorConversation }>('conversation:updated', (e) => e.conversation.queuePosition === 1);
-    const bAssigned = b.visitor.next<{ conversation: VisitorConversation }>('conversation:updated', (e) => e.conversation.status === 'active');
+    const cMovesUp = c.visitor.next<{ conversation: VisitorConversation }>(
+      'conversation:updated',
+      (e) => e.conversation.queuePosition === 1,
+    );
+    const bAssigned = b.visitor.next<{ conversation: VisitorConversation }>(
+      'conversation:updated',
+      (e) => e.conversation.status === 'active',
+    );
     await agent.ok('conversation:close', { conversationId: a.conversationId });
     expect((await bAssigned).conversation.agent?.name).toBe('Solo');
     await cMovesUp;
@@ -72,7 +98,9 @@ describe('routing', () => {
     expect((await conversation(server, c.conversationId)).status).toBe('queued');
     // Back online: the queue drains.
     await agent.ok('agent:status', { status: 'online' });
-    await eventually(async () => expect((await conversation(server, c.conversationId)).agentId).toBe(solo.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, c.conversationId)).agentId).toBe(solo.agent.id),
+    );
     for (const v of [a, b, c]) v.visitor.socket.disconnect();
   });
 
@@ -81,7 +109,8 @@ describe('routing', () => {
     const token = await ownerToken(server);
     const late = await createAgent(server, token, 'Late', 2);
     const waiting: Awaited<ReturnType<typeof visitorWithMessage>>[] = [];
-    for (const text of ['one', 'two', 'three']) waiting.push(await visitorWithMessage(server, text));
+    for (const text of ['one', 'two', 'three'])
+      waiting.push(await visitorWithMessage(server, text));
     await using agent = await connectAgent(server.url, late.token);
     await agent.ok('agent:hello', {});
     await eventually(async () => {
@@ -116,14 +145,25 @@ describe('routing', () => {
     const otherSocket = first.ok ? benSocket : anaSocket;
 
     // A transfer needs the colleague online.
-    const refused = await holder.request('conversation:transfer', { conversationId: waiting.conversationId, agentId: other.agent.id });
+    const refused = await holder.request('conversation:transfer', {
+      conversationId: waiting.conversationId,
+      agentId: other.agent.id,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'AGENT_UNAVAILABLE' } });
     await otherSocket.ok('agent:status', { status: 'online' });
-    const moved = await holder.ok('conversation:transfer', { conversationId: waiting.conversationId, agentId: other.agent.id });
+    const moved = await holder.ok('conversation:transfer', {
+      conversationId: waiting.conversationId,
+      agentId: other.agent.id,
+    });
     expect(moved.conversation.agentId).toBe(other.agent.id);
     await eventually(() => {
-      const seen = waiting.visitor.received<{ conversation: VisitorConversation }>('conversation:updated');
-      expect(seen.at(-1)?.conversation).toMatchObject({ status: 'active', agent: { name: other.agent.name } });
+      const seen = waiting.visitor.received<{ conversation: VisitorConversation }>(
+        'conversation:updated',
+      );
+      expect(seen.at(-1)?.conversation).toMatchObject({
+        status: 'active',
+        agent: { name: other.agent.name },
+      });
     });
     waiting.visitor.socket.disconnect();
   });
@@ -136,7 +176,9 @@ describe('routing', () => {
     const goneSocket = await connectAgent(server.url, gone.token);
     await goneSocket.ok('agent:hello', {});
     const held = await visitorWithMessage(server, 'held by Gone');
-    await eventually(async () => expect((await conversation(server, held.conversationId)).agentId).toBe(gone.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, held.conversationId)).agentId).toBe(gone.agent.id),
+    );
     const waiting = await visitorWithMessage(server, 'already waiting');
     expect(waiting.conversation.queuePosition).toBe(1);
 
@@ -148,14 +190,24 @@ describe('routing', () => {
     expect((await conversation(server, held.conversationId)).agentId).toBe(gone.agent.id);
 
     back.socket.disconnect();
-    const requeued = held.visitor.next<{ conversation: VisitorConversation }>('conversation:updated', (e) => e.conversation.status === 'queued');
+    const requeued = held.visitor.next<{ conversation: VisitorConversation }>(
+      'conversation:updated',
+      (e) => e.conversation.status === 'queued',
+    );
     expect((await requeued).conversation.queuePosition).toBe(1);
     // The next agent to come online gets the requeued chat before the one that was already waiting.
     await using staysSocket = await connectAgent(server.url, stays.token);
     await staysSocket.ok('agent:hello', {});
-    await eventually(async () => expect((await conversation(server, held.conversationId)).agentId).toBe(stays.agent.id));
+    await eventually(async () =>
+      expect((await conversation(server, held.conversationId)).agentId).toBe(stays.agent.id),
+    );
     expect((await conversation(server, waiting.conversationId)).status).toBe('queued');
-    const goneNow = await api<{ agent: { status: string } }>(server.url, gone.token, 'GET', '/api/auth/me');
+    const goneNow = await api<{ agent: { status: string } }>(
+      server.url,
+      gone.token,
+      'GET',
+      '/api/auth/me',
+    );
     expect(goneNow.body.agent.status).toBe('offline');
     held.visitor.socket.disconnect();
     waiting.visitor.socket.disconnect();

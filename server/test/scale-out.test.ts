@@ -43,7 +43,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('several relay processes', () => {
     try {
       await using a = await relay(schema);
       await using b = await relay(schema);
-      const first = await ensureFirstStart(a.store, { email: 'multi@example.com', password: 'multi relay password' });
+      const first = await ensureFirstStart(a.store, {
+        email: 'multi@example.com',
+        password: 'multi relay password',
+      });
       const owner = await login(b.url, 'multi@example.com', 'multi relay password');
 
       await using agent = await connectAgent(b.url, owner.token);
@@ -51,17 +54,31 @@ describe.skipIf(!databaseUrl || !redisUrl)('several relay processes', () => {
       await using visitor = await connectVisitor(a.url, { siteId: first!.siteId });
       await visitor.ok('visitor:hello', {});
 
-      const atAgent = agent.next<{ message: Message }>('message:created', (e) => e.message.author === 'visitor');
-      const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Magandang araw po!' });
+      const atAgent = agent.next<{ message: Message }>(
+        'message:created',
+        (e) => e.message.author === 'visitor',
+      );
+      const { message } = await visitor.ok('message:send', {
+        clientId: randomUUID(),
+        text: 'Magandang araw po!',
+      });
       expect((await atAgent).message.text).toBe('Magandang araw po!');
 
-      const atVisitor = visitor.next<{ message: Message }>('message:created', (e) => e.message.author === 'agent');
-      await agent.ok('message:send', { conversationId: message.conversationId, clientId: randomUUID(), text: 'Paano ko po kayo matutulungan?' });
+      const atVisitor = visitor.next<{ message: Message }>(
+        'message:created',
+        (e) => e.message.author === 'agent',
+      );
+      await agent.ok('message:send', {
+        conversationId: message.conversationId,
+        clientId: randomUUID(),
+        text: 'Paano ko po kayo matutulungan?',
+      });
       expect((await atVisitor).message.text).toBe('Paano ko po kayo matutulungan?');
-      expect((await b.store.listMessages(message.conversationId)).filter((m) => m.author !== 'system').map((m) => m.text)).toEqual([
-        'Magandang araw po!',
-        'Paano ko po kayo matutulungan?',
-      ]);
+      expect(
+        (await b.store.listMessages(message.conversationId))
+          .filter((m) => m.author !== 'system')
+          .map((m) => m.text),
+      ).toEqual(['Magandang araw po!', 'Paano ko po kayo matutulungan?']);
     } finally {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await admin.end();

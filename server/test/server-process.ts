@@ -26,9 +26,14 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stdout}\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${stdout}\n${stderr}`)),
+      20_000,
+    );
     const check = () => {
       const match = /Parley is running at (\S+)/.exec(stdout);
       if (match?.[1]) {
@@ -46,7 +51,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 }
 
 /** Runs the server expecting it to refuse to start; returns its exit code and stderr. */
-export async function runFailingServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+export async function runFailingServer(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, ...EMBEDDED, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,7 +56,10 @@ export interface VisitorRequests {
   'visitor:hello': { in: VisitorHello; out: VisitorSession };
   'visitor:identify': { in: VisitorIdentify; out: { verified: boolean } };
   'page:view': { in: PageViewInput; out: Empty };
-  'message:send': { in: VisitorMessageSend; out: { message: Message; conversation: VisitorConversation } };
+  'message:send': {
+    in: VisitorMessageSend;
+    out: { message: Message; conversation: VisitorConversation };
+  };
   'message:history': { in: MessageHistory; out: { messages: Message[] } };
   'typing:set': { in: TypingSet; out: Empty };
   'seen:set': { in: SeenSet; out: Empty };
@@ -113,7 +116,10 @@ export interface VisitorAnnouncements {
   'conversation:updated': (event: { conversation: VisitorConversation }) => void;
   'conversation:closed': (event: { conversationId: string; closedBy: ClosedBy }) => void;
   /** Whether the site has an available agent (shown in the panel header). */
-  'presence:changed': (event: { available: boolean; agent: { name: string; status: AgentStatus } | null }) => void;
+  'presence:changed': (event: {
+    available: boolean;
+    agent: { name: string; status: AgentStatus } | null;
+  }) => void;
 }
 
 /** Announcements to agents, per site they serve. */
@@ -132,7 +138,9 @@ export interface AgentAnnouncements {
 
 /** Socket.IO's client→server event map built from a request table. */
 export type RequestEvents<R> = {
-  [K in keyof R]: R[K] extends { in: infer I; out: infer O } ? (payload: I, ack: AckCallback<O>) => void : never;
+  [K in keyof R]: R[K] extends { in: infer I; out: infer O }
+    ? (payload: I, ack: AckCallback<O>) => void
+    : never;
 };
 
 /** The /visitor namespace as the widget's socket sees it. */

@@ -7,6 +7,11 @@ export interface LoginResponse {
   agent: Agent;
 }
 
+/** GET /api/auth/me */
+export interface MeResponse {
+  agent: Agent;
+}
+
 /** One row of GET /api/conversations. */
 export interface ConversationSummary {
   conversation: Conversation;

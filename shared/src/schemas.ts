@@ -38,7 +38,10 @@ export const visitorIdentifySchema = z.strictObject({
   name: shortText.optional(),
   email: email.optional(),
   userId: z.string().min(1).max(200).optional(),
-  userHash: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256').optional(),
+  userHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')
+    .optional(),
   /** Answers to the site's extra pre-chat fields. */
   fields: z.record(z.string().max(64), z.string().max(1000)).optional(),
 });
@@ -127,7 +130,10 @@ export const widgetSettingsSchema = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
   greeting: z.string().trim().max(500),
   defaultLocale: z.enum(LOCALES),
-  privacyNoticeUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  privacyNoticeUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
   prechatFields: z
     .array(
       z.strictObject({
@@ -147,7 +153,11 @@ export const widgetSettingsSchema = z.strictObject({
     })
     .nullable(),
   rating: z.strictObject({ csat: z.boolean(), nps: z.boolean() }),
-  inactivityTimeoutMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  inactivityTimeoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
   identityVerification: z.boolean(),
 });
 
@@ -191,7 +201,9 @@ export const agentUpdateSchema = z.strictObject({
 
 /** POST /api/sites/:id/canned-replies */
 export const cannedReplyCreateSchema = z.strictObject({
-  shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
+  shortcut: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
   text: z.string().trim().min(1).max(5000),
 });
 
@@ -202,7 +214,7 @@ export const conversationQuerySchema = z.strictObject({
   kind: z.enum(['chat', 'offline']).optional(),
   agentId: id.optional(),
   visitorId: id.optional(),
-  tag: z.string().max(40).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   q: z.string().trim().max(200).optional(),

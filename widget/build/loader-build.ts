@@ -4,6 +4,8 @@
  * names. The loader must know the panel entry's hashed name, so it is built second, with the name
  * compiled in.
  */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 
 /** Options for {@link loaderBuild}. */
@@ -46,13 +48,17 @@ export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin
           emptyOutDir: false,
           copyPublicDir: false,
           // Library mode: Vite then leaves the loader's one dynamic import alone (no preload
-          // helper). The loader exports nothing, so `name` produces no global; a check in
-          // writeBundle below makes sure of that.
+          // helper). The loader exports nothing, so `name` produces no global; the check
+          // below makes sure of that.
           lib: { entry, formats: ['iife'], name: 'Parley', fileName: () => 'widget.js' },
           // Library mode would otherwise leave the loader unminified.
           minify: true,
         },
       });
+      const loader = await readFile(resolve(root, outDir, 'widget.js'), 'utf8');
+      if (!loader.startsWith('(function(')) {
+        throw new Error('parley:loader-build: widget.js must be a bare IIFE that defines no globals');
+      }
     },
   };
 }

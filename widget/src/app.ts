@@ -14,8 +14,7 @@ import { createStore } from './models/store';
 import { watchPage } from './page-watch';
 import { createChime } from './sound';
 import panelCss from './styles/panel.css?inline';
-import { launcherText } from './text/locale';
-import { english, loadMessages } from './text/load-messages';
+import { english, loadLocale } from './text/load-messages';
 import type { TextState } from './text/text-context';
 import { createTitleBadge } from './title-badge';
 
@@ -30,8 +29,13 @@ export const mount: MountApp = (context) => {
 
   const text = createStore<TextState>({ locale: 'en', t: english });
   const setLocale = (locale: string) => {
-    launcher.setText(launcherText(locale));
-    void loadMessages(locale).then((t) => text.update({ locale, t }));
+    void loadLocale(locale).then(
+      (loaded) => {
+        launcher.setText(loaded.launcher);
+        text.update({ locale, t: loaded.messages });
+      },
+      (error: unknown) => warn(`Parley: the "${locale}" text could not be loaded (${String(error)}).`),
+    );
   };
 
   const titleBadge = createTitleBadge(doc);

@@ -16,11 +16,14 @@ export function createChime(win: Window, storage: WidgetStorage): Chime {
   let context: AudioContext | null = null;
 
   const play = () => {
-    const Ctor = win.AudioContext;
+    const Ctor = (win as Window & { AudioContext?: typeof AudioContext }).AudioContext;
     if (!Ctor) return;
-    context ??= new Ctor();
+    const audio = (context ??= new Ctor());
     // Browsers keep audio suspended until the visitor has interacted with the page; then no sound.
-    void context.resume().then(() => context && beep(context));
+    audio.resume().then(
+      () => beep(audio),
+      () => undefined,
+    );
   };
 
   return (messageId) => {

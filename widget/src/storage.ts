@@ -5,7 +5,14 @@
  */
 
 /** Keys the widget stores, per site. */
-export type StorageKey = 'token' | 'conversation' | 'outbox' | 'prechat' | 'sound' | 'beep';
+export type StorageKey =
+  | 'token'
+  | 'conversation'
+  | 'dismissed'
+  | 'outbox'
+  | 'prechat'
+  | 'sound'
+  | 'beep';
 
 /** A per-site key/value store. */
 export interface WidgetStorage {

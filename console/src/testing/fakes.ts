@@ -134,9 +134,11 @@ export function createTestWorkspace(
   const notifier = createFakeNotifier();
   const beeper = createFakeBeeper();
   const focused = signal(options.focused ?? true);
+  const agent = options.agent ?? makeAgent();
+  socket.respond('agent:hello', () => ({ agent, sites: [makeSite()], agents: [agent] }));
   const workspace = createWorkspace({
     token: 'token-1',
-    agent: options.agent ?? makeAgent(),
+    agent,
     api,
     connect: () => socket.connection,
     notifier,

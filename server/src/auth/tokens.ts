@@ -52,7 +52,8 @@ export async function createTokenService(store: Store): Promise<TokenService> {
     async verifyAgentToken(token) {
       return (await check(token, 'agent'))?.sub ?? null;
     },
-    issueVisitorToken: (visitorId, siteId) => sign({ site: siteId }, visitorId, 'visitor', VISITOR_SESSION),
+    issueVisitorToken: (visitorId, siteId) =>
+      sign({ site: siteId }, visitorId, 'visitor', VISITOR_SESSION),
     async verifyVisitorToken(token, siteId) {
       const payload = await check(token, 'visitor');
       return payload && payload['site'] === siteId ? (payload.sub ?? null) : null;

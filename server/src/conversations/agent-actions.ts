@@ -1,5 +1,12 @@
 /** What an agent can do. Each function is one request of the /agent namespace. */
-import { ParleyError, type Agent, type AgentSession, type Conversation, type Empty, type Message } from '@parley/shared';
+import {
+  ParleyError,
+  type Agent,
+  type AgentSession,
+  type Conversation,
+  type Empty,
+  type Message,
+} from '@parley/shared';
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
@@ -15,7 +22,11 @@ export async function currentAgent(hub: Hub, agentId: string): Promise<AgentReco
 }
 
 /** A conversation on one of the agent's sites; others are FORBIDDEN. */
-export async function servedConversation(hub: Hub, agent: AgentRecord, conversationId: string): Promise<Conversation> {
+export async function servedConversation(
+  hub: Hub,
+  agent: AgentRecord,
+  conversationId: string,
+): Promise<Conversation> {
   const conversation = await hub.requireConversation(conversationId);
   if (!agent.siteIds.includes(conversation.siteId)) {
     throw new ParleyError('FORBIDDEN', 'You do not serve the site of this conversation');
@@ -24,7 +35,8 @@ export async function servedConversation(hub: Hub, agent: AgentRecord, conversat
 }
 
 async function setStatus(hub: Hub, agent: AgentRecord, status: Agent['status']): Promise<Agent> {
-  const updated = agent.status === status ? agent : await hub.store.updateAgent({ ...agent, status });
+  const updated =
+    agent.status === status ? agent : await hub.store.updateAgent({ ...agent, status });
   const shown = publicAgent(updated);
   for (const siteId of updated.siteIds) {
     hub.broadcast.toSiteAgents(siteId, 'agent:updated', { agent: shown });
@@ -52,11 +64,19 @@ export async function hello(hub: Hub, agentId: string): Promise<AgentSession> {
   return { agent: publicAgent(agent), sites, agents };
 }
 
-export async function changeStatus(hub: Hub, agentId: string, input: In<typeof schemas.agentStatusSchema>): Promise<{ agent: Agent }> {
+export async function changeStatus(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.agentStatusSchema>,
+): Promise<{ agent: Agent }> {
   return { agent: await setStatus(hub, await currentAgent(hub, agentId), input.status) };
 }
 
-export async function sendMessage(hub: Hub, agentId: string, input: In<typeof schemas.agentMessageSendSchema>): Promise<{ message: Message }> {
+export async function sendMessage(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.agentMessageSendSchema>,
+): Promise<{ message: Message }> {
   const agent = await currentAgent(hub, agentId);
   let conversation = await servedConversation(hub, agent, input.conversationId);
   if (conversation.status === 'closed' && !input.internal) {
@@ -81,25 +101,53 @@ export async function sendMessage(hub: Hub, agentId: string, input: In<typeof sc
   return { message };
 }
 
-export async function history(hub: Hub, agentId: string, input: In<typeof schemas.messageHistorySchema>): Promise<{ messages: Message[] }> {
+export async function history(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.messageHistorySchema>,
+): Promise<{ messages: Message[] }> {
   await servedConversation(hub, await currentAgent(hub, agentId), input.conversationId);
-  return { messages: await hub.store.listMessages(input.conversationId, { afterSeq: input.afterSeq, limit: input.limit }) };
+  return {
+    messages: await hub.store.listMessages(input.conversationId, {
+      afterSeq: input.afterSeq,
+      limit: input.limit,
+    }),
+  };
 }
 
-export async function typing(hub: Hub, agentId: string, input: In<typeof schemas.typingSetSchema>): Promise<Empty> {
+export async function typing(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.typingSetSchema>,
+): Promise<Empty> {
   const agent = await currentAgent(hub, agentId);
   const conversation = await servedConversation(hub, agent, input.conversationId);
-  const event = { conversationId: conversation.id, author: 'agent' as const, name: agent.name, typing: input.typing };
+  const event = {
+    conversationId: conversation.id,
+    author: 'agent' as const,
+    name: agent.name,
+    typing: input.typing,
+  };
   hub.broadcast.toVisitor(conversation.visitorId, 'typing:changed', event);
   hub.broadcast.toSiteAgents(conversation.siteId, 'typing:changed', event);
   return {};
 }
 
-export async function seen(hub: Hub, agentId: string, input: In<typeof schemas.seenSetSchema>): Promise<Empty> {
-  const conversation = await servedConversation(hub, await currentAgent(hub, agentId), input.conversationId);
+export async function seen(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.seenSetSchema>,
+): Promise<Empty> {
+  const conversation = await servedConversation(
+    hub,
+    await currentAgent(hub, agentId),
+    input.conversationId,
+  );
   const seq = Math.min(input.seq, conversation.lastSeq);
   if (seq <= conversation.seen.agent) return {};
-  const updated = await hub.store.updateConversation(conversation.id, { seen: { ...conversation.seen, agent: seq } });
+  const updated = await hub.store.updateConversation(conversation.id, {
+    seen: { ...conversation.seen, agent: seq },
+  });
   hub.open.put(updated);
   const event = { conversationId: conversation.id, author: 'agent' as const, seq };
   hub.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
@@ -107,7 +155,11 @@ export async function seen(hub: Hub, agentId: string, input: In<typeof schemas.s
   return {};
 }
 
-export async function take(hub: Hub, agentId: string, input: In<typeof schemas.conversationRefSchema>): Promise<{ conversation: Conversation }> {
+export async function take(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.conversationRefSchema>,
+): Promise<{ conversation: Conversation }> {
   const agent = await currentAgent(hub, agentId);
   const conversation = await servedConversation(hub, agent, input.conversationId);
   const taken = await hub.assign(conversation.id, agent.id, 'take');
@@ -115,14 +167,19 @@ export async function take(hub: Hub, agentId: string, input: In<typeof schemas.c
   return { conversation: taken };
 }
 
-export async function transfer(hub: Hub, agentId: string, input: In<typeof schemas.conversationTransferSchema>): Promise<{ conversation: Conversation }> {
+export async function transfer(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.conversationTransferSchema>,
+): Promise<{ conversation: Conversation }> {
   const agent = await currentAgent(hub, agentId);
   const conversation = await servedConversation(hub, agent, input.conversationId);
   const target = await hub.store.getAgent(input.agentId);
   if (!target || !target.siteIds.includes(conversation.siteId)) {
     throw new ParleyError('NOT_FOUND', 'No such agent on this site');
   }
-  if (target.id === conversation.agentId) throw new ParleyError('CONFLICT', 'The conversation is already theirs');
+  if (target.id === conversation.agentId)
+    throw new ParleyError('CONFLICT', 'The conversation is already theirs');
   const full = hub.open.activeChatsOf(target.id).length >= target.capacity;
   if (target.status !== 'online' || !hub.presence.isConnected(target.id) || full) {
     throw new ParleyError('AGENT_UNAVAILABLE', `${target.name} is offline, away or at capacity`);
@@ -134,12 +191,20 @@ export async function transfer(hub: Hub, agentId: string, input: In<typeof schem
   return { conversation: transferred };
 }
 
-export async function close(hub: Hub, agentId: string, input: In<typeof schemas.conversationRefSchema>): Promise<{ conversation: Conversation }> {
+export async function close(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.conversationRefSchema>,
+): Promise<{ conversation: Conversation }> {
   await servedConversation(hub, await currentAgent(hub, agentId), input.conversationId);
   return { conversation: await hub.close(input.conversationId, 'agent') };
 }
 
-export async function tag(hub: Hub, agentId: string, input: In<typeof schemas.conversationTagSchema>): Promise<{ conversation: Conversation }> {
+export async function tag(
+  hub: Hub,
+  agentId: string,
+  input: In<typeof schemas.conversationTagSchema>,
+): Promise<{ conversation: Conversation }> {
   await servedConversation(hub, await currentAgent(hub, agentId), input.conversationId);
   const tags = [...new Set(input.tags)];
   return { conversation: await hub.updateConversation(input.conversationId, { tags }) };

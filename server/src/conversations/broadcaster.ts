@@ -16,9 +16,21 @@ type Args<F> = F extends (...args: infer A) => void ? A : never;
 
 /** Sends announcements to rooms of the two namespaces. */
 export interface Broadcaster {
-  toVisitor<E extends keyof VisitorAnnouncements>(visitorId: string, event: E, ...args: Args<VisitorAnnouncements[E]>): void;
-  toSiteVisitors<E extends keyof VisitorAnnouncements>(siteId: string, event: E, ...args: Args<VisitorAnnouncements[E]>): void;
-  toSiteAgents<E extends keyof AgentAnnouncements>(siteId: string, event: E, ...args: Args<AgentAnnouncements[E]>): void;
+  toVisitor<E extends keyof VisitorAnnouncements>(
+    visitorId: string,
+    event: E,
+    ...args: Args<VisitorAnnouncements[E]>
+  ): void;
+  toSiteVisitors<E extends keyof VisitorAnnouncements>(
+    siteId: string,
+    event: E,
+    ...args: Args<VisitorAnnouncements[E]>
+  ): void;
+  toSiteAgents<E extends keyof AgentAnnouncements>(
+    siteId: string,
+    event: E,
+    ...args: Args<AgentAnnouncements[E]>
+  ): void;
 }
 
 /** A broadcaster over the real Socket.IO namespaces. */
@@ -28,7 +40,8 @@ export function createBroadcaster(visitors: Namespace, agents: Namespace): Broad
     namespace.to(room).emit(event, ...args);
   return {
     toVisitor: (visitorId, event, ...args) => emit(visitors, rooms.visitor(visitorId), event, args),
-    toSiteVisitors: (siteId, event, ...args) => emit(visitors, rooms.siteVisitors(siteId), event, args),
+    toSiteVisitors: (siteId, event, ...args) =>
+      emit(visitors, rooms.siteVisitors(siteId), event, args),
     toSiteAgents: (siteId, event, ...args) => emit(agents, rooms.siteAgents(siteId), event, args),
   };
 }

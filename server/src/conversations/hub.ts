@@ -66,9 +66,11 @@ export class Hub {
 
   /** Loads open conversations; agents holding chats get a grace period to reconnect. */
   async start(): Promise<void> {
-    for (const conversation of await this.store.listOpenConversations()) this.open.put(conversation);
+    for (const conversation of await this.store.listOpenConversations())
+      this.open.put(conversation);
     for (const conversation of this.open.all()) {
-      if (conversation.status === 'active' && conversation.agentId) this.presence.startGrace(conversation.agentId);
+      if (conversation.status === 'active' && conversation.agentId)
+        this.presence.startGrace(conversation.agentId);
     }
     for (const site of await this.store.listSites()) this.updateQueueMetric(site.id);
   }
@@ -102,7 +104,11 @@ export class Hub {
   /** Announces a conversation's state to the site's agents and to the visitor. */
   async publish(conversation: Conversation): Promise<void> {
     const visitor = await this.store.getVisitor(conversation.visitorId);
-    if (visitor) this.broadcast.toSiteAgents(conversation.siteId, 'conversation:updated', { conversation, visitor });
+    if (visitor)
+      this.broadcast.toSiteAgents(conversation.siteId, 'conversation:updated', {
+        conversation,
+        visitor,
+      });
     if (conversation.kind === 'chat') {
       this.broadcast.toVisitor(conversation.visitorId, 'conversation:updated', {
         conversation: await this.visitorView(conversation),
@@ -129,18 +135,27 @@ export class Hub {
   }
 
   /** Stores a message and announces it: notes to agents only, everything else to both sides. */
-  async postMessage(message: Omit<Message, 'seq' | 'id' | 'createdAt'>): Promise<{ message: Message; duplicate: boolean }> {
-    const result = await this.store.appendMessage({ ...message, id: randomUUID(), createdAt: this.timestamp() });
+  async postMessage(
+    message: Omit<Message, 'seq' | 'id' | 'createdAt'>,
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    const result = await this.store.appendMessage({
+      ...message,
+      id: randomUUID(),
+      createdAt: this.timestamp(),
+    });
     if (result.duplicate) return result;
     const stored = result.message;
     const conversation = this.open.get(stored.conversationId);
     if (conversation) {
       this.open.put({ ...conversation, lastSeq: stored.seq, lastMessageAt: stored.createdAt });
     }
-    const siteId = conversation?.siteId ?? (await this.requireConversation(stored.conversationId)).siteId;
-    const visitorId = conversation?.visitorId ?? (await this.requireConversation(stored.conversationId)).visitorId;
+    const siteId =
+      conversation?.siteId ?? (await this.requireConversation(stored.conversationId)).siteId;
+    const visitorId =
+      conversation?.visitorId ?? (await this.requireConversation(stored.conversationId)).visitorId;
     this.broadcast.toSiteAgents(siteId, 'message:created', { message: stored });
-    if (!stored.internal) this.broadcast.toVisitor(visitorId, 'message:created', { message: stored });
+    if (!stored.internal)
+      this.broadcast.toVisitor(visitorId, 'message:created', { message: stored });
     this.deps.metrics.messages.inc({ author: stored.author });
     return result;
   }
@@ -169,7 +184,10 @@ export class Hub {
   async announceAvailability(siteId: string): Promise<void> {
     const site = await this.store.getSite(siteId);
     if (!site) return;
-    this.broadcast.toSiteVisitors(siteId, 'presence:changed', { available: await this.isAvailable(site), agent: null });
+    this.broadcast.toSiteVisitors(siteId, 'presence:changed', {
+      available: await this.isAvailable(site),
+      agent: null,
+    });
   }
 
   /** Agents serving a site. */
@@ -210,10 +228,15 @@ export class Hub {
   }
 
   /** Gives a conversation to an agent and tells everyone, including the rest of the queue. */
-  async assign(conversationId: string, agentId: string, how: 'auto' | 'take' | 'transfer'): Promise<Conversation> {
+  async assign(
+    conversationId: string,
+    agentId: string,
+    how: 'auto' | 'take' | 'transfer',
+  ): Promise<Conversation> {
     return this.locks.run(`conversation:${conversationId}`, async () => {
       const before = await this.requireConversation(conversationId);
-      if (before.status === 'closed') throw new ParleyError('CONFLICT', 'The conversation is closed');
+      if (before.status === 'closed')
+        throw new ParleyError('CONFLICT', 'The conversation is closed');
       if (how !== 'transfer' && before.status !== 'queued') {
         throw new ParleyError('CONFLICT', 'Someone else already took this conversation');
       }
@@ -232,7 +255,9 @@ export class Hub {
       }
       await this.postSystemMessage(
         conversationId,
-        how === 'transfer' ? `Transferred to ${agent.name}` : `${agent.name} joined the conversation`,
+        how === 'transfer'
+          ? `Transferred to ${agent.name}`
+          : `${agent.name} joined the conversation`,
       );
       return conversation;
     });
@@ -252,13 +277,17 @@ export class Hub {
   async close(conversationId: string, closedBy: ClosedBy): Promise<Conversation> {
     const conversation = await this.locks.run(`conversation:${conversationId}`, async () => {
       const before = await this.requireConversation(conversationId);
-      if (before.status === 'closed') throw new ParleyError('CONFLICT', 'The conversation is already closed');
+      if (before.status === 'closed')
+        throw new ParleyError('CONFLICT', 'The conversation is already closed');
       const closed = await this.updateConversation(conversationId, {
         status: 'closed',
         closedAt: this.timestamp(),
         closedBy,
       });
-      this.broadcast.toVisitor(closed.visitorId, 'conversation:closed', { conversationId, closedBy });
+      this.broadcast.toVisitor(closed.visitorId, 'conversation:closed', {
+        conversationId,
+        closedBy,
+      });
       this.deps.metrics.conversationsClosed.inc({ closed_by: closedBy });
       return closed;
     });
@@ -313,7 +342,10 @@ export class Hub {
       }
       for (const siteId of sites) await this.routeSite(siteId);
     } catch (error) {
-      this.deps.logger.error({ err: error, agentId }, 'could not requeue chats of a departed agent');
+      this.deps.logger.error(
+        { err: error, agentId },
+        'could not requeue chats of a departed agent',
+      );
     }
   }
 

@@ -13,8 +13,16 @@ export interface TranscriptParts {
  * A conversation as plain text: a header, then one block per message in sequence order. Message
  * text is written unchanged (line breaks included) so the transcript holds exactly what was said.
  */
-export function renderTranscript({ site, conversation, visitor, agent, messages }: TranscriptParts): string {
-  const who = visitor ? [visitor.name, visitor.email && `<${visitor.email}>`].filter(Boolean).join(' ') : '';
+export function renderTranscript({
+  site,
+  conversation,
+  visitor,
+  agent,
+  messages,
+}: TranscriptParts): string {
+  const who = visitor
+    ? [visitor.name, visitor.email && `<${visitor.email}>`].filter(Boolean).join(' ')
+    : '';
   const header = [
     `Conversation ${conversation.id} on ${site.name}`,
     `Visitor: ${who || 'anonymous'}`,
@@ -24,7 +32,9 @@ export function renderTranscript({ site, conversation, visitor, agent, messages 
     conversation.tags.length > 0 ? `Tags: ${conversation.tags.join(', ')}` : null,
     ratingLine(conversation),
   ].filter((line): line is string => line !== null);
-  const body = messages.map((message) => `[${message.createdAt}] ${authorLabel(message)}:\n${message.text}`);
+  const body = messages.map(
+    (message) => `[${message.createdAt}] ${authorLabel(message)}:\n${message.text}`,
+  );
   return `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
 }
 

@@ -73,12 +73,22 @@ async function currentConversation(hub: Hub, visitorId: string): Promise<Convers
 }
 
 /** Messages a visitor may read: everything but internal notes. */
-export async function visibleMessages(hub: Hub, conversationId: string, afterSeq = 0, limit = 500): Promise<Message[]> {
+export async function visibleMessages(
+  hub: Hub,
+  conversationId: string,
+  afterSeq = 0,
+  limit = 500,
+): Promise<Message[]> {
   const messages = await hub.store.listMessages(conversationId, { afterSeq, limit });
   return messages.filter((message) => !message.internal);
 }
 
-export async function hello(hub: Hub, actor: VisitorActor, input: In<typeof schemas.visitorHelloSchema>, token: string): Promise<VisitorSession> {
+export async function hello(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.visitorHelloSchema>,
+  token: string,
+): Promise<VisitorSession> {
   const site = await hub.requireSite(actor.siteId);
   const visitor = await saveVisitor(hub, {
     ...(await loadOrCreateVisitor(hub, actor)),
@@ -89,7 +99,12 @@ export async function hello(hub: Hub, actor: VisitorActor, input: In<typeof sche
   });
   const conversation = await currentConversation(hub, visitor.id);
   return {
-    visitor: { id: visitor.id, name: visitor.name, email: visitor.email, verified: visitor.verified },
+    visitor: {
+      id: visitor.id,
+      name: visitor.name,
+      email: visitor.email,
+      verified: visitor.verified,
+    },
     token,
     conversation: conversation ? await hub.visitorView(conversation) : null,
     messages: conversation ? await visibleMessages(hub, conversation.id) : [],
@@ -97,12 +112,18 @@ export async function hello(hub: Hub, actor: VisitorActor, input: In<typeof sche
   };
 }
 
-export async function identify(hub: Hub, actor: VisitorActor, input: In<typeof schemas.visitorIdentifySchema>): Promise<{ verified: boolean }> {
+export async function identify(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.visitorIdentifySchema>,
+): Promise<{ verified: boolean }> {
   const site = await hub.requireSite(actor.siteId);
   const visitor = await loadOrCreateVisitor(hub, actor);
   let verified = visitor.verified;
   if (input.userId !== undefined) {
-    const valid = input.userHash !== undefined && isValidIdentityHash(site.identitySecret, input.userId, input.userHash);
+    const valid =
+      input.userHash !== undefined &&
+      isValidIdentityHash(site.identitySecret, input.userId, input.userHash);
     if (!valid && (site.widget.identityVerification || input.userHash !== undefined)) {
       throw new ParleyError('IDENTITY_INVALID', 'userHash does not match userId for this site');
     }
@@ -120,13 +141,21 @@ export async function identify(hub: Hub, actor: VisitorActor, input: In<typeof s
   return { verified };
 }
 
-export async function pageView(hub: Hub, actor: VisitorActor, page: In<typeof schemas.pageViewSchema>): Promise<Empty> {
+export async function pageView(
+  hub: Hub,
+  actor: VisitorActor,
+  page: In<typeof schemas.pageViewSchema>,
+): Promise<Empty> {
   const visitor = await loadOrCreateVisitor(hub, actor);
   await saveVisitor(hub, { ...visitor, page, lastSeenAt: hub.timestamp() });
   return {};
 }
 
-export async function sendMessage(hub: Hub, actor: VisitorActor, input: In<typeof schemas.visitorMessageSendSchema>): Promise<{ message: Message; conversation: VisitorConversation }> {
+export async function sendMessage(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.visitorMessageSendSchema>,
+): Promise<{ message: Message; conversation: VisitorConversation }> {
   const open = hub.open.chatOf(actor.visitorId);
   // The common case, a message in an open chat, needs no lock: the store orders appends itself.
   if (open) return postVisitorMessage(hub, actor, open.id, input, false);
@@ -181,11 +210,18 @@ async function postVisitorMessage(
     await hub.publish(await hub.requireConversation(conversationId));
     await hub.routeSite(actor.siteId);
   }
-  return { message, conversation: await hub.visitorView(await hub.requireConversation(conversationId)) };
+  return {
+    message,
+    conversation: await hub.visitorView(await hub.requireConversation(conversationId)),
+  };
 }
 
 /** A conversation of this visitor; another visitor's is FORBIDDEN. */
-async function ownConversation(hub: Hub, actor: VisitorActor, conversationId: string): Promise<Conversation> {
+async function ownConversation(
+  hub: Hub,
+  actor: VisitorActor,
+  conversationId: string,
+): Promise<Conversation> {
   const conversation = await hub.requireConversation(conversationId);
   if (conversation.visitorId !== actor.visitorId) {
     throw new ParleyError('FORBIDDEN', 'This conversation belongs to someone else');
@@ -193,12 +229,22 @@ async function ownConversation(hub: Hub, actor: VisitorActor, conversationId: st
   return conversation;
 }
 
-export async function history(hub: Hub, actor: VisitorActor, input: In<typeof schemas.messageHistorySchema>): Promise<{ messages: Message[] }> {
+export async function history(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.messageHistorySchema>,
+): Promise<{ messages: Message[] }> {
   await ownConversation(hub, actor, input.conversationId);
-  return { messages: await visibleMessages(hub, input.conversationId, input.afterSeq, input.limit) };
+  return {
+    messages: await visibleMessages(hub, input.conversationId, input.afterSeq, input.limit),
+  };
 }
 
-export async function typing(hub: Hub, actor: VisitorActor, input: In<typeof schemas.typingSetSchema>): Promise<Empty> {
+export async function typing(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.typingSetSchema>,
+): Promise<Empty> {
   const conversation = await ownConversation(hub, actor, input.conversationId);
   const visitor = await hub.store.getVisitor(actor.visitorId);
   hub.broadcast.toSiteAgents(conversation.siteId, 'typing:changed', {
@@ -210,11 +256,17 @@ export async function typing(hub: Hub, actor: VisitorActor, input: In<typeof sch
   return {};
 }
 
-export async function seen(hub: Hub, actor: VisitorActor, input: In<typeof schemas.seenSetSchema>): Promise<Empty> {
+export async function seen(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.seenSetSchema>,
+): Promise<Empty> {
   const conversation = await ownConversation(hub, actor, input.conversationId);
   const seq = Math.min(input.seq, conversation.lastSeq);
   if (seq <= conversation.seen.visitor) return {};
-  const updated = await hub.store.updateConversation(conversation.id, { seen: { ...conversation.seen, visitor: seq } });
+  const updated = await hub.store.updateConversation(conversation.id, {
+    seen: { ...conversation.seen, visitor: seq },
+  });
   hub.open.put(updated);
   const event = { conversationId: conversation.id, author: 'visitor' as const, seq };
   hub.broadcast.toSiteAgents(conversation.siteId, 'seen:changed', event);
@@ -222,13 +274,21 @@ export async function seen(hub: Hub, actor: VisitorActor, input: In<typeof schem
   return {};
 }
 
-export async function close(hub: Hub, actor: VisitorActor, input: In<typeof schemas.conversationRefSchema>): Promise<{ conversation: VisitorConversation }> {
+export async function close(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.conversationRefSchema>,
+): Promise<{ conversation: VisitorConversation }> {
   await ownConversation(hub, actor, input.conversationId);
   const conversation = await hub.close(input.conversationId, 'visitor');
   return { conversation: await hub.visitorView(conversation) };
 }
 
-export async function rate(hub: Hub, actor: VisitorActor, input: In<typeof schemas.ratingSubmitSchema>): Promise<{ rating: Rating }> {
+export async function rate(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.ratingSubmitSchema>,
+): Promise<{ rating: Rating }> {
   return hub.locks.run(`conversation:${input.conversationId}`, async () => {
     const conversation = await ownConversation(hub, actor, input.conversationId);
     if (conversation.status !== 'closed' || conversation.kind !== 'chat') {
@@ -236,9 +296,12 @@ export async function rate(hub: Hub, actor: VisitorActor, input: In<typeof schem
     }
     const site = await hub.requireSite(conversation.siteId);
     const before = conversation.rating;
-    if (input.csat !== undefined && before?.csat != null) throw new ParleyError('ALREADY_RATED', 'This conversation already has a rating');
-    if (input.nps !== undefined && before?.nps != null) throw new ParleyError('ALREADY_RATED', 'This conversation already has an NPS answer');
-    if (input.nps !== undefined && !site.widget.rating.nps) throw new ParleyError('CONFLICT', 'This site does not ask the NPS question');
+    if (input.csat !== undefined && before?.csat != null)
+      throw new ParleyError('ALREADY_RATED', 'This conversation already has a rating');
+    if (input.nps !== undefined && before?.nps != null)
+      throw new ParleyError('ALREADY_RATED', 'This conversation already has an NPS answer');
+    if (input.nps !== undefined && !site.widget.rating.nps)
+      throw new ParleyError('CONFLICT', 'This site does not ask the NPS question');
     if (input.csat === undefined && before?.csat == null && site.widget.rating.csat) {
       throw new ParleyError('CONFLICT', 'Answer the satisfaction question first');
     }
@@ -253,9 +316,14 @@ export async function rate(hub: Hub, actor: VisitorActor, input: In<typeof schem
   });
 }
 
-export async function emailTranscript(hub: Hub, actor: VisitorActor, input: In<typeof schemas.transcriptEmailSchema>): Promise<Empty> {
+export async function emailTranscript(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.transcriptEmailSchema>,
+): Promise<Empty> {
   const conversation = await ownConversation(hub, actor, input.conversationId);
-  if (!hub.deps.mailer.configured) throw new ParleyError('MAIL_UNAVAILABLE', 'Email is not configured on this server');
+  if (!hub.deps.mailer.configured)
+    throw new ParleyError('MAIL_UNAVAILABLE', 'Email is not configured on this server');
   const site = await hub.requireSite(conversation.siteId);
   const visitor = await hub.store.getVisitor(conversation.visitorId);
   const messages = await visibleMessages(hub, conversation.id, 0, 100_000);
@@ -267,7 +335,11 @@ export async function emailTranscript(hub: Hub, actor: VisitorActor, input: In<t
   return {};
 }
 
-export async function leaveOfflineMessage(hub: Hub, actor: VisitorActor, input: In<typeof schemas.offlineLeaveSchema>): Promise<{ conversationId: string }> {
+export async function leaveOfflineMessage(
+  hub: Hub,
+  actor: VisitorActor,
+  input: In<typeof schemas.offlineLeaveSchema>,
+): Promise<{ conversationId: string }> {
   const site = await hub.requireSite(actor.siteId);
   const visitor = await saveVisitor(hub, {
     ...(await loadOrCreateVisitor(hub, actor)),
@@ -313,7 +385,9 @@ export async function leaveOfflineMessage(hub: Hub, actor: VisitorActor, input: 
 /** Emails an offline message to the site's owners; a mail failure is logged, the message is already stored. */
 async function notifyOwners(hub: Hub, site: Site, visitor: Visitor, text: string): Promise<void> {
   if (!hub.deps.mailer.configured) return;
-  const owners = (await hub.agentsOf(site.id)).filter((agent) => agent.role === 'owner' || agent.id === site.ownerId);
+  const owners = (await hub.agentsOf(site.id)).filter(
+    (agent) => agent.role === 'owner' || agent.id === site.ownerId,
+  );
   const recipients = [...new Set(owners.map((owner) => owner.email))];
   if (recipients.length === 0) return;
   try {
@@ -324,6 +398,9 @@ async function notifyOwners(hub: Hub, site: Site, visitor: Visitor, text: string
       text: `${visitor.name ?? 'A visitor'} <${visitor.email ?? 'no email'}> left a message on ${site.name} while nobody was available:\n\n${text}\n\nReply to this email to answer them.\n`,
     });
   } catch (error) {
-    hub.deps.logger.error({ err: error, siteId: site.id }, 'could not email an offline message to the owners');
+    hub.deps.logger.error(
+      { err: error, siteId: site.id },
+      'could not email an offline message to the owners',
+    );
   }
 }

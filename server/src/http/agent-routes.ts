@@ -15,7 +15,11 @@ function checkSites(owner: AgentRecord, siteIds: string[]): void {
   if (foreign.length > 0) throw new ParleyError('FORBIDDEN', `You do not serve site ${foreign[0]}`);
 }
 
-export function agentRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAgentChanged: (agent: AgentRecord) => Promise<void> }): Router {
+export function agentRoutes(deps: {
+  hub: Hub;
+  requireAgent: RequestHandler;
+  onAgentChanged: (agent: AgentRecord) => Promise<void>;
+}): Router {
   const { hub } = deps;
   const router = Router();
   router.use(deps.requireAgent);
@@ -58,10 +62,17 @@ export function agentRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAg
     if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
     const body = parse(agentUpdateSchema, req.body);
     const isSelf = agent.id === me.id;
-    const onlyOwnProfile = body.role === undefined && body.capacity === undefined && body.siteIds === undefined;
-    if (!(isSelf && onlyOwnProfile)) requireOwner(me);
+    const onlyOwnProfile =
+      body.role === undefined && body.capacity === undefined && body.siteIds === undefined;
+    if (!(isSelf && onlyOwnProfile)) {
+      requireOwner(me);
+      // An owner manages the people of their own sites, not another owner's team.
+      const colleague = agent.siteIds.length === 0 || agent.siteIds.some((id) => me.siteIds.includes(id));
+      if (!colleague) throw new ParleyError('FORBIDDEN', 'This agent works on sites you do not serve');
+    }
     if (body.siteIds) checkSites(me, body.siteIds);
-    if (isSelf && body.role === 'agent') throw new ParleyError('CONFLICT', 'You cannot demote yourself');
+    if (isSelf && body.role === 'agent')
+      throw new ParleyError('CONFLICT', 'You cannot demote yourself');
     const updated = await hub.store.updateAgent({
       ...agent,
       name: body.name ?? agent.name,

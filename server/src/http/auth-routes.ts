@@ -1,5 +1,5 @@
 /** POST /api/auth/login and GET /api/auth/me. */
-import { ParleyError, type LoginResponse } from '@parley/shared';
+import { ParleyError, type LoginResponse, type MeResponse } from '@parley/shared';
 import { loginSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
@@ -14,7 +14,11 @@ import { signedIn } from './require-agent';
 const attemptsPerAddress = new RateLimiterMemory({ points: 30, duration: 60 });
 const attemptsPerAccount = new RateLimiterMemory({ points: 10, duration: 60 });
 
-export function authRoutes(deps: { store: Store; tokens: TokenService; requireAgent: RequestHandler }): Router {
+export function authRoutes(deps: {
+  store: Store;
+  tokens: TokenService;
+  requireAgent: RequestHandler;
+}): Router {
   const router = Router();
 
   router.post('/login', async (req, res) => {
@@ -28,12 +32,18 @@ export function authRoutes(deps: { store: Store; tokens: TokenService; requireAg
     const agent = await deps.store.getAgentByEmail(body.email);
     const valid = agent ? await verifyPassword(agent.passwordHash, body.password) : false;
     if (!agent || !valid) throw new ParleyError('INVALID_CREDENTIALS', 'Wrong email or password');
-    const response: LoginResponse = { token: await deps.tokens.issueAgentToken(agent.id), agent: publicAgent(agent) };
+    // Only failures count against the account.
+    await attemptsPerAccount.delete(body.email);
+    const response: LoginResponse = {
+      token: await deps.tokens.issueAgentToken(agent.id),
+      agent: publicAgent(agent),
+    };
     res.json(response);
   });
 
   router.get('/me', deps.requireAgent, (_req, res) => {
-    res.json({ agent: publicAgent(signedIn(res)) });
+    const me: MeResponse = { agent: publicAgent(signedIn(res)) };
+    res.json(me);
   });
 
   // Tokens are stateless; signing out is the console forgetting its token. The route exists so

@@ -1,5 +1,10 @@
 /** The transcript API: list, counts, one conversation as JSON or text. */
-import type { ConversationDetail, ConversationList, ConversationSummary, InboxCounts } from '@parley/shared';
+import type {
+  ConversationDetail,
+  ConversationList,
+  ConversationSummary,
+  InboxCounts,
+} from '@parley/shared';
 import { conversationQuerySchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { servedConversation } from '../conversations/agent-actions';
@@ -24,7 +29,9 @@ export async function conversationDetail(hub: Hub, id: string): Promise<Conversa
 /** Day-only dates are whole days: `to=2026-11-23` includes that day. */
 function endOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(Date.parse(value) + 86_400_000).toISOString() : new Date(value).toISOString();
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(Date.parse(value) + 86_400_000).toISOString()
+    : new Date(value).toISOString();
 }
 
 export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandler }): Router {

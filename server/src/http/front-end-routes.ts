@@ -17,7 +17,10 @@ function notBuilt(what: string): ParleyError {
   return new ParleyError('NOT_FOUND', `The ${what} is not built; run "pnpm build"`);
 }
 
-export function frontEndRoutes(deps: { demoSiteId: () => Promise<string | null>; publicUrl: (req: import('express').Request) => string }): Router {
+export function frontEndRoutes(deps: {
+  demoSiteId: () => Promise<string | null>;
+  publicUrl: (req: import('express').Request) => string;
+}): Router {
   const router = Router();
   const widget = new StaticBundle(WIDGET_DIST);
   const consoleApp = new StaticBundle(CONSOLE_DIST);
@@ -31,12 +34,14 @@ export function frontEndRoutes(deps: { demoSiteId: () => Promise<string | null>;
   router.get('/widget/assets/{*file}', async (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     const file = (req.params as { file?: string[] }).file?.join('/') ?? '';
-    if (!(await widget.send(req, res, `assets/${file}`, IMMUTABLE))) throw new ParleyError('NOT_FOUND', 'No such file');
+    if (!(await widget.send(req, res, `assets/${file}`, IMMUTABLE)))
+      throw new ParleyError('NOT_FOUND', 'No such file');
   });
 
   router.get('/console/assets/{*file}', async (req, res) => {
     const file = (req.params as { file?: string[] }).file?.join('/') ?? '';
-    if (!(await consoleApp.send(req, res, `assets/${file}`, IMMUTABLE))) throw new ParleyError('NOT_FOUND', 'No such file');
+    if (!(await consoleApp.send(req, res, `assets/${file}`, IMMUTABLE)))
+      throw new ParleyError('NOT_FOUND', 'No such file');
   });
 
   // Every other /console path is a view of the single-page app.

@@ -26,9 +26,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Express's body parser reports malformed JSON and oversized bodies with a `status`.
     const parserStatus = (error as { status?: unknown; type?: unknown })?.status;
-    const fromParser = typeof parserStatus === 'number' && parserStatus < 500 && (error as { type?: unknown }).type;
+    const fromParser =
+      typeof parserStatus === 'number' && parserStatus < 500 && (error as { type?: unknown }).type;
     const body = fromParser
-      ? { code: 'VALIDATION_FAILED' as const, message: 'The request body is not valid JSON or is too large' }
+      ? {
+          code: 'VALIDATION_FAILED' as const,
+          message: 'The request body is not valid JSON or is too large',
+        }
       : toErrorBody(error, logger, { method: req.method, path: req.path });
     res.status(ERROR_CODES[body.code]).json({ error: body });
   };

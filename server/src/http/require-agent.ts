@@ -16,7 +16,10 @@ export function requireAgent(tokens: TokenService, store: Store): RequestHandler
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const agentId = match?.[1] ? await tokens.verifyAgentToken(match[1]) : null;
     const agent = agentId ? await store.getAgent(agentId) : null;
-    if (!agent) return next(new ParleyError('UNAUTHENTICATED', 'Sign in and send Authorization: Bearer <token>'));
+    if (!agent)
+      return next(
+        new ParleyError('UNAUTHENTICATED', 'Sign in and send Authorization: Bearer <token>'),
+      );
     res.locals['agent'] = agent;
     next();
   };
@@ -29,5 +32,6 @@ export function requireOwner(agent: AgentRecord): void {
 
 /** Throws FORBIDDEN unless the agent serves the site. */
 export function requireServes(agent: AgentRecord, siteId: string): void {
-  if (!agent.siteIds.includes(siteId)) throw new ParleyError('FORBIDDEN', 'You do not serve this site');
+  if (!agent.siteIds.includes(siteId))
+    throw new ParleyError('FORBIDDEN', 'You do not serve this site');
 }

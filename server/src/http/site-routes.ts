@@ -1,7 +1,11 @@
 /** Sites, their identity secret, canned replies and the NDJSON export. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ParleyError, type Site, type SiteList } from '@parley/shared';
-import { cannedReplyCreateSchema, siteCreateSchema, siteUpdateSchema } from '@parley/shared/schemas';
+import {
+  cannedReplyCreateSchema,
+  siteCreateSchema,
+  siteUpdateSchema,
+} from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import type { Hub } from '../conversations/hub';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
@@ -20,7 +24,11 @@ function shown(site: Site, agent: AgentRecord): Site {
   return agent.role === 'owner' ? site : { ...site, identitySecret: '' };
 }
 
-export function siteRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAgentChanged: (agent: AgentRecord) => Promise<void> }): Router {
+export function siteRoutes(deps: {
+  hub: Hub;
+  requireAgent: RequestHandler;
+  onAgentChanged: (agent: AgentRecord) => Promise<void>;
+}): Router {
   const { hub } = deps;
   const router = Router();
   router.use(deps.requireAgent);
@@ -89,7 +97,11 @@ export function siteRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAge
     res.setHeader('content-disposition', `attachment; filename="parley-${site.id}.ndjson"`);
     const pageSize = 200;
     for (let offset = 0; ; offset += pageSize) {
-      const { items } = await hub.store.listConversations({ siteIds: [site.id], limit: pageSize, offset });
+      const { items } = await hub.store.listConversations({
+        siteIds: [site.id],
+        limit: pageSize,
+        offset,
+      });
       for (const conversation of items) {
         res.write(`${JSON.stringify(await conversationDetail(hub, conversation.id))}\n`);
       }
@@ -108,8 +120,14 @@ export function siteRoutes(deps: { hub: Hub; requireAgent: RequestHandler; onAge
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
     const body = parse(cannedReplyCreateSchema, req.body);
-    const existing = (await hub.store.listCannedReplies(site.id)).find((reply) => reply.shortcut === body.shortcut);
-    const reply = await hub.store.saveCannedReply({ id: existing?.id ?? randomUUID(), siteId: site.id, ...body });
+    const existing = (await hub.store.listCannedReplies(site.id)).find(
+      (reply) => reply.shortcut === body.shortcut,
+    );
+    const reply = await hub.store.saveCannedReply({
+      id: existing?.id ?? randomUUID(),
+      siteId: site.id,
+      ...body,
+    });
     res.status(existing ? 200 : 201).json(reply);
   });
 

@@ -34,14 +34,28 @@ afterAll(async () => {
 });
 
 const get = (file: string, encoding: string, etag?: string) =>
-  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+  new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
     // node's fetch decodes bodies itself; a raw request shows what goes over the wire.
     import('node:http').then(({ get: request }) => {
-      request(`${url}/${file}`, { headers: { 'accept-encoding': encoding, ...(etag ? { 'if-none-match': etag } : {}) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject);
+      request(
+        `${url}/${file}`,
+        { headers: { 'accept-encoding': encoding, ...(etag ? { 'if-none-match': etag } : {}) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      ).on('error', reject);
     }, reject);
   });
 

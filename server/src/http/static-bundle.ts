@@ -38,7 +38,12 @@ export class StaticBundle {
   constructor(private readonly root: string) {}
 
   /** Sends `relativePath` with `cacheControl`; false when the file does not exist. */
-  async send(req: Request, res: Response, relativePath: string, cacheControl: string): Promise<boolean> {
+  async send(
+    req: Request,
+    res: Response,
+    relativePath: string,
+    cacheControl: string,
+  ): Promise<boolean> {
     const asset = await this.load(relativePath);
     if (!asset) return false;
     res.setHeader('Content-Type', asset.type);

@@ -13,7 +13,11 @@ export function widgetConfigRoutes(deps: { hub: Hub }): Router {
     const site = await deps.hub.requireSite(param(req, 'siteId'));
     const origin = req.get('origin');
     if (origin) {
-      if (!isOriginAllowed(site, origin)) throw new ParleyError('ORIGIN_NOT_ALLOWED', 'This page is not allowed to use the site chat');
+      if (!isOriginAllowed(site, origin))
+        throw new ParleyError(
+          'ORIGIN_NOT_ALLOWED',
+          'This page is not allowed to use the site chat',
+        );
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
     }

@@ -18,7 +18,11 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Turns any thrown value into the error body a client receives. */
-export function toErrorBody(error: unknown, logger: Logger, context: Record<string, unknown>): ErrorBody {
+export function toErrorBody(
+  error: unknown,
+  logger: Logger,
+  context: Record<string, unknown>,
+): ErrorBody {
   if (error instanceof ParleyError) return error.toBody();
   logger.error({ err: error, ...context }, 'request failed');
   return { code: 'INTERNAL', message: 'Something went wrong on our side' };
@@ -44,10 +48,14 @@ export function handleRequests<S extends Record<string, z.ZodType>>(
           throw new ParleyError('RATE_LIMITED', 'Too many requests; slow down');
         });
         const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
-        if (!parsed.success) throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));
+        if (!parsed.success)
+          throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));
         reply({ ok: true, data: await handler(parsed.data) });
       } catch (error) {
-        reply({ ok: false, error: toErrorBody(error, options.logger, { event, socket: socket.id }) });
+        reply({
+          ok: false,
+          error: toErrorBody(error, options.logger, { event, socket: socket.id }),
+        });
       }
     });
   }

@@ -15,7 +15,10 @@ function refuse(error: ParleyError): Error {
   return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
-export function attachAgentNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit }): void {
+export function attachAgentNamespace(
+  namespace: Namespace,
+  deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit },
+): void {
   const { hub, tokens, logger } = deps;
   const limiter = createSocketLimiter(deps.rateLimit);
 

@@ -6,11 +6,19 @@ import type { Server } from 'socket.io';
 import type { Logger } from '../logger';
 
 /** Connects the adapter; returns what disconnects it. */
-export async function attachRedisAdapter(io: Server, redisUrl: string, logger: Logger): Promise<() => Promise<void>> {
-  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
+export async function attachRedisAdapter(
+  io: Server,
+  redisUrl: string,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const [{ createClient }, { createAdapter }] = await Promise.all([
+    import('redis'),
+    import('@socket.io/redis-adapter'),
+  ]);
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
+  for (const client of [pub, sub])
+    client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub));
   return async () => {

@@ -13,6 +13,8 @@ export interface SocketRateLimit {
 export const DEFAULT_SOCKET_RATE_LIMIT: SocketRateLimit = { points: 60, durationSeconds: 5 };
 
 /** A per-socket limiter. */
-export function createSocketLimiter(limit: SocketRateLimit = DEFAULT_SOCKET_RATE_LIMIT): RateLimiterMemory {
+export function createSocketLimiter(
+  limit: SocketRateLimit = DEFAULT_SOCKET_RATE_LIMIT,
+): RateLimiterMemory {
   return new RateLimiterMemory({ points: limit.points, duration: limit.durationSeconds });
 }

@@ -27,7 +27,10 @@ function refuse(error: ParleyError): Error {
   return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
-export function attachVisitorNamespace(namespace: Namespace, deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit }): void {
+export function attachVisitorNamespace(
+  namespace: Namespace,
+  deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit },
+): void {
   const { hub, tokens, logger } = deps;
   const limiter = createSocketLimiter(deps.rateLimit);
 
@@ -38,18 +41,34 @@ export function attachVisitorNamespace(namespace: Namespace, deps: { hub: Hub; t
       const site = await hub.store.getSite(auth.data.siteId);
       if (!site) throw new ParleyError('NOT_FOUND', 'No such site');
       if (!isOriginAllowed(site, socket.handshake.headers.origin)) {
-        throw new ParleyError('ORIGIN_NOT_ALLOWED', 'This page is not allowed to use the site chat');
+        throw new ParleyError(
+          'ORIGIN_NOT_ALLOWED',
+          'This page is not allowed to use the site chat',
+        );
       }
-      const known = auth.data.token ? await tokens.verifyVisitorToken(auth.data.token, site.id) : null;
+      const known = auth.data.token
+        ? await tokens.verifyVisitorToken(auth.data.token, site.id)
+        : null;
       const visitorId = known ?? randomUUID();
       const data: VisitorSocketData = {
-        actor: { visitorId, siteId: site.id, userAgent: socket.handshake.headers['user-agent'] ?? null },
-        token: known && auth.data.token ? auth.data.token : await tokens.issueVisitorToken(visitorId, site.id),
+        actor: {
+          visitorId,
+          siteId: site.id,
+          userAgent: socket.handshake.headers['user-agent'] ?? null,
+        },
+        token:
+          known && auth.data.token
+            ? auth.data.token
+            : await tokens.issueVisitorToken(visitorId, site.id),
       };
       socket.data = data;
       next();
     } catch (error) {
-      next(error instanceof ParleyError ? refuse(error) : refuse(new ParleyError('INTERNAL', 'Could not connect')));
+      next(
+        error instanceof ParleyError
+          ? refuse(error)
+          : refuse(new ParleyError('INTERNAL', 'Could not connect')),
+      );
       if (!(error instanceof ParleyError)) logger.error({ err: error }, 'visitor handshake failed');
     }
   });

@@ -13,7 +13,9 @@ export function isWithinBusinessHours(hours: BusinessHours | null, at: Date): bo
     const open = toMinutes(range.open);
     const close = toMinutes(range.close);
     if (open <= close) return range.day === weekday && minutes >= open && minutes < close;
-    return (range.day === weekday && minutes >= open) || (range.day === previousDay && minutes < close);
+    return (
+      (range.day === weekday && minutes >= open) || (range.day === previousDay && minutes < close)
+    );
   });
 }
 

@@ -4,6 +4,7 @@
  * compacted into a new db.json in the background once a journal grows past a threshold.
  */
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir, unlockDataDir } from './data-dir-lock';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -62,6 +63,7 @@ export class JournaledState {
   /** Loads db.json and replays the journals written after it. */
   async load(): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
+    await lockDataDir(this.#dir);
     await this.#db.read();
     const snapshot = this.#db.data;
     if (snapshot.format !== 1) {
@@ -119,6 +121,7 @@ export class JournaledState {
     // A failed background compaction is retried just below, so its error is not final.
     await this.whenIdle().catch(() => undefined);
     if (this.#journal!.records > 0 || this.#compactionError !== null) await this.#compact();
+    await unlockDataDir(this.#dir);
   }
 
   async #compactInBackground(): Promise<void> {

@@ -117,7 +117,10 @@ export interface Store {
    */
   appendMessage(message: NewMessage): Promise<AppendResult>;
   /** Messages of a conversation with `seq > afterSeq`, in order, at most `limit`. */
-  listMessages(conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<Message[]>;
+  listMessages(
+    conversationId: string,
+    options?: { afterSeq?: number; limit?: number },
+  ): Promise<Message[]>;
   /** The last message of a conversation, or null. */
   lastMessage(conversationId: string): Promise<Message | null>;
 

@@ -45,7 +45,7 @@ export function Composer({ onSend, onTyping, onStopTyping }: Props) {
         rows={1}
         aria-label={t.message}
         placeholder={t.messagePlaceholder}
-        enterKeyHint="send"
+        enterkeyhint="send"
         value={text}
         onInput={(event) => {
           const value = event.currentTarget.value;

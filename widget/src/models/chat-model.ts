@@ -111,11 +111,11 @@ export class ChatModel {
     this.connectedBefore = true;
     const seqBefore = lastSeq(this.state);
     this.store.update({ connection: 'online' });
-    // Only a page load is a page view; a reconnect is the same page.
-    const hello = reconnect
-      ? { locale: this.deps.locale() }
-      : { locale: this.deps.locale(), page: this.deps.page() };
-    const reply = await this.deps.transport.request('visitor:hello', hello);
+    // Hello records the visitor's page; a reconnect re-sends the same page, not a new view.
+    const reply = await this.deps.transport.request('visitor:hello', {
+      locale: this.deps.locale(),
+      page: this.deps.page(),
+    });
     if (!reply.ok) return this.helloFailed(reply.error);
     this.applySession(reply.data);
     const conversation = this.state.conversation;
@@ -156,9 +156,12 @@ export class ChatModel {
     this.deps.storage.set('token', session.token);
     const s = this.state;
     let { conversation, messages } = s;
-    if (session.conversation) {
-      if (session.conversation.id !== conversation?.id) messages = [];
-      conversation = session.conversation;
+    // The server offers a closed, unrated chat for rating; not one the visitor already left.
+    const offered =
+      session.conversation?.id === this.deps.storage.get('dismissed') ? null : session.conversation;
+    if (offered) {
+      if (offered.id !== conversation?.id) messages = [];
+      conversation = offered;
       messages = mergeMessages(messages, session.messages);
     } else if (conversation && isOpenConversation(conversation)) {
       // It closed while this page was away; the visitor still gets to rate it.

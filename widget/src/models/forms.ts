@@ -75,6 +75,8 @@ export class Forms {
 
   /** Leaves the ended conversation behind; the next message starts a new one. */
   newChat(): void {
+    const left = this.store.get().conversation;
+    if (left) this.storage.set('dismissed', left.id);
     this.store.update({
       conversation: null,
       messages: [],

@@ -2,15 +2,24 @@
  * The panel's text. English ships inside the panel chunk; every other locale is its own small
  * chunk, fetched only when chosen.
  */
-import en from '../i18n/en';
-import { localeOfPath } from './locale';
-import type { Messages } from './messages';
+import en, { launcher as enLauncher } from '../i18n/en';
+import { localeOfPath } from './locale-path';
+import type { LauncherText, Messages } from './messages';
 
-const lazyLocales = import.meta.glob<Messages>(['../i18n/*.ts', '!../i18n/en.ts'], {
-  import: 'default',
-});
+/** A locale file's exports. */
+export interface LocaleText {
+  messages: Messages;
+  launcher: LauncherText;
+}
 
-const loaders = new Map<string, () => Promise<Messages>>(
+interface LocaleModule {
+  default: Messages;
+  launcher: LauncherText;
+}
+
+const lazyLocales = import.meta.glob<LocaleModule>(['../i18n/*.ts', '!../i18n/en.ts']);
+
+const loaders = new Map<string, () => Promise<LocaleModule>>(
   Object.entries(lazyLocales).map(([path, load]) => [localeOfPath(path), load]),
 );
 
@@ -18,7 +27,9 @@ const loaders = new Map<string, () => Promise<Messages>>(
 export const english: Messages = en;
 
 /** Loads `locale`'s text; English when the locale is unknown. */
-export async function loadMessages(locale: string): Promise<Messages> {
+export async function loadLocale(locale: string): Promise<LocaleText> {
   const load = loaders.get(locale);
-  return load ? load() : en;
+  if (!load) return { messages: en, launcher: enLauncher };
+  const module = await load();
+  return { messages: module.default, launcher: module.launcher };
 }

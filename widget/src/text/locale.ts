@@ -2,6 +2,7 @@
  * Which language the widget speaks. Every file in ../i18n is a locale; its `launcher` labels are
  * bundled here (they are tiny), so adding a locale means adding one file and nothing else.
  */
+import { localeOfPath } from './locale-path';
 import type { LauncherText } from './messages';
 
 const launcherByPath = import.meta.glob<LauncherText>('../i18n/*.ts', {
@@ -19,11 +20,6 @@ export const AVAILABLE_LOCALES: readonly string[] = Object.keys(LAUNCHER_TEXT);
 
 // Browsers report Filipino as `fil`; our Tagalog text serves it.
 const ALIASES: Readonly<Record<string, string>> = { fil: 'tl' };
-
-/** The locale code of an i18n file path such as `../i18n/pl.ts`. */
-export function localeOfPath(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.ts$/, '');
-}
 
 /** Maps a language tag (`pl-PL`, `fil`) to an available locale, or null. */
 export function matchLocale(

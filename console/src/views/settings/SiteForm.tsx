@@ -36,9 +36,10 @@ export function SiteForm(props: {
         <span>Site name</span>
         <input value={draft.name} required maxLength={100} onInput={(e) => set('name', e.currentTarget.value)} />
       </label>
-      <label class="field">
-        <span>Allowed origins</span>
+      <div class="field">
+        <label for="site-origins">Allowed origins</label>
         <textarea
+          id="site-origins"
           rows={3}
           value={draft.allowedOrigins}
           placeholder="https://shop.example"
@@ -48,18 +49,29 @@ export function SiteForm(props: {
         <small id="origins-hint" class="hint">
           One per line. Leave empty to allow any website.
         </small>
-      </label>
+      </div>
 
       <fieldset>
         <legend>Widget</legend>
         <div class="field-row">
-          <label class="field">
-            <span>Colour</span>
+          <div class="field">
+            <span id="colour-label">Colour</span>
             <span class="color-field">
-              <input type="color" value={draft.color} aria-label="Colour picker" onInput={(e) => set('color', e.currentTarget.value)} />
-              <input value={draft.color} pattern="#[0-9a-fA-F]{6}" maxLength={7} onInput={(e) => set('color', e.currentTarget.value)} />
+              <input
+                type="color"
+                value={draft.color}
+                aria-label="Colour picker"
+                onInput={(e) => set('color', e.currentTarget.value)}
+              />
+              <input
+                value={draft.color}
+                aria-labelledby="colour-label"
+                pattern="#[0-9a-fA-F]{6}"
+                maxLength={7}
+                onInput={(e) => set('color', e.currentTarget.value)}
+              />
             </span>
-          </label>
+          </div>
           <label class="field">
             <span>Default language</span>
             <select

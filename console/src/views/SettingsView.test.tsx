@@ -1,0 +1,215 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RequestError } from '../api/request-error';
+import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
+import { makeAgent, makeSite } from '../testing/fixtures';
+import { SettingsView } from './SettingsView';
+
+let current: TestWorkspace | null = null;
+afterEach(() => {
+  cleanup();
+  current?.workspace.dispose();
+  current = null;
+});
+
+const owner = makeAgent({ id: 'owner-1', name: 'Olivia Owner', role: 'owner' });
+
+async function setup(api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+  current = createTestWorkspace({ agent: owner, api });
+  const copy = vi.fn(async (_text: string) => {});
+  render(<SettingsView workspace={current.workspace} copy={copy} />);
+  await screen.findByRole('form', { name: 'Settings of Shoe Shop' });
+  return { ...current, copy };
+}
+
+const field = (name: string) => screen.getByRole('textbox', { name });
+const setValue = (element: HTMLElement, value: string) => fireEvent.input(element, { target: { value } });
+
+describe('settings: sites', () => {
+  test('an owner creates another site', async () => {
+    const { api } = await setup({
+      createSite: vi.fn(async (body) => makeSite({ id: 'site-2', name: body.name })),
+    });
+    setValue(field('New site name'), 'Hat Shop');
+    fireEvent.click(screen.getByRole('button', { name: 'Create site' }));
+    expect(await screen.findByRole('form', { name: 'Settings of Hat Shop' })).toBeTruthy();
+    expect(api.createSite).toHaveBeenCalledWith({ name: 'Hat Shop' });
+  });
+
+  test('saving sends the widget, origins, business hours, rating questions and verification', async () => {
+    const { api } = await setup({ updateSite: vi.fn(async (_id, _patch) => makeSite()) });
+    setValue(field('Greeting'), 'Hello from the shop');
+    setValue(screen.getByRole('textbox', { name: 'Colour' }), '#ff8800');
+    setValue(field('Allowed origins'), 'https://shoes.example\nhttps://www.shoes.example/');
+    setValue(field('Privacy notice URL'), 'https://shoes.example/privacy');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Default language' }), { target: { value: 'ro' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    setValue(screen.getByRole('combobox', { name: 'Time zone' }), 'Europe/Bucharest');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    setValue(screen.getByLabelText('Saturday closes'), '13:00');
+    fireEvent.click(screen.getByRole('checkbox', { name: /NPS/ }));
+    setValue(screen.getByRole('spinbutton', { name: /Close inactive chats/ }), '45');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Require identity verification/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    const [siteId, patch] = api.updateSite.mock.calls[0] ?? [];
+    expect(siteId).toBe('site-1');
+    expect(patch).toEqual({
+      name: 'Shoe Shop',
+      allowedOrigins: ['https://shoes.example', 'https://www.shoes.example'],
+      widget: {
+        color: '#ff8800',
+        greeting: 'Hello from the shop',
+        defaultLocale: 'ro',
+        privacyNoticeUrl: 'https://shoes.example/privacy',
+        businessHours: {
+          timeZone: 'Europe/Bucharest',
+          days: [
+            { day: 1, open: '09:00', close: '17:00' },
+            { day: 2, open: '09:00', close: '17:00' },
+            { day: 3, open: '09:00', close: '17:00' },
+            { day: 4, open: '09:00', close: '17:00' },
+            { day: 5, open: '09:00', close: '17:00' },
+            { day: 6, open: '09:00', close: '13:00' },
+          ],
+        },
+        prechatFields: [],
+        rating: { csat: true, nps: true },
+        inactivityTimeoutMinutes: 45,
+        identityVerification: true,
+      },
+    });
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+  });
+
+  test('pre-chat fields can be added to the form visitors fill in', async () => {
+    const { api } = await setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
+    const row = screen.getByRole('group', { name: 'Field 1' });
+    expect((within(row).getByRole('textbox', { name: 'Key' }) as HTMLInputElement).value).toBe('name');
+    fireEvent.click(within(row).getByRole('checkbox', { name: 'Required' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.prechatFields).toEqual([
+      { key: 'name', label: 'Name', type: 'text', required: true },
+    ]);
+  });
+
+  test('a change the relay rejects is explained', async () => {
+    await setup({
+      updateSite: vi.fn(async () => {
+        throw new RequestError('VALIDATION_FAILED', 'widget.color: must be #RRGGBB');
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('widget.color: must be #RRGGBB');
+  });
+
+  test('the install snippet names this origin and the site, and Copy puts it on the clipboard', async () => {
+    const { copy } = await setup();
+    const snippet = `<script src="${location.origin}/widget.js" data-site="site-1" async></script>`;
+    expect(screen.getByText(snippet)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(copy).toHaveBeenCalledWith(snippet);
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+  });
+
+  test('the identity secret stays hidden until shown, and rotating asks first', async () => {
+    const { api } = await setup({
+      rotateSecret: vi.fn(async () => makeSite({ identitySecret: 'fresh-secret' })),
+    });
+    expect(screen.queryByText('s3cr3t-key')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(screen.getByText('s3cr3t-key')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate secret' }));
+    expect(api.rotateSecret).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+    expect(api.rotateSecret).toHaveBeenCalledWith('site-1');
+    expect(await screen.findByText('fresh-secret')).toBeTruthy();
+  });
+});
+
+describe('settings: agents', () => {
+  test('an owner adds an agent with a role, capacity and sites', async () => {
+    const { api } = await setup({
+      createAgent: vi.fn(async (body) => makeAgent({ id: 'agent-9', ...body, role: body.role ?? 'agent' })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
+    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest('section') as HTMLElement;
+    setValue(within(form).getByRole('textbox', { name: 'Name' }), 'Ben Helper');
+    setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ben@shop.example');
+    setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), { target: { value: 'owner' } });
+    setValue(within(form).getByRole('spinbutton', { name: /Capacity/ }), '3');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
+    await waitFor(() =>
+      expect(api.createAgent).toHaveBeenCalledWith({
+        name: 'Ben Helper',
+        email: 'ben@shop.example',
+        password: 'long-enough-pw',
+        role: 'owner',
+        capacity: 3,
+        siteIds: ['site-1'],
+      }),
+    );
+    expect(await screen.findByText('Ben Helper was added.')).toBeTruthy();
+  });
+
+  test('changing an agent’s capacity and sites saves them', async () => {
+    const { api } = await setup({
+      listSites: vi.fn(async () => ({ items: [makeSite(), makeSite({ id: 'site-2', name: 'Hat Shop' })] })),
+      listAgents: vi.fn(async () => ({ items: [owner, makeAgent()] })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Ana Agent' }));
+    const team = screen.getByRole('table');
+    setValue(within(team).getByRole('spinbutton', { name: /Capacity/ }), '8');
+    fireEvent.click(within(team).getByRole('checkbox', { name: 'Hat Shop' }));
+    fireEvent.click(within(team).getByRole('button', { name: 'Save agent' }));
+    await waitFor(() =>
+      expect(api.updateAgent).toHaveBeenCalledWith('agent-1', {
+        name: 'Ana Agent',
+        role: 'agent',
+        capacity: 8,
+        siteIds: ['site-1', 'site-2'],
+      }),
+    );
+  });
+
+  test('an email that is already in use is explained', async () => {
+    await setup({
+      createAgent: vi.fn(async () => {
+        throw new RequestError('EMAIL_TAKEN', 'taken');
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
+    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest('section') as HTMLElement;
+    setValue(within(form).getByRole('textbox', { name: 'Name' }), 'Dup');
+    setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ana@shop.example');
+    setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Another account already uses this email.');
+  });
+});
+
+describe('settings: canned replies', () => {
+  test('an owner adds and deletes a site’s canned replies', async () => {
+    const { api } = await setup({
+      listCannedReplies: vi.fn(async () => ({
+        items: [{ id: 'r1', siteId: 'site-1', shortcut: 'hours', text: 'We are open 9–17.' }],
+      })),
+      createCannedReply: vi.fn(async (siteId, body) => ({ id: 'r2', siteId, ...body })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canned replies' }));
+    expect(await screen.findByText('/hours')).toBeTruthy();
+    setValue(screen.getByRole('textbox', { name: 'Shortcut' }), '/thanks');
+    setValue(screen.getByRole('textbox', { name: 'Text' }), 'Thank you!');
+    fireEvent.click(screen.getByRole('button', { name: 'Save canned reply' }));
+    expect(await screen.findByText('/thanks')).toBeTruthy();
+    expect(api.createCannedReply).toHaveBeenCalledWith('site-1', { shortcut: 'thanks', text: 'Thank you!' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete /hours' }));
+    await waitFor(() => expect(screen.queryByText('/hours')).toBeNull());
+    expect(api.deleteCannedReply).toHaveBeenCalledWith('site-1', 'r1');
+  });
+});
