@@ -52,7 +52,11 @@ export function connectAgent(token: string, url: string = location.origin): Agen
       return new Promise((resolve, reject) => {
         // Socket.IO's typed emit cannot express a generic event name; the request table keeps it honest.
         const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-          emit(event: string, data: unknown, ack: (err: Error | null, reply?: Ack<never>) => void): void;
+          emit(
+            event: string,
+            data: unknown,
+            ack: (err: Error | null, reply?: Ack<never>) => void,
+          ): void;
         };
         emitter.emit(name, payload, (timeout, reply) => {
           if (timeout || !reply) {

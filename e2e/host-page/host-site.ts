@@ -45,7 +45,10 @@ export async function startHostSite(relayUrl: string, siteId: string): Promise<H
       }
       const template = await readFile(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8');
       const locale = url.searchParams.get('locale') ?? undefined;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(template.replace('{{SNIPPET}}', snippet(relayUrl, siteId, locale)));
     })().catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' });

@@ -4,7 +4,13 @@ import type { Page } from '@playwright/test';
 
 /** Serious and critical WCAG 2.1 A/AA violations, one readable line each. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
   return results.violations
@@ -12,7 +18,10 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
     .map(
       (violation) =>
         `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
-          .map((node) => node.target.join(' '))
+          .map(
+            (node) =>
+              `${node.target.join(' ')} (${node.any[0]?.message ?? node.failureSummary ?? ''})`,
+          )
           .join(', ')}`,
     );
 }

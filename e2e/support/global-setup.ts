@@ -6,7 +6,9 @@ import { CONSOLE_BUNDLE, SCREENSHOTS_DIR, WIDGET_BUNDLE } from './paths';
 export default async function globalSetup(): Promise<void> {
   const missing = [WIDGET_BUNDLE, CONSOLE_BUNDLE].filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Not built: ${missing.join(', ')}. Run \`pnpm build\` at the repository root first.`);
+    throw new Error(
+      `Not built: ${missing.join(', ')}. Run \`pnpm build\` at the repository root first.`,
+    );
   }
   await rm(SCREENSHOTS_DIR, { recursive: true, force: true });
 }

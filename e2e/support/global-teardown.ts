@@ -18,10 +18,15 @@ export default async function globalTeardown(): Promise<void> {
   await mkdir(DOCS_SCREENSHOTS_DIR, { recursive: true });
   for (const name of FOR_DOCS) {
     const source = path.join(SCREENSHOTS_DIR, name);
-    const size = await stat(source).then((s) => s.size, () => null);
+    const size = await stat(source).then(
+      (s) => s.size,
+      () => null,
+    );
     if (size === null) continue;
     if (size > MAX_BYTES) {
-      process.stderr.write(`docs/screenshots: skipped ${name} (${Math.round(size / 1024)} KB > 200 KB)\n`);
+      process.stderr.write(
+        `docs/screenshots: skipped ${name} (${Math.round(size / 1024)} KB > 200 KB)\n`,
+      );
       continue;
     }
     await copyFile(source, path.join(DOCS_SCREENSHOTS_DIR, name));

@@ -9,10 +9,16 @@ export const E2E_DIR = fileURLToPath(new URL('../', import.meta.url));
 export const SERVER_MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 /** Built front ends the relay serves. */
 export const WIDGET_BUNDLE = fileURLToPath(new URL('../../widget/dist/widget.js', import.meta.url));
-export const CONSOLE_BUNDLE = fileURLToPath(new URL('../../console/dist/index.html', import.meta.url));
+export const CONSOLE_BUNDLE = fileURLToPath(
+  new URL('../../console/dist/index.html', import.meta.url),
+);
 /** Realistic non-ASCII texts; the folder sits next to the repository. */
-export const FIXTURE_TEXTS_DIR = fileURLToPath(new URL('../../../shared/fixtures/customer-service/', import.meta.url));
+export const FIXTURE_TEXTS_DIR = fileURLToPath(
+  new URL('../../../shared/fixtures/customer-service/', import.meta.url),
+);
 /** Every run's pictures (ignored by git). */
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 /** The small current set the README shows. */
-export const DOCS_SCREENSHOTS_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+export const DOCS_SCREENSHOTS_DIR = fileURLToPath(
+  new URL('../../docs/screenshots/', import.meta.url),
+);

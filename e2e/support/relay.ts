@@ -10,7 +10,11 @@ import path from 'node:path';
 import { REPO_DIR, SERVER_MAIN } from './paths';
 
 /** The owner account every test relay is created with. */
-export const OWNER = { email: 'owner@shop.test', password: 'correct-horse-battery-9', name: 'Owner' } as const;
+export const OWNER = {
+  email: 'owner@shop.test',
+  password: 'correct-horse-battery-9',
+  name: 'Owner',
+} as const;
 
 export interface RelayOptions {
   /** smtp://host:port of a mail sink; without it the relay runs with email off. */
@@ -81,7 +85,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     });
     proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the relay did not start within 30 s:\n${log}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the relay did not start within 30 s:\n${log}`)),
+        30_000,
+      );
       proc.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`the relay exited with ${code} before it was ready:\n${log}`));

@@ -6,7 +6,13 @@ export interface RestApi {
   agent: Agent;
   conversation(id: string): Promise<ConversationDetail>;
   conversations(query?: Record<string, string>): Promise<ConversationList>;
-  createAgent(input: { email: string; name: string; password: string; capacity: number; siteIds: string[] }): Promise<Agent>;
+  createAgent(input: {
+    email: string;
+    name: string;
+    password: string;
+    capacity: number;
+    siteIds: string[];
+  }): Promise<Agent>;
 }
 
 async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
@@ -15,12 +21,17 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const response = await fetch(url, { ...init, headers });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${text}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${text}`);
   return JSON.parse(text) as T;
 }
 
 /** Signs in over REST. */
-export async function signInApi(baseUrl: string, email: string, password: string): Promise<RestApi> {
+export async function signInApi(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<RestApi> {
   const login = await call<LoginResponse>(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     body: JSON.stringify({ email, password }),
@@ -29,10 +40,18 @@ export async function signInApi(baseUrl: string, email: string, password: string
   return {
     token,
     agent: login.agent,
-    conversation: (id) => call<ConversationDetail>(`${baseUrl}/api/conversations/${encodeURIComponent(id)}`, { token }),
+    conversation: (id) =>
+      call<ConversationDetail>(`${baseUrl}/api/conversations/${encodeURIComponent(id)}`, { token }),
     conversations: (query = {}) =>
-      call<ConversationList>(`${baseUrl}/api/conversations?${new URLSearchParams(query).toString()}`, { token }),
+      call<ConversationList>(
+        `${baseUrl}/api/conversations?${new URLSearchParams(query).toString()}`,
+        { token },
+      ),
     createAgent: (input) =>
-      call<Agent>(`${baseUrl}/api/agents`, { method: 'POST', token, body: JSON.stringify({ role: 'agent', ...input }) }),
+      call<Agent>(`${baseUrl}/api/agents`, {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ role: 'agent', ...input }),
+      }),
   };
 }

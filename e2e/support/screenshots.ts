@@ -7,5 +7,9 @@ import { SCREENSHOTS_DIR } from './paths';
 /** Saves a screenshot of `target` (a page: its viewport; a locator: that element) as `name`.png. */
 export async function picture(target: Page | Locator, name: string): Promise<void> {
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
-  await target.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  await target.screenshot({
+    path: path.join(SCREENSHOTS_DIR, `${name}.png`),
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }

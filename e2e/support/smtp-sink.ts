@@ -87,7 +87,8 @@ function splitPart(part: string): { headers: Map<string, string>; body: string }
   const headers = new Map<string, string>();
   for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    if (colon > 0)
+      headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   return { headers, body };
 }
@@ -96,8 +97,13 @@ function textOf(headers: Map<string, string>, body: string): string {
   const type = headers.get('content-type') ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (/^multipart\//i.test(type) && boundary) {
-    const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => splitPart(part.replace(/^\r?\n/, '')));
-    const plain = parts.find((part) => /^text\/plain/i.test(part.headers.get('content-type') ?? 'text/plain'));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => splitPart(part.replace(/^\r?\n/, '')));
+    const plain = parts.find((part) =>
+      /^text\/plain/i.test(part.headers.get('content-type') ?? 'text/plain'),
+    );
     return plain ? textOf(plain.headers, plain.body) : '';
   }
   const charset = /charset="?([^";]+)"?/i.exec(type)?.[1] ?? 'utf-8';
@@ -134,9 +140,12 @@ function quotedPrintable(text: string): Buffer {
 function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([bq])\?([^?]*)\?=/gi, (_all, charset: string, kind: string, data: string) => {
-      const decoder = new TextDecoder(charset);
-      if (kind.toLowerCase() === 'b') return decoder.decode(Buffer.from(data, 'base64'));
-      return decoder.decode(quotedPrintable(data.replace(/_/g, ' ')));
-    });
+    .replace(
+      /=\?([^?]+)\?([bq])\?([^?]*)\?=/gi,
+      (_all, charset: string, kind: string, data: string) => {
+        const decoder = new TextDecoder(charset);
+        if (kind.toLowerCase() === 'b') return decoder.decode(Buffer.from(data, 'base64'));
+        return decoder.decode(quotedPrintable(data.replace(/_/g, ' ')));
+      },
+    );
 }

@@ -23,7 +23,8 @@ export function paragraphs(text: keyof typeof FILES): string[] {
 /** The `index`-th paragraph of at least `minLength` characters. */
 export function paragraph(text: keyof typeof FILES, index = 0, minLength = 120): string {
   const found = paragraphs(text).filter((p) => p.length >= minLength)[index];
-  if (!found) throw new Error(`${FILES[text]} has no paragraph #${index} of ${minLength}+ characters`);
+  if (!found)
+    throw new Error(`${FILES[text]} has no paragraph #${index} of ${minLength}+ characters`);
   return found;
 }
 

@@ -9,29 +9,38 @@ test.describe('Accessibility', () => {
     widget,
     agent,
   }) => {
+    const found: Record<string, string[]> = {};
     await widget.visit(shop.url());
-    expect(await seriousViolations(widget.page), 'closed').toEqual([]);
+    found['closed'] = await seriousViolations(widget.page);
 
     await widget.open();
-    expect(await seriousViolations(widget.page), 'pre-chat').toEqual([]);
+    found['pre-chat'] = await seriousViolations(widget.page);
 
     await widget.startChat('Elena Ionescu', 'elena@example.ro');
     await widget.send('Bună ziua, am o întrebare despre comanda mea.');
     await agent.open('Mine', 'Elena Ionescu');
     await agent.sendReply('Bună ziua, Elena! Cu ce vă pot ajuta?');
     await expect(widget.log).toContainText('Cu ce vă pot ajuta?');
-    expect(await seriousViolations(widget.page), 'chatting').toEqual([]);
+    found['chatting'] = await seriousViolations(widget.page);
 
     await agent.button('Close conversation').click();
     await expect(widget.rating).toBeVisible();
-    expect(await seriousViolations(widget.page), 'rating').toEqual([]);
+    found['rating'] = await seriousViolations(widget.page);
+
+    expect(found).toEqual({ closed: [], 'pre-chat': [], chatting: [], rating: [] });
   });
 
-  test('the widget has no serious or critical axe violations in the offline form', async ({ shop, widget }) => {
+  test('the widget has no serious or critical axe violations in the offline form', async ({
+    shop,
+    widget,
+  }) => {
+    const found: Record<string, string[]> = {};
     await widget.visit(shop.url());
     await widget.open();
     await expect(widget.leaveMessageButton).toBeVisible();
-    expect(await seriousViolations(widget.page), 'offline form').toEqual([]);
+    found['offline form'] = await seriousViolations(widget.page);
+
+    expect(found).toEqual({ 'offline form': [] });
   });
 
   test('the console has no serious or critical axe violations at sign-in, in the inbox, in a conversation and in settings', async ({
@@ -41,12 +50,13 @@ test.describe('Accessibility', () => {
     signInConsole,
     browser,
   }) => {
+    const found: Record<string, string[]> = {};
     const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
     const signIn = await context.newPage();
     await signIn.goto(`${relay.url}/console`);
     await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
     await picture(signIn, 'console-sign-in');
-    expect(await seriousViolations(signIn), 'sign-in').toEqual([]);
+    found['sign-in'] = await seriousViolations(signIn);
     await context.close();
 
     const agent = await signInConsole(OWNER.email, OWNER.password);
@@ -58,15 +68,17 @@ test.describe('Accessibility', () => {
 
     await agent.tab('Mine').click();
     await expect(agent.row('Hoa Phạm')).toBeVisible();
-    expect(await seriousViolations(agent.page), 'inbox').toEqual([]);
+    found['inbox'] = await seriousViolations(agent.page);
 
     await agent.open('Mine', 'Hoa Phạm');
     await agent.sendReply('Chào chị Hoa, có ạ — giao trong 2 ngày.');
-    expect(await seriousViolations(agent.page), 'conversation').toEqual([]);
+    found['conversation'] = await seriousViolations(agent.page);
 
     await agent.page.getByRole('button', { name: 'Settings' }).click();
     await expect(agent.page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await picture(agent.page, 'console-settings');
-    expect(await seriousViolations(agent.page), 'settings').toEqual([]);
+    found['settings'] = await seriousViolations(agent.page);
+
+    expect(found).toEqual({ 'sign-in': [], inbox: [], conversation: [], settings: [] });
   });
 });

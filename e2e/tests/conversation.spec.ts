@@ -15,7 +15,8 @@ test.describe('A conversation from start to finish', () => {
     newVisitor,
   }) => {
     const question = paragraph('vi');
-    const reply = 'Chào chị Lan, cảm ơn chị đã hỏi! Chính sách đổi trả của chúng tôi áp dụng trong 30 ngày.';
+    const reply =
+      'Chào chị Lan, cảm ơn chị đã hỏi! Chính sách đổi trả của chúng tôi áp dụng trong 30 ngày.';
     const note = 'Khách quen — ưu tiên đơn hàng #4521, đừng nói với khách về mã giảm giá nội bộ.';
     const comment = 'Trả lời nhanh và rõ ràng, cảm ơn Mai!';
 

@@ -43,7 +43,10 @@ test.describe('Mobile', () => {
     await picture(widget.page, 'widget-mobile-rating');
   });
 
-  test('at 390×844 the offline form fills the screen and its button is reachable', async ({ shop, widget }) => {
+  test('at 390×844 the offline form fills the screen and its button is reachable', async ({
+    shop,
+    widget,
+  }) => {
     await widget.visit(shop.url());
     await widget.open();
     const box = await widget.panel.boundingBox();

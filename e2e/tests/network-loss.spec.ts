@@ -27,16 +27,22 @@ test.describe('Network loss', () => {
     for (const text of offline) await expect(agent.transcript).not.toContainText(text);
 
     await widget.page.context().setOffline(false);
-    for (const text of offline) await expect(agent.transcript.getByText(text, { exact: true })).toHaveCount(1, { timeout: 20_000 });
+    for (const text of offline)
+      await expect(agent.transcript.getByText(text, { exact: true })).toHaveCount(1, {
+        timeout: 20_000,
+      });
     await expect(widget.page.getByText(/not sent/i)).toHaveCount(0);
 
-    const summary = (await ownerApi.conversations()).items.find((item) => item.visitor.name === VISITOR.name);
+    const summary = (await ownerApi.conversations()).items.find(
+      (item) => item.visitor.name === VISITOR.name,
+    );
     const detail = await ownerApi.conversation(summary!.conversation.id);
     expect(detail.messages.filter((m) => m.author === 'visitor').map((m) => m.text)).toEqual([
       'Dzień dobry!',
       ...offline,
     ]);
     // The visitor's own transcript shows each message once too.
-    for (const text of offline) await expect(widget.log.getByText(text, { exact: true })).toHaveCount(1);
+    for (const text of offline)
+      await expect(widget.log.getByText(text, { exact: true })).toHaveCount(1);
   });
 });

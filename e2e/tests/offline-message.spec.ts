@@ -33,4 +33,20 @@ test.describe('Nobody online', () => {
     await owner.open('Offline', VISITOR.name);
     await expect(owner.transcript).toContainText(message);
   });
+
+  test('when the last online agent switches to away, an open widget turns to the offline form', async ({
+    shop,
+    widget,
+    agent,
+  }) => {
+    await widget.visit(shop.url());
+    await widget.open();
+    await expect(widget.startChatButton).toBeVisible();
+
+    await agent.onlineSwitch.click();
+    await expect(agent.onlineSwitch).not.toBeChecked();
+
+    await expect(widget.leaveMessageButton).toBeVisible();
+    await expect(widget.startChatButton).toHaveCount(0);
+  });
 });

@@ -34,9 +34,15 @@ test.describe('Queue', () => {
 
     await expect(second.panel).not.toContainText('in line', { timeout: 5_000 });
     await expect
-      .poll(async () => (await ownerApi.conversations({ status: 'active' })).items.map((item) => item.visitor.name), {
-        timeout: 5_000,
-      })
+      .poll(
+        async () =>
+          (await ownerApi.conversations({ status: 'active' })).items.map(
+            (item) => item.visitor.name,
+          ),
+        {
+          timeout: 5_000,
+        },
+      )
       .toEqual(['Piotr Wiśniewski']);
     await agent.open('Mine', 'Piotr Wiśniewski');
     await agent.sendReply('Oczywiście, proszę podać nowy adres.');

@@ -28,16 +28,22 @@ test.describe('Server restart', () => {
     await widget.send(during);
     await relay.start();
 
-    await expect(agent.transcript.getByText(during, { exact: true })).toHaveCount(1, { timeout: 30_000 });
+    await expect(agent.transcript.getByText(during, { exact: true })).toHaveCount(1, {
+      timeout: 30_000,
+    });
     await agent.sendReply('Nandito pa rin po kami.');
     await expect(widget.log).toContainText('Nandito pa rin po kami.');
     await widget.send(after);
     await expect(agent.transcript).toContainText(after);
 
-    const summary = (await ownerApi.conversations()).items.find((item) => item.visitor.name === VISITOR.name);
+    const summary = (await ownerApi.conversations()).items.find(
+      (item) => item.visitor.name === VISITOR.name,
+    );
     const detail = await ownerApi.conversation(summary!.conversation.id);
     expect(
-      detail.messages.filter((m) => m.author !== 'system').map(({ author, text }) => ({ author, text })),
+      detail.messages
+        .filter((m) => m.author !== 'system')
+        .map(({ author, text }) => ({ author, text })),
     ).toEqual([
       { author: 'visitor', text: before },
       { author: 'agent', text: 'Magandang araw po, Jose!' },

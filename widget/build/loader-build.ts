@@ -57,7 +57,9 @@ export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin
       });
       const loader = await readFile(resolve(root, outDir, 'widget.js'), 'utf8');
       if (!loader.startsWith('(function(')) {
-        throw new Error('parley:loader-build: widget.js must be a bare IIFE that defines no globals');
+        throw new Error(
+          'parley:loader-build: widget.js must be a bare IIFE that defines no globals',
+        );
       }
     },
   };

@@ -34,7 +34,8 @@ export const mount: MountApp = (context) => {
         launcher.setText(loaded.launcher);
         text.update({ locale, t: loaded.messages });
       },
-      (error: unknown) => warn(`Parley: the "${locale}" text could not be loaded (${String(error)}).`),
+      (error: unknown) =>
+        warn(`Parley: the "${locale}" text could not be loaded (${String(error)}).`),
     );
   };
 

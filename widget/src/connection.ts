@@ -81,7 +81,9 @@ export function createConnection(origin: string, siteId: string, storage: Widget
       model.refused(isErrorCode(code) ? code : 'INTERNAL');
     });
     socket.on('message:created', ({ message }) => model.messageCreated(message));
-    socket.on('conversation:updated', ({ conversation }) => model.conversationUpdated(conversation));
+    socket.on('conversation:updated', ({ conversation }) =>
+      model.conversationUpdated(conversation),
+    );
     socket.on('conversation:closed', ({ conversationId, closedBy }) =>
       model.conversationClosed(conversationId, closedBy),
     );

@@ -4,7 +4,8 @@
  */
 
 /** A run of text, or a link with the href it opens. */
-export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+export type TextPart =
+  { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/gi;
 // Punctuation that ends a sentence rather than a URL: "see https://x.example/a."

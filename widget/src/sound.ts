@@ -27,8 +27,9 @@ export function createChime(win: Window, storage: WidgetStorage): Chime {
   };
 
   return (messageId) => {
-    const activation = (win.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } })
-      .userActivation;
+    const activation = (
+      win.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }
+    ).userActivation;
     // A tab that may not play audio must not win the race and leave every tab silent.
     if (activation && !activation.hasBeenActive) return;
     const locks = (win.navigator as Navigator & { locks?: LockManagerLike }).locks;

@@ -6,13 +6,7 @@
 
 /** Keys the widget stores, per site. */
 export type StorageKey =
-  | 'token'
-  | 'conversation'
-  | 'dismissed'
-  | 'outbox'
-  | 'prechat'
-  | 'sound'
-  | 'beep';
+  'token' | 'conversation' | 'dismissed' | 'outbox' | 'prechat' | 'sound' | 'beep';
 
 /** A per-site key/value store. */
 export interface WidgetStorage {
@@ -24,7 +18,10 @@ export interface WidgetStorage {
 }
 
 /** Storage for one site, backed by `backend` (localStorage by default). */
-export function createStorage(siteId: string, backend: Storage | null = safeLocalStorage()): WidgetStorage {
+export function createStorage(
+  siteId: string,
+  backend: Storage | null = safeLocalStorage(),
+): WidgetStorage {
   const memory = new Map<string, string>();
   const fullKey = (key: StorageKey) => `parley:${siteId}:${key}`;
   return {

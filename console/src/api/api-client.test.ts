@@ -25,9 +25,9 @@ describe('createApiClient', () => {
       jsonResponse(409, { error: { code: 'EMAIL_TAKEN', message: 'taken' } }),
     );
     const api = createApiClient({ fetch, token: () => null });
-    await expect(api.createAgent({ email: 'a@b.c', name: 'A', password: 'x'.repeat(8) })).rejects.toEqual(
-      new RequestError('EMAIL_TAKEN', 'taken'),
-    );
+    await expect(
+      api.createAgent({ email: 'a@b.c', name: 'A', password: 'x'.repeat(8) }),
+    ).rejects.toEqual(new RequestError('EMAIL_TAKEN', 'taken'));
   });
 
   test('a rejected token ends the session', async () => {

@@ -80,7 +80,7 @@ export function ComposerBox(props: {
       />
       <div class="composer-bar">
         <span id="composer-hint" class="composer-hint">
-          Enter to send · Shift+Enter for a new line · / for canned replies
+          Enter sends · Shift+Enter new line · / canned replies
         </span>
         <button
           type="button"

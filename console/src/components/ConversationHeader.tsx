@@ -76,7 +76,11 @@ function StatusPill(props: { conversation: Conversation; agentName: string | nul
         </span>
       );
     case 'active':
-      return <span class="pill pill-success">Active{props.agentName ? ` · ${props.agentName}` : ''}</span>;
+      return (
+        <span class="pill pill-success">
+          Active{props.agentName ? ` · ${props.agentName}` : ''}
+        </span>
+      );
     case 'closed':
       return <span class="pill pill-muted">Closed</span>;
   }

@@ -23,7 +23,9 @@ export function ConversationRow(props: {
     ? `${lastMessage.internal ? 'Note: ' : lastMessage.author === 'agent' ? 'You: ' : ''}${lastMessage.text}`
     : 'No messages yet';
   const assignee =
-    conversation.status === 'active' && conversation.agentId !== props.meId ? props.agentName : null;
+    conversation.status === 'active' && conversation.agentId !== props.meId
+      ? props.agentName
+      : null;
 
   return (
     <div
@@ -51,7 +53,10 @@ export function ConversationRow(props: {
         <div class="row-meta">
           {queued && (
             <span class="chip chip-warning">
-              Waiting {formatElapsed(elapsedSince(conversation.queuedAt ?? conversation.createdAt, props.now))}
+              Waiting{' '}
+              {formatElapsed(
+                elapsedSince(conversation.queuedAt ?? conversation.createdAt, props.now),
+              )}
             </span>
           )}
           {conversation.status === 'closed' && conversation.rating?.csat != null && (

@@ -16,13 +16,15 @@ export function MessageBubble(props: { message: Message; seen: boolean; visitorL
     );
   }
   const side = message.author === 'visitor' ? 'message-visitor' : 'message-agent';
-  const author = message.author === 'visitor' ? props.visitorLabel : (message.authorName ?? 'Agent');
+  const author =
+    message.author === 'visitor' ? props.visitorLabel : (message.authorName ?? 'Agent');
   return (
     <li class={`message ${side} ${message.internal ? 'message-note' : ''}`}>
       <div class="bubble">
         {message.internal && (
           <span class="note-label">
-            <span aria-hidden="true">🔒 </span>Internal note · only agents see this
+            <LockIcon />
+            Internal note · only agents see this
           </span>
         )}
         <p class="message-text">
@@ -36,5 +38,16 @@ export function MessageBubble(props: { message: Message; seen: boolean; visitorL
         {props.seen && <span class="seen"> · Seen</span>}
       </p>
     </li>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg class="note-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+      <path
+        fill="currentColor"
+        d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a1.5 1.5 0 0 0-1.5 1.5v6A1.5 1.5 0 0 0 4 15h8a1.5 1.5 0 0 0 1.5-1.5v-6A1.5 1.5 0 0 0 12 6h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z"
+      />
+    </svg>
   );
 }

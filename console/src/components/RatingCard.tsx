@@ -17,7 +17,9 @@ export function RatingCard(props: { rating: Rating; compact?: boolean }) {
       )}
       {nps !== null && (
         <p class="rating-line">
-          <span class={`nps nps-${nps >= 9 ? 'promoter' : nps >= 7 ? 'passive' : 'detractor'}`}>NPS {nps}/10</span>
+          <span class={`nps nps-${nps >= 9 ? 'promoter' : nps >= 7 ? 'passive' : 'detractor'}`}>
+            NPS {nps}/10
+          </span>
         </p>
       )}
       {comment && <blockquote class="rating-comment">{comment}</blockquote>}

@@ -4,7 +4,11 @@ import { useState } from 'preact/hooks';
 const PRESET_TAGS = ['complaint'] as const;
 
 /** The conversation's tags: the preset ones as toggles, free tags typed in and removable. */
-export function TagEditor(props: { tags: string[]; busy: boolean; onChange: (tags: string[]) => void }) {
+export function TagEditor(props: {
+  tags: string[];
+  busy: boolean;
+  onChange: (tags: string[]) => void;
+}) {
   const [draft, setDraft] = useState('');
   const { tags } = props;
 

@@ -36,44 +36,58 @@ export function Transcript(props: {
 
   return (
     <div class="transcript" ref={scroller}>
-      <ol class="messages" role="log" aria-label="Messages" aria-live="polite">
-        {props.messages.map((message) => (
-          <MessageBubble
-            key={message.id}
-            message={message}
-            seen={
-              message.author === 'agent' && !message.internal && message.seq <= props.seenByVisitor
-            }
-            visitorLabel={props.visitorLabel}
-          />
-        ))}
-        {props.outbox.map((item) => (
-          <li
-            key={item.clientId}
-            class={`message message-agent ${item.internal ? 'message-note' : ''} is-${item.state}`}
-          >
-            <div class="bubble">
-              {item.internal && <span class="note-label">Internal note</span>}
-              <p class="message-text">
-                <RichText text={item.text} />
-              </p>
-            </div>
-            {item.state === 'sending' ? (
-              <p class="message-meta">Sending…</p>
-            ) : (
-              <div class="message-failed">
-                <ErrorNotice error={item.error} />
-                <button type="button" class="link-button" onClick={() => props.onRetry(item.clientId)}>
-                  Retry
-                </button>
-                <button type="button" class="link-button" onClick={() => props.onDiscard(item.clientId)}>
-                  Discard
-                </button>
+      <div role="log" aria-label="Messages" aria-live="polite">
+        <ol class="messages">
+          {props.messages.map((message) => (
+            <MessageBubble
+              key={message.id}
+              message={message}
+              seen={
+                message.author === 'agent' &&
+                !message.internal &&
+                message.seq <= props.seenByVisitor
+              }
+              visitorLabel={props.visitorLabel}
+            />
+          ))}
+          {props.outbox.map((item) => (
+            <li
+              key={item.clientId}
+              class={`message message-agent ${item.internal ? 'message-note' : ''} is-${item.state}`}
+            >
+              <div class="bubble">
+                {item.internal && (
+                  <span class="note-label">Internal note · only agents see this</span>
+                )}
+                <p class="message-text">
+                  <RichText text={item.text} />
+                </p>
               </div>
-            )}
-          </li>
-        ))}
-      </ol>
+              {item.state === 'sending' ? (
+                <p class="message-meta">Sending…</p>
+              ) : (
+                <div class="message-failed">
+                  <ErrorNotice error={item.error} />
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => props.onRetry(item.clientId)}
+                  >
+                    Retry
+                  </button>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => props.onDiscard(item.clientId)}
+                  >
+                    Discard
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {props.visitorTyping && (
         <p class="typing" role="status">
           <span class="typing-dots" aria-hidden="true">

@@ -39,9 +39,7 @@ export function TransferMenu(props: {
       </button>
       {open && (
         <div class="menu" role="menu" aria-label="Transfer to">
-          {props.targets.length === 0 && (
-            <p class="menu-empty">No other agent serves this site.</p>
-          )}
+          {props.targets.length === 0 && <p class="menu-empty">No other agent serves this site.</p>}
           {props.targets.map((agent) => (
             <button
               key={agent.id}

@@ -15,13 +15,23 @@ export function VisitorHistoryList(props: {
         const rating = conversation.rating;
         return (
           <li key={conversation.id}>
-            <button type="button" class="history-item" onClick={() => props.onOpen(conversation.id)}>
+            <button
+              type="button"
+              class="history-item"
+              onClick={() => props.onOpen(conversation.id)}
+            >
               <span class="history-date">{formatDate(conversation.createdAt)}</span>
               <span class="history-status">
-                {conversation.kind === 'offline' ? 'Offline message' : statusText(conversation.status)}
+                {conversation.kind === 'offline'
+                  ? 'Offline message'
+                  : statusText(conversation.status)}
               </span>
               <span class="history-rating">
-                {rating?.csat != null ? `★ ${rating.csat}/5` : rating?.nps != null ? '' : 'Not rated'}
+                {rating?.csat != null
+                  ? `★ ${rating.csat}/5`
+                  : rating?.nps != null
+                    ? ''
+                    : 'Not rated'}
                 {rating?.nps != null ? ` · NPS ${rating.nps}` : ''}
               </span>
             </button>

@@ -1,5 +1,6 @@
 /** A run of plain text, or a link the console may render as an anchor. */
-export type TextPart = { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
+export type TextPart =
+  { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
 // Punctuation that usually ends the sentence rather than the URL.

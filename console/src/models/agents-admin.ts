@@ -53,7 +53,8 @@ export function createAgentsAdmin(deps: {
     }
   }
 
-  const create = (body: AgentCreate) => save(`${body.name} was added.`, () => api.createAgent(body));
+  const create = (body: AgentCreate) =>
+    save(`${body.name} was added.`, () => api.createAgent(body));
   const update = (agentId: string, patch: AgentUpdate) =>
     save('Changes saved.', () => api.updateAgent(agentId, patch));
 

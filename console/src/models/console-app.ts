@@ -33,7 +33,12 @@ export function createConsoleApp(deps: ConsoleDeps) {
       workspace.value?.dispose();
       workspace.value =
         state.status === 'signed-in'
-          ? createWorkspace({ ...deps, token: state.token, agent: state.agent, onUnauthorized: session.expire })
+          ? createWorkspace({
+              ...deps,
+              token: state.token,
+              agent: state.agent,
+              onUnauthorized: session.expire,
+            })
           : null;
     });
   });

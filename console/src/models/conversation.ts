@@ -166,7 +166,8 @@ export function createConversation(deps: ConversationDeps) {
     }
   }
 
-  const take = () => act('take', (id) => connection.request('conversation:take', { conversationId: id }));
+  const take = () =>
+    act('take', (id) => connection.request('conversation:take', { conversationId: id }));
   const close = () =>
     act('close', (id) => connection.request('conversation:close', { conversationId: id }));
   const transfer = (agentId: string) =>
@@ -225,6 +226,10 @@ export function createConversation(deps: ConversationDeps) {
   function applyConversation(updated: Conversation, visitor?: Visitor): void {
     const current = detail.value;
     if (!current || current.conversation.id !== updated.id) return;
+    if (updated.status === 'closed') {
+      clearTimeout(visitorTypingTimer);
+      visitorTyping.value = null;
+    }
     detail.value = {
       ...current,
       conversation: {

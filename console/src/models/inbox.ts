@@ -12,6 +12,7 @@ import { belongsTo, byActivity, byWaiting, tabQuery, type InboxTab } from './inb
 
 /** Rows fetched per page; "Load more" fetches the next page. */
 export const PAGE_SIZE = 50;
+const RECENT_LIMIT = 500;
 
 export interface InboxDeps {
   api: Pick<ApiClient, 'listConversations' | 'counts'>;
@@ -42,6 +43,8 @@ export function createInbox(deps: InboxDeps) {
   // Each refresh gets a number so an answer to an older request never overwrites a newer one.
   let generation = 0;
   let countsTimer: ReturnType<typeof setTimeout> | undefined;
+  // A conversation's first message can arrive before the event that lists it; keep recent ones.
+  const recentMessages = new Map<string, Message>();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   function query(offset: number) {
@@ -143,7 +146,7 @@ export function createInbox(deps: InboxDeps) {
     const row: ConversationSummary = {
       conversation,
       visitor,
-      lastMessage: current[index]?.lastMessage ?? null,
+      lastMessage: current[index]?.lastMessage ?? recentMessages.get(conversation.id) ?? null,
     };
     if (index === -1) {
       items.value = sorted([row, ...current]);
@@ -157,6 +160,7 @@ export function createInbox(deps: InboxDeps) {
 
   /** A new message: it becomes the row's preview and moves the row up. */
   function applyMessage(message: Message): void {
+    remember(message);
     const current = items.value;
     const index = current.findIndex((row) => row.conversation.id === message.conversationId);
     const row = current[index];
@@ -175,9 +179,23 @@ export function createInbox(deps: InboxDeps) {
     items.value = sorted(next);
   }
 
+  function remember(message: Message): void {
+    const known = recentMessages.get(message.conversationId);
+    if (known && known.seq > message.seq) return;
+    recentMessages.delete(message.conversationId);
+    recentMessages.set(message.conversationId, message);
+    // Maps iterate in insertion order, so the first key is the conversation heard from longest ago.
+    if (recentMessages.size > RECENT_LIMIT) {
+      const oldest = recentMessages.keys().next().value;
+      if (oldest !== undefined) recentMessages.delete(oldest);
+    }
+  }
+
   function applyVisitor(visitor: Visitor): void {
     if (!items.value.some((row) => row.visitor.id === visitor.id)) return;
-    items.value = items.value.map((row) => (row.visitor.id === visitor.id ? { ...row, visitor } : row));
+    items.value = items.value.map((row) =>
+      row.visitor.id === visitor.id ? { ...row, visitor } : row,
+    );
   }
 
   function dispose(): void {

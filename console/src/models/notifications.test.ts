@@ -10,7 +10,14 @@ function setup(focusedAtStart = false) {
   const focused = signal(focusedAtStart);
   const viewingId = signal<string | null>(null);
   const open = vi.fn();
-  const model = createNotifications({ notifier, beeper, focused, viewingId, meId: () => 'agent-1', open });
+  const model = createNotifications({
+    notifier,
+    beeper,
+    focused,
+    viewingId,
+    meId: () => 'agent-1',
+    open,
+  });
   return { model, notifier, beeper, focused, viewingId, open };
 }
 
@@ -23,7 +30,10 @@ describe('notifications', () => {
     const { model, notifier, beeper, open } = setup();
     model.applyConversation(queuedChat, visitor);
     expect(notifier.shown).toEqual([
-      expect.objectContaining({ title: 'New chat in the queue', body: 'Vera is waiting for an agent.' }),
+      expect.objectContaining({
+        title: 'New chat in the queue',
+        body: 'Vera is waiting for an agent.',
+      }),
     ]);
     expect(beeper.beep).toHaveBeenCalledOnce();
     notifier.shown[0]?.onClick();

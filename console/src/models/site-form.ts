@@ -27,7 +27,15 @@ export interface SiteDraft {
 }
 
 /** Sunday first, as `OpeningHours.day` counts. */
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 /** The editor's starting state for a site. */
 export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {

@@ -1,6 +1,6 @@
 import type { AgentAnnouncements, AgentRequests } from '@parley/shared';
 import { signal } from '@preact/signals';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import type { ApiClient } from '../api/api-client';
 import type { AgentConnection, AgentRequestName, ConnectionState } from '../connection';
 import { createClock } from '../models/clock';
@@ -47,12 +47,17 @@ export function createFakeConnection() {
     requests,
     /** Requests sent under one name, payloads only. */
     sent<K extends AgentRequestName>(name: K): AgentRequests[K]['in'][] {
-      return requests.filter((r) => r.name === name).map((r) => r.payload as AgentRequests[K]['in']);
+      return requests
+        .filter((r) => r.name === name)
+        .map((r) => r.payload as AgentRequests[K]['in']);
     },
     respond<K extends AgentRequestName>(name: K, responder: Responder<K>): void {
       responders.set(name, responder as unknown as Responder<AgentRequestName>);
     },
-    announce<K extends keyof AgentAnnouncements>(name: K, event: Parameters<AgentAnnouncements[K]>[0]): void {
+    announce<K extends keyof AgentAnnouncements>(
+      name: K,
+      event: Parameters<AgentAnnouncements[K]>[0],
+    ): void {
       for (const handler of handlers.get(name) ?? []) (handler as (e: typeof event) => void)(event);
     },
     setState(state: ConnectionState): void {
@@ -63,29 +68,36 @@ export function createFakeConnection() {
 
 export type FakeConnection = ReturnType<typeof createFakeConnection>;
 
-/** An ApiClient whose every method is a mock with a harmless default answer. */
-export function createFakeApi(overrides: Partial<ApiClient> = {}) {
-  const api = {
-    login: vi.fn(async () => ({ token: 't', agent: makeAgent() })),
-    me: vi.fn(async () => ({ agent: makeAgent() })),
-    listConversations: vi.fn(async () => ({ items: [], total: 0 })),
-    counts: vi.fn(async () => ({ queue: 0, mine: 0, all: 0, offline: 0, closed: 0 })),
-    getConversation: vi.fn(async () => {
+/** Implementations a test gives some API methods; the rest keep harmless defaults. */
+export type ApiOverrides = Partial<ApiClient>;
+/** An ApiClient whose every method is a vitest mock. */
+export type FakeApi = { [K in keyof ApiClient]: Mock<ApiClient[K]> };
+
+/** An ApiClient whose every method is a mock: the test's implementation, or a harmless default. */
+export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
+  const defaults: ApiClient = {
+    login: async () => ({ token: 't', agent: makeAgent() }),
+    me: async () => ({ agent: makeAgent() }),
+    listConversations: async () => ({ items: [], total: 0 }),
+    counts: async () => ({ queue: 0, mine: 0, all: 0, offline: 0, closed: 0 }),
+    getConversation: async () => {
       throw new Error('getConversation not faked');
-    }),
-    listSites: vi.fn(async () => ({ items: [makeSite()] })),
-    createSite: vi.fn(async () => makeSite()),
-    updateSite: vi.fn(async () => makeSite()),
-    rotateSecret: vi.fn(async () => makeSite()),
-    listCannedReplies: vi.fn(async () => ({ items: [] })),
-    createCannedReply: vi.fn(async () => ({ id: 'r', siteId: 'site-1', shortcut: 'x', text: 'x' })),
-    deleteCannedReply: vi.fn(async () => undefined),
-    listAgents: vi.fn(async () => ({ items: [makeAgent()] })),
-    createAgent: vi.fn(async () => makeAgent()),
-    updateAgent: vi.fn(async () => makeAgent()),
-    ...overrides,
-  } satisfies ApiClient;
-  return api;
+    },
+    listSites: async () => ({ items: [makeSite()] }),
+    createSite: async () => makeSite(),
+    updateSite: async () => makeSite(),
+    rotateSecret: async () => makeSite(),
+    listCannedReplies: async () => ({ items: [] }),
+    createCannedReply: async () => ({ id: 'r', siteId: 'site-1', shortcut: 'x', text: 'x' }),
+    deleteCannedReply: async () => undefined,
+    listAgents: async () => ({ items: [makeAgent()] }),
+    createAgent: async () => makeAgent(),
+    updateAgent: async () => makeAgent(),
+  };
+  const merged = { ...defaults, ...overrides };
+  return Object.fromEntries(
+    Object.entries(merged).map(([name, implementation]) => [name, vi.fn(implementation)]),
+  ) as FakeApi;
 }
 
 /** A notifier that records what it would have shown. */
@@ -106,7 +118,9 @@ export function createFakeBeeper() {
 }
 
 /** A Map-backed localStorage. */
-export function createMemoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
+export function createMemoryStorage(
+  initial: Record<string, string> = {},
+): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   return {
     data,
@@ -118,7 +132,7 @@ export function createMemoryStorage(initial: Record<string, string> = {}): KeyVa
 
 export interface TestWorkspace {
   workspace: Workspace;
-  api: ReturnType<typeof createFakeApi>;
+  api: FakeApi;
   socket: FakeConnection;
   notifier: ReturnType<typeof createFakeNotifier>;
   beeper: ReturnType<typeof createFakeBeeper>;
@@ -127,7 +141,7 @@ export interface TestWorkspace {
 
 /** A workspace over fakes, as a signed-in agent sees it; dispose it after the test. */
 export function createTestWorkspace(
-  options: { agent?: Agent; api?: Partial<ApiClient>; focused?: boolean } = {},
+  options: { agent?: Agent; api?: ApiOverrides; focused?: boolean } = {},
 ): TestWorkspace {
   const api = createFakeApi(options.api);
   const socket = createFakeConnection();

@@ -15,7 +15,9 @@ export function App(props: { app: ConsoleApp; onGesture?: () => void }) {
     );
   }
   if (state.status === 'signed-out' || !current) {
-    return <SignInView session={session} {...(props.onGesture ? { onGesture: props.onGesture } : {})} />;
+    return (
+      <SignInView session={session} {...(props.onGesture ? { onGesture: props.onGesture } : {})} />
+    );
   }
   return <WorkspaceView workspace={current} onSignOut={session.signOut} />;
 }

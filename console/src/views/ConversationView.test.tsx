@@ -2,8 +2,14 @@ import type { ConversationDetail } from '@parley/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RequestError } from '../api/request-error';
-import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
-import { makeAgent, makeConversation, makeDetail, makeMessage, makeSite } from '../testing/fixtures';
+import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
+import {
+  makeAgent,
+  makeConversation,
+  makeDetail,
+  makeMessage,
+  makeSite,
+} from '../testing/fixtures';
 import { ConversationView } from './ConversationView';
 
 let current: TestWorkspace | null = null;
@@ -13,7 +19,7 @@ afterEach(() => {
   current = null;
 });
 
-async function openConversation(detail: ConversationDetail, api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+async function openConversation(detail: ConversationDetail, api: ApiOverrides = {}) {
   current = createTestWorkspace({ api: { getConversation: vi.fn(async () => detail), ...api } });
   render(<ConversationView workspace={current.workspace} />);
   current.workspace.openConversation(detail.conversation.id);
@@ -28,14 +34,26 @@ describe('conversation', () => {
   test('Enter sends the reply; Shift+Enter keeps writing', async () => {
     const { socket } = await openConversation(makeDetail({}, [makeMessage()]));
     socket.respond('message:send', (payload) => ({
-      message: makeMessage({ seq: 2, author: 'agent', text: payload.text, clientId: payload.clientId, agentId: 'agent-1', authorName: 'Ana Agent' }),
+      message: makeMessage({
+        seq: 2,
+        author: 'agent',
+        text: payload.text,
+        clientId: payload.clientId,
+        agentId: 'agent-1',
+        authorName: 'Ana Agent',
+      }),
     }));
     type('Sure, one moment');
     fireEvent.keyDown(reply(), { key: 'Enter', shiftKey: true });
     expect(socket.sent('message:send')).toHaveLength(0);
     fireEvent.keyDown(reply(), { key: 'Enter' });
     expect(socket.sent('message:send')).toEqual([
-      { conversationId: 'conv-1', clientId: expect.any(String), text: 'Sure, one moment', internal: false },
+      {
+        conversationId: 'conv-1',
+        clientId: expect.any(String),
+        text: 'Sure, one moment',
+        internal: false,
+      },
     ]);
     expect(await screen.findByText('Sure, one moment')).toBeTruthy();
     expect((reply() as HTMLTextAreaElement).value).toBe('');
@@ -51,11 +69,20 @@ describe('conversation', () => {
   test('Add note posts an internal note, shown apart from replies', async () => {
     const { socket } = await openConversation(makeDetail());
     socket.respond('message:send', (payload) => ({
-      message: makeMessage({ seq: 1, author: 'agent', internal: payload.internal ?? false, text: payload.text, clientId: payload.clientId }),
+      message: makeMessage({
+        seq: 1,
+        author: 'agent',
+        internal: payload.internal ?? false,
+        text: payload.text,
+        clientId: payload.clientId,
+      }),
     }));
     type('VIP customer, be nice');
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    expect(socket.sent('message:send')[0]).toMatchObject({ text: 'VIP customer, be nice', internal: true });
+    expect(socket.sent('message:send')[0]).toMatchObject({
+      text: 'VIP customer, be nice',
+      internal: true,
+    });
     const note = (await screen.findByText('VIP customer, be nice')).closest('li');
     expect(note?.className).toContain('message-note');
     expect(note?.textContent).toContain('Internal note');
@@ -72,9 +99,11 @@ describe('conversation', () => {
     });
     type('Hi! /tha');
     const listbox = await screen.findByRole('listbox', { name: 'Canned replies' });
-    expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      '/thanksThanks for reaching out!',
-    ]);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['/thanksThanks for reaching out!']);
     fireEvent.keyDown(reply(), { key: 'Enter' });
     expect((reply() as HTMLTextAreaElement).value).toBe('Hi! Thanks for reaching out!');
     expect(socket.sent('message:send')).toHaveLength(0);
@@ -83,10 +112,19 @@ describe('conversation', () => {
 
   test('marking a chat as a complaint and adding a free tag sends the new tag list', async () => {
     const { socket } = await openConversation(makeDetail({ tags: ['shipping'] }));
-    socket.respond('conversation:tag', ({ tags }) => ({ conversation: makeConversation({ tags }) }));
+    socket.respond('conversation:tag', ({ tags }) => ({
+      conversation: makeConversation({ tags }),
+    }));
     fireEvent.click(screen.getByRole('button', { name: 'complaint' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'complaint' }).getAttribute('aria-pressed')).toBe('true'));
-    expect(socket.sent('conversation:tag')[0]).toEqual({ conversationId: 'conv-1', tags: ['shipping', 'complaint'] });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'complaint' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      ),
+    );
+    expect(socket.sent('conversation:tag')[0]).toEqual({
+      conversationId: 'conv-1',
+      tags: ['shipping', 'complaint'],
+    });
 
     const input = screen.getByRole('textbox', { name: 'Add tag' });
     fireEvent.input(input, { target: { value: 'Refund' } });
@@ -100,7 +138,9 @@ describe('conversation', () => {
 
   test('Take assigns a queued chat to me', async () => {
     const { socket } = await openConversation(makeDetail({ status: 'queued', agentId: null }));
-    socket.respond('conversation:take', () => ({ conversation: makeConversation({ status: 'active', agentId: 'agent-1' }) }));
+    socket.respond('conversation:take', () => ({
+      conversation: makeConversation({ status: 'active', agentId: 'agent-1' }),
+    }));
     fireEvent.click(screen.getByRole('button', { name: 'Take' }));
     expect(socket.sent('conversation:take')).toEqual([{ conversationId: 'conv-1' }]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Take' })).toBeNull());
@@ -118,12 +158,20 @@ describe('conversation', () => {
         makeAgent({ id: 'agent-3', name: 'Cleo', siteIds: ['site-2'] }),
       ],
     });
-    socket.respond('conversation:transfer', ({ agentId }) => ({ conversation: makeConversation({ agentId }) }));
+    socket.respond('conversation:transfer', ({ agentId }) => ({
+      conversation: makeConversation({ agentId }),
+    }));
     fireEvent.click(await screen.findByRole('button', { name: 'Transfer' }));
     const menu = screen.getByRole('menu', { name: 'Transfer to' });
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Benonline']);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Benonline']);
     fireEvent.click(within(menu).getByRole('menuitem'));
-    expect(socket.sent('conversation:transfer')).toEqual([{ conversationId: 'conv-1', agentId: 'agent-2' }]);
+    expect(socket.sent('conversation:transfer')).toEqual([
+      { conversationId: 'conv-1', agentId: 'agent-2' },
+    ]);
   });
 
   test('a transfer the relay refuses is explained', async () => {
@@ -134,7 +182,9 @@ describe('conversation', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
     fireEvent.click(screen.getByRole('menuitem'));
-    expect((await screen.findByRole('alert')).textContent).toContain('offline or has no free chat slot');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'offline or has no free chat slot',
+    );
   });
 
   test('Close conversation closes it and the reply box gives way', async () => {
@@ -152,8 +202,16 @@ describe('conversation', () => {
     let attempts = 0;
     socket.respond('message:send', (payload) => {
       attempts += 1;
-      if (attempts === 1) throw new RequestError('NETWORK', 'The server did not answer in time. Try again.');
-      return { message: makeMessage({ seq: 1, author: 'agent', text: payload.text, clientId: payload.clientId }) };
+      if (attempts === 1)
+        throw new RequestError('NETWORK', 'The server did not answer in time. Try again.');
+      return {
+        message: makeMessage({
+          seq: 1,
+          author: 'agent',
+          text: payload.text,
+          clientId: payload.clientId,
+        }),
+      };
     });
     type('Are you still there?');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
@@ -166,9 +224,16 @@ describe('conversation', () => {
 
   test('new messages and the visitor’s typing appear live', async () => {
     const { socket } = await openConversation(makeDetail({}, [makeMessage()]));
-    socket.announce('typing:changed', { conversationId: 'conv-1', author: 'visitor', name: 'Vera', typing: true });
+    socket.announce('typing:changed', {
+      conversationId: 'conv-1',
+      author: 'visitor',
+      name: 'Vera',
+      typing: true,
+    });
     expect(await screen.findByText('Vera is typing…')).toBeTruthy();
-    socket.announce('message:created', { message: makeMessage({ seq: 2, text: 'My order is late' }) });
+    socket.announce('message:created', {
+      message: makeMessage({ seq: 2, text: 'My order is late' }),
+    });
     expect(await screen.findByText('My order is late')).toBeTruthy();
     expect(screen.queryByText('Vera is typing…')).toBeNull();
   });
@@ -206,7 +271,11 @@ describe('conversation', () => {
   test('viewing my chat tells the relay what I have seen, only while the console is in focus', async () => {
     current = createTestWorkspace({
       focused: false,
-      api: { getConversation: vi.fn(async () => makeDetail({}, [makeMessage({ seq: 1 }), makeMessage({ seq: 2 })])) },
+      api: {
+        getConversation: vi.fn(async () =>
+          makeDetail({}, [makeMessage({ seq: 1 }), makeMessage({ seq: 2 })]),
+        ),
+      },
     });
     render(<ConversationView workspace={current.workspace} />);
     current.workspace.openConversation('conv-1');
@@ -232,7 +301,10 @@ describe('conversation', () => {
   test('visitor text is shown as text, and only http(s) links become links', async () => {
     await openConversation(
       makeDetail({}, [
-        makeMessage({ seq: 1, text: '<img src=x onerror=alert(1)> see https://evil.example/x and javascript:alert(1)' }),
+        makeMessage({
+          seq: 1,
+          text: '<img src=x onerror=alert(1)> see https://evil.example/x and javascript:alert(1)',
+        }),
       ]),
     );
     const log = screen.getByRole('log');

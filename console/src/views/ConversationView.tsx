@@ -44,7 +44,10 @@ export function ConversationView(props: { workspace: Workspace }) {
         onClose={() => void model.close()}
         onTags={(tags) => void model.setTags(tags)}
       />
-      <ErrorNotice error={model.actionError.value} onDismiss={() => (model.actionError.value = null)} />
+      <ErrorNotice
+        error={model.actionError.value}
+        onDismiss={() => (model.actionError.value = null)}
+      />
       <Transcript
         messages={messages}
         outbox={model.outbox.value.filter((item) => item.conversationId === conversation.id)}

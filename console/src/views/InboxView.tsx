@@ -46,13 +46,17 @@ export function InboxView(props: { workspace: Workspace }) {
       (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="option"]'),
     );
     const index = options.indexOf(document.activeElement as HTMLElement);
-    const next = options[Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    const next =
+      options[
+        Math.max(0, Math.min(options.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))
+      ];
     next?.focus();
   }
 
   return (
     <section class="pane inbox" aria-label="Inbox">
       <div class="inbox-head">
+        <h1 class="sr-only">Inbox</h1>
         <input
           type="search"
           class="search"
@@ -71,7 +75,6 @@ export function InboxView(props: { workspace: Workspace }) {
               class="tab"
               aria-selected={!inbox.searching.value && tab === id}
               aria-controls="inbox-list"
-              aria-label={LABELS[id]}
               tabIndex={tab === id ? 0 : -1}
               onClick={() => inbox.selectTab(id)}
               onKeyDown={(event) => onTabKey(event, index)}
@@ -89,42 +92,44 @@ export function InboxView(props: { workspace: Workspace }) {
         </p>
       )}
       <ErrorNotice error={inbox.error.value} onRetry={() => void inbox.refresh()} />
-      <div
-        id="inbox-list"
-        role="listbox"
-        aria-label={inbox.searching.value ? 'Search results' : LABELS[tab]}
-        class="conversation-list"
-        aria-busy={inbox.loading.value}
-        onKeyDown={onListKey}
-      >
-        {items.map((row, index) => (
-          <ConversationRow
-            key={row.conversation.id}
-            row={row}
-            selected={row.conversation.id === selected}
-            focusable={selected ? row.conversation.id === selected : index === 0}
-            unread={notifications.unread.value[row.conversation.id] ?? 0}
-            now={clock.now.value}
-            siteName={multiSite ? directory.siteName(row.conversation.siteId) : null}
-            agentName={directory.agentName(row.conversation.agentId)}
-            meId={directory.me.value.id}
-            onOpen={() => props.workspace.openConversation(row.conversation.id)}
-          />
-        ))}
-      </div>
-      {!inbox.loading.value && items.length === 0 && !inbox.error.value && (
-        <p class="empty">{inbox.searching.value ? 'No conversation matches.' : EMPTY[tab]}</p>
-      )}
-      {inbox.hasMore.value && (
-        <button
-          type="button"
-          class="button button-ghost load-more"
-          disabled={inbox.loadingMore.value}
-          onClick={() => void inbox.loadMore()}
+      <div class="inbox-body">
+        <div
+          id="inbox-list"
+          role="listbox"
+          aria-label={inbox.searching.value ? 'Search results' : LABELS[tab]}
+          class="conversation-list"
+          aria-busy={inbox.loading.value}
+          onKeyDown={onListKey}
         >
-          {inbox.loadingMore.value ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+          {items.map((row, index) => (
+            <ConversationRow
+              key={row.conversation.id}
+              row={row}
+              selected={row.conversation.id === selected}
+              focusable={selected ? row.conversation.id === selected : index === 0}
+              unread={notifications.unread.value[row.conversation.id] ?? 0}
+              now={clock.now.value}
+              siteName={multiSite ? directory.siteName(row.conversation.siteId) : null}
+              agentName={directory.agentName(row.conversation.agentId)}
+              meId={directory.me.value.id}
+              onOpen={() => props.workspace.openConversation(row.conversation.id)}
+            />
+          ))}
+        </div>
+        {!inbox.loading.value && items.length === 0 && !inbox.error.value && (
+          <p class="empty">{inbox.searching.value ? 'No conversation matches.' : EMPTY[tab]}</p>
+        )}
+        {inbox.hasMore.value && (
+          <button
+            type="button"
+            class="button button-ghost load-more"
+            disabled={inbox.loadingMore.value}
+            onClick={() => void inbox.loadMore()}
+          >
+            {inbox.loadingMore.value ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
@@ -133,7 +138,10 @@ function Count(props: { counts: InboxCounts | null; tab: InboxTab }) {
   if (!props.counts) return null;
   const value = props.counts[props.tab];
   return (
-    <span class={`tab-count ${props.tab === 'queue' && value > 0 ? 'tab-count-alert' : ''}`} aria-hidden="true">
+    <span
+      class={`tab-count ${props.tab === 'queue' && value > 0 ? 'tab-count-alert' : ''}`}
+      aria-hidden="true"
+    >
       {value > 999 ? '999+' : value}
     </span>
   );

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RequestError } from '../api/request-error';
-import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
+import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
 import { makeAgent, makeSite } from '../testing/fixtures';
 import { SettingsView } from './SettingsView';
 
@@ -14,7 +14,7 @@ afterEach(() => {
 
 const owner = makeAgent({ id: 'owner-1', name: 'Olivia Owner', role: 'owner' });
 
-async function setup(api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+async function setup(api: ApiOverrides = {}) {
   current = createTestWorkspace({ agent: owner, api });
   const copy = vi.fn(async (_text: string) => {});
   render(<SettingsView workspace={current.workspace} copy={copy} />);
@@ -23,7 +23,8 @@ async function setup(api: Parameters<typeof createTestWorkspace>[0]['api'] = {})
 }
 
 const field = (name: string) => screen.getByRole('textbox', { name });
-const setValue = (element: HTMLElement, value: string) => fireEvent.input(element, { target: { value } });
+const setValue = (element: HTMLElement, value: string) =>
+  fireEvent.input(element, { target: { value } });
 
 describe('settings: sites', () => {
   test('an owner creates another site', async () => {
@@ -42,7 +43,9 @@ describe('settings: sites', () => {
     setValue(screen.getByRole('textbox', { name: 'Colour' }), '#ff8800');
     setValue(field('Allowed origins'), 'https://shoes.example\nhttps://www.shoes.example/');
     setValue(field('Privacy notice URL'), 'https://shoes.example/privacy');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Default language' }), { target: { value: 'ro' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Default language' }), {
+      target: { value: 'ro' },
+    });
     fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
     setValue(screen.getByRole('combobox', { name: 'Time zone' }), 'Europe/Bucharest');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Saturday' }));
@@ -87,7 +90,9 @@ describe('settings: sites', () => {
     const { api } = await setup();
     fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
     const row = screen.getByRole('group', { name: 'Field 1' });
-    expect((within(row).getByRole('textbox', { name: 'Key' }) as HTMLInputElement).value).toBe('name');
+    expect((within(row).getByRole('textbox', { name: 'Key' }) as HTMLInputElement).value).toBe(
+      'name',
+    );
     fireEvent.click(within(row).getByRole('checkbox', { name: 'Required' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
@@ -103,7 +108,9 @@ describe('settings: sites', () => {
       }),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('widget.color: must be #RRGGBB');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'widget.color: must be #RRGGBB',
+    );
   });
 
   test('the install snippet names this origin and the site, and Copy puts it on the clipboard', async () => {
@@ -133,14 +140,20 @@ describe('settings: sites', () => {
 describe('settings: agents', () => {
   test('an owner adds an agent with a role, capacity and sites', async () => {
     const { api } = await setup({
-      createAgent: vi.fn(async (body) => makeAgent({ id: 'agent-9', ...body, role: body.role ?? 'agent' })),
+      createAgent: vi.fn(async (body) =>
+        makeAgent({ id: 'agent-9', ...body, role: body.role ?? 'agent' }),
+      ),
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
-    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest('section') as HTMLElement;
+    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest(
+      'section',
+    ) as HTMLElement;
     setValue(within(form).getByRole('textbox', { name: 'Name' }), 'Ben Helper');
     setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ben@shop.example');
     setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
-    fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), { target: { value: 'owner' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), {
+      target: { value: 'owner' },
+    });
     setValue(within(form).getByRole('spinbutton', { name: /Capacity/ }), '3');
     fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
     await waitFor(() =>
@@ -158,7 +171,9 @@ describe('settings: agents', () => {
 
   test('changing an agent’s capacity and sites saves them', async () => {
     const { api } = await setup({
-      listSites: vi.fn(async () => ({ items: [makeSite(), makeSite({ id: 'site-2', name: 'Hat Shop' })] })),
+      listSites: vi.fn(async () => ({
+        items: [makeSite(), makeSite({ id: 'site-2', name: 'Hat Shop' })],
+      })),
       listAgents: vi.fn(async () => ({ items: [owner, makeAgent()] })),
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
@@ -184,12 +199,16 @@ describe('settings: agents', () => {
       }),
     });
     fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
-    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest('section') as HTMLElement;
+    const form = (await screen.findByRole('heading', { name: 'Add an agent' })).closest(
+      'section',
+    ) as HTMLElement;
     setValue(within(form).getByRole('textbox', { name: 'Name' }), 'Dup');
     setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ana@shop.example');
     setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
     fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Another account already uses this email.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Another account already uses this email.',
+    );
   });
 });
 
@@ -207,7 +226,10 @@ describe('settings: canned replies', () => {
     setValue(screen.getByRole('textbox', { name: 'Text' }), 'Thank you!');
     fireEvent.click(screen.getByRole('button', { name: 'Save canned reply' }));
     expect(await screen.findByText('/thanks')).toBeTruthy();
-    expect(api.createCannedReply).toHaveBeenCalledWith('site-1', { shortcut: 'thanks', text: 'Thank you!' });
+    expect(api.createCannedReply).toHaveBeenCalledWith('site-1', {
+      shortcut: 'thanks',
+      text: 'Thank you!',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Delete /hours' }));
     await waitFor(() => expect(screen.queryByText('/hours')).toBeNull());
     expect(api.deleteCannedReply).toHaveBeenCalledWith('site-1', 'r1');

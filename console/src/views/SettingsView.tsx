@@ -13,7 +13,10 @@ const SECTIONS: readonly { id: Section; label: string }[] = [
 ];
 
 /** Owners' settings: sites and their widget, the team, and canned replies. */
-export function SettingsView(props: { workspace: Workspace; copy?: (text: string) => Promise<void> }) {
+export function SettingsView(props: {
+  workspace: Workspace;
+  copy?: (text: string) => Promise<void>;
+}) {
   const { workspace } = props;
   const [section, setSection] = useState<Section>('sites');
 
@@ -50,13 +53,23 @@ export function SettingsView(props: { workspace: Workspace; copy?: (text: string
         class="settings-body"
       >
         {section === 'sites' && (
-          <SitesSettings admin={workspace.sitesAdmin} {...(props.copy ? { copy: props.copy } : {})} />
+          <SitesSettings
+            admin={workspace.sitesAdmin}
+            {...(props.copy ? { copy: props.copy } : {})}
+          />
         )}
         {section === 'agents' && (
-          <AgentsSettings admin={workspace.agentsAdmin} sites={workspace.sitesAdmin.items.value} meId={workspace.directory.me.value.id} />
+          <AgentsSettings
+            admin={workspace.agentsAdmin}
+            sites={workspace.sitesAdmin.items.value}
+            meId={workspace.directory.me.value.id}
+          />
         )}
         {section === 'canned' && (
-          <CannedRepliesSettings canned={workspace.canned} sites={workspace.sitesAdmin.items.value} />
+          <CannedRepliesSettings
+            canned={workspace.canned}
+            sites={workspace.sitesAdmin.items.value}
+          />
         )}
       </div>
     </main>

@@ -55,7 +55,10 @@ describe('sign-in', () => {
     });
     signIn('ana@shop.example', 'correct horse');
     expect(await screen.findByRole('tab', { name: 'Queue' })).toBeTruthy();
-    expect(api.login).toHaveBeenCalledWith({ email: 'ana@shop.example', password: 'correct horse' });
+    expect(api.login).toHaveBeenCalledWith({
+      email: 'ana@shop.example',
+      password: 'correct horse',
+    });
     expect(storage.data.get(TOKEN_KEY)).toBe('tok-9');
     expect(connect).toHaveBeenCalledWith('tok-9');
   });

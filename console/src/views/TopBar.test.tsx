@@ -38,8 +38,12 @@ describe('presence', () => {
       throw new RequestError('INTERNAL', 'boom');
     });
     fireEvent.click(screen.getByRole('switch', { name: 'Online' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong on the server');
-    expect(screen.getByRole('switch', { name: 'Online' }).getAttribute('aria-checked')).toBe('false');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Something went wrong on the server',
+    );
+    expect(screen.getByRole('switch', { name: 'Online' }).getAttribute('aria-checked')).toBe(
+      'false',
+    );
   });
 
   test('the agent’s load is shown against their capacity', async () => {

@@ -31,7 +31,11 @@ export function TopBar(props: { workspace: Workspace; onSignOut: () => void }) {
       />
       <div class="top-bar-end">
         {notifications.access.value === 'default' && (
-          <button type="button" class="button button-ghost" onClick={() => void notifications.enable()}>
+          <button
+            type="button"
+            class="button button-ghost"
+            onClick={() => void notifications.enable()}
+          >
             Enable notifications
           </button>
         )}

@@ -1,7 +1,7 @@
 import type { Visitor } from '@parley/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
+import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
 import { makeDetail, makeSummary, makeVisitor } from '../testing/fixtures';
 import { VisitorSidebar } from './VisitorSidebar';
 
@@ -12,7 +12,7 @@ afterEach(() => {
   current = null;
 });
 
-async function showVisitor(visitor: Partial<Visitor>, api: Parameters<typeof createTestWorkspace>[0]['api'] = {}) {
+async function showVisitor(visitor: Partial<Visitor>, api: ApiOverrides = {}) {
   current = createTestWorkspace({
     api: { getConversation: vi.fn(async () => makeDetail({}, [], visitor)), ...api },
   });
@@ -23,13 +23,21 @@ async function showVisitor(visitor: Partial<Visitor>, api: Parameters<typeof cre
   return current;
 }
 
-const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+const fact = (label: string) =>
+  screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
 
 describe('visitor sidebar', () => {
   test('shows name, email and that the identity is verified', async () => {
-    await showVisitor({ name: 'Vera Visitor', email: 'vera@example.com', verified: true, userId: 'u-1' });
+    await showVisitor({
+      name: 'Vera Visitor',
+      email: 'vera@example.com',
+      verified: true,
+      userId: 'u-1',
+    });
     expect(screen.getByRole('heading', { name: 'Vera Visitor' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'vera@example.com' }).getAttribute('href')).toBe('mailto:vera@example.com');
+    expect(screen.getByRole('link', { name: 'vera@example.com' }).getAttribute('href')).toBe(
+      'mailto:vera@example.com',
+    );
     expect(screen.getByText('✓ Verified identity')).toBeTruthy();
   });
 
@@ -62,14 +70,22 @@ describe('visitor sidebar', () => {
 
   test('the current page and its title follow the visitor as they navigate', async () => {
     const { socket } = await showVisitor({
-      page: { url: 'https://shoes.example/boots', title: 'Boots', referrer: 'https://search.example/?q=boots' },
+      page: {
+        url: 'https://shoes.example/boots',
+        title: 'Boots',
+        referrer: 'https://search.example/?q=boots',
+      },
     });
-    expect(screen.getByRole('link', { name: 'Boots' }).getAttribute('href')).toBe('https://shoes.example/boots');
-    expect(screen.getByRole('link', { name: 'https://search.example/?q=boots' }).getAttribute('rel')).toBe(
-      'noopener noreferrer',
+    expect(screen.getByRole('link', { name: 'Boots' }).getAttribute('href')).toBe(
+      'https://shoes.example/boots',
     );
+    expect(
+      screen.getByRole('link', { name: 'https://search.example/?q=boots' }).getAttribute('rel'),
+    ).toBe('noopener noreferrer');
     socket.announce('visitor:updated', {
-      visitor: makeVisitor({ page: { url: 'https://shoes.example/checkout', title: 'Checkout', referrer: '' } }),
+      visitor: makeVisitor({
+        page: { url: 'https://shoes.example/checkout', title: 'Checkout', referrer: '' },
+      }),
     });
     const link = await screen.findByRole('link', { name: 'Checkout' });
     expect(link.getAttribute('href')).toBe('https://shoes.example/checkout');
@@ -95,7 +111,12 @@ describe('visitor sidebar', () => {
                     id: 'old-1',
                     status: 'closed',
                     createdAt: '2026-01-05T10:00:00Z',
-                    rating: { csat: 5, comment: 'Lovely help', nps: 10, createdAt: '2026-01-05T11:00:00Z' },
+                    rating: {
+                      csat: 5,
+                      comment: 'Lovely help',
+                      nps: 10,
+                      createdAt: '2026-01-05T11:00:00Z',
+                    },
                   }),
                 ],
                 total: 2,

@@ -13,7 +13,13 @@ import type { Workspace } from '../models/workspace';
 export function VisitorSidebar(props: { workspace: Workspace }) {
   const { conversation, history, clock } = props.workspace;
   const detail = conversation.detail.value;
-  if (!detail) return <aside class="pane visitor" aria-label="Visitor" />;
+  if (!detail) {
+    return (
+      <aside class="pane visitor visitor-empty" aria-label="Visitor">
+        <p>Who the visitor is, where they are and their earlier chats show here.</p>
+      </aside>
+    );
+  }
   const { visitor } = detail;
   const device = parseUserAgent(visitor.userAgent);
   const clockInfo = visitorClock(visitor.locale, clock.now.value);
@@ -41,7 +47,9 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
             {clockInfo ? (
               <>
                 {clockInfo.label}
-                {clockInfo.label !== clockInfo.locale && <span class="muted"> ({clockInfo.locale})</span>}
+                {clockInfo.label !== clockInfo.locale && (
+                  <span class="muted"> ({clockInfo.locale})</span>
+                )}
               </>
             ) : (
               <span class="muted">Unknown</span>
@@ -52,7 +60,9 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
               {clockInfo.time} <span class="muted">{clockInfo.timeZone}</span>
             </Fact>
           )}
-          <Fact label="Browser">{formatNamed(device.browser) ?? <span class="muted">Unknown</span>}</Fact>
+          <Fact label="Browser">
+            {formatNamed(device.browser) ?? <span class="muted">Unknown</span>}
+          </Fact>
           <Fact label="OS">{formatNamed(device.os) ?? <span class="muted">Unknown</span>}</Fact>
           {extraFields.map(([key, value]) => (
             <Fact key={key} label={key}>
@@ -86,7 +96,9 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
         <h3>Previous conversations</h3>
         <ErrorNotice error={history.error.value} onRetry={() => void history.reload(visitor.id)} />
         <VisitorHistoryList
-          items={history.items.value.filter((row) => row.conversation.id !== detail.conversation.id)}
+          items={history.items.value.filter(
+            (row) => row.conversation.id !== detail.conversation.id,
+          )}
           loading={history.loading.value}
           onOpen={props.workspace.openConversation}
         />

@@ -16,7 +16,9 @@ export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
   const { t } = useText();
   const agent = state.conversation?.agent ?? state.presenceAgent;
   const online = agent ? agent.status === 'online' : state.available;
-  const statusWord = agent ? { online: t.online, away: t.away, offline: t.offline }[agent.status] : '';
+  const statusWord = agent
+    ? { online: t.online, away: t.away, offline: t.offline }[agent.status]
+    : '';
   return (
     <header class="header">
       <div class="identity">

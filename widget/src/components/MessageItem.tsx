@@ -46,13 +46,19 @@ export function MessageItem({ item, first, showDelivery, onRetry }: Props) {
         <div class="delivery delivery-failed">
           <AlertIcon />
           <span>{t.failed}</span>
-          <button type="button" class="link-button" onClick={() => onRetry(item.clientId as string)}>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => onRetry(item.clientId as string)}
+          >
             {t.retry}
           </button>
         </div>
       ) : delivery && (showDelivery || delivery === 'sending') ? (
         <div class="delivery">
-          {delivery === 'sending' ? t.sending : `${delivery === 'seen' ? t.seen : t.sent} · ${time}`}
+          {delivery === 'sending'
+            ? t.sending
+            : `${delivery === 'seen' ? t.seen : t.sent} · ${time}`}
         </div>
       ) : null}
     </div>

@@ -41,7 +41,13 @@ export function MessageList({ items, greeting, siteName, typing, onRetry, childr
         following.current = el.scrollHeight - el.scrollTop - el.clientHeight < FOLLOW_PX;
       }}
     >
-      <div class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label={t.messages}>
+      <div
+        class="log"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={t.messages}
+      >
         {greeting && (
           <div class="row row-theirs row-first greeting">
             <div class="meta">

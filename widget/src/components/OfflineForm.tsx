@@ -19,7 +19,12 @@ export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
     specs,
     { name: state.visitor.name ?? '', email: state.visitor.email ?? '', text: '' },
     t,
-    (v) => void chat.forms.leaveOfflineMessage({ name: v.name ?? '', email: v.email ?? '', text: v.text ?? '' }),
+    (v) =>
+      void chat.forms.leaveOfflineMessage({
+        name: v.name ?? '',
+        email: v.email ?? '',
+        text: v.text ?? '',
+      }),
   );
 
   if (state.offlineSent) {

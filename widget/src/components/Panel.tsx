@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Chat } from '../models/chat';
-import { currentView } from '../models/chat-state';
+import { currentView, ratingStep } from '../models/chat-state';
 import { useText } from '../text/text-context';
 import { Banner } from './Banner';
 import { ChatView } from './ChatView';
@@ -15,13 +15,14 @@ interface Props {
   onMinimize: () => void;
 }
 
-// Where focus lands on each screen: the first thing the visitor is expected to do.
+// Where focus lands on each screen: the first thing the visitor is expected to do (null: the
+// dialog itself, so keyboard users stay inside the panel and Escape still works).
 const FOCUS_TARGET = {
   chat: '.composer textarea',
-  ended: '.card button, .card input, .card textarea',
+  ended: '.card button, .card input, .card textarea, .ended button',
   prechat: '.body input, .body textarea',
   offline: '.body input, .body textarea',
-  'offline-sent': '.body',
+  'offline-sent': null,
 } as const;
 
 /** The chat window: a non-modal dialog. Focus moves into it on open and on each new screen. */
@@ -30,13 +31,16 @@ export function Panel({ chat, soundAllowed, onMinimize }: Props) {
   const { t } = useText();
   const view = currentView(state);
   const dialog = useRef<HTMLDivElement>(null);
+  // Each rating step replaces the controls that had focus; move on with the visitor.
+  const step = view === 'ended' ? `${ratingStep(state)}:${state.transcriptSentTo ?? ''}` : '';
 
   useEffect(() => {
     const el = dialog.current;
     if (!el) return;
-    const target = el.querySelector<HTMLElement>(FOCUS_TARGET[view]) ?? el;
+    const selector = FOCUS_TARGET[view];
+    const target = (selector && el.querySelector<HTMLElement>(selector)) || el;
     target.focus({ preventScroll: true });
-  }, [view]);
+  }, [view, step]);
 
   return (
     <div
@@ -52,7 +56,9 @@ export function Panel({ chat, soundAllowed, onMinimize }: Props) {
       <Banner state={state} />
       <div class="body">
         {view === 'prechat' && <PrechatForm chat={chat} state={state} />}
-        {(view === 'offline' || view === 'offline-sent') && <OfflineForm chat={chat} state={state} />}
+        {(view === 'offline' || view === 'offline-sent') && (
+          <OfflineForm chat={chat} state={state} />
+        )}
         {(view === 'chat' || view === 'ended') && (
           <ChatView chat={chat} state={state} ended={view === 'ended'} />
         )}

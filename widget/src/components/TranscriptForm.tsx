@@ -9,7 +9,12 @@ import type { FieldSpec } from './validation';
 /** Sends the conversation's transcript to an address the visitor chooses. */
 export function TranscriptForm({ chat, state }: { chat: Chat; state: ChatState }) {
   const { t } = useText();
-  const [spec] = useState<FieldSpec>({ key: 'email', label: t.email, type: 'email', required: true });
+  const [spec] = useState<FieldSpec>({
+    key: 'email',
+    label: t.email,
+    type: 'email',
+    required: true,
+  });
   const form = useForm([spec], { email: state.visitor.email ?? '' }, t, (values) => {
     void chat.forms.emailTranscript(values.email ?? '');
   });

@@ -16,7 +16,13 @@ export function useForm(
     errors,
     set(key: string, value: string) {
       setValues((v) => ({ ...v, [key]: value }));
-      if (errors[key]) setErrors(({ [key]: _, ...rest }) => rest);
+      if (errors[key]) {
+        setErrors((current) => {
+          const next = { ...current };
+          delete next[key];
+          return next;
+        });
+      }
     },
     onSubmit(event: Event) {
       event.preventDefault();

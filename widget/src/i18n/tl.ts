@@ -33,7 +33,8 @@ const tl: Messages = {
   connecting: 'Kumokonekta…',
   reconnecting: 'Offline ka. Ipapadala ang mga mensahe kapag nakakonekta ka na muli.',
   prechatTitle: 'Bago tayo magsimula',
-  prechatIntro: 'Magkuwento nang kaunti tungkol sa iyong sarili para mas mabilis ka naming matulungan.',
+  prechatIntro:
+    'Magkuwento nang kaunti tungkol sa iyong sarili para mas mabilis ka naming matulungan.',
   name: 'Pangalan',
   email: 'Email',
   startChat: 'Simulan ang chat',

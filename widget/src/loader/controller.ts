@@ -150,6 +150,12 @@ export function createController(deps: ControllerDeps) {
         close();
       }
     });
+    // Another tab of this site started a conversation: connect here too, so this tab shows it live.
+    doc.defaultView?.addEventListener('storage', (event) => {
+      if (event.key === storage.fullKey('conversation') && hasLiveConversation(storage)) {
+        void ensureApp();
+      }
+    });
     doc.body.appendChild(host.element);
     emitter.emit('ready');
     if (openWhenReady) open();

@@ -22,4 +22,6 @@ export const CHAT_ICON = [
 ];
 
 /** A chevron pointing down: "put the chat away". */
-export const CLOSE_ICON = ['M6.7 8.3a1 1 0 0 0-1.4 1.4l6 6a1 1 0 0 0 1.4 0l6-6a1 1 0 1 0-1.4-1.4L12 13.6 6.7 8.3Z'];
+export const CLOSE_ICON = [
+  'M6.7 8.3a1 1 0 0 0-1.4 1.4l6 6a1 1 0 0 0 1.4 0l6-6a1 1 0 1 0-1.4-1.4L12 13.6 6.7 8.3Z',
+];

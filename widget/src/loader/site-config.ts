@@ -1,7 +1,8 @@
 import type { ErrorBody, PublicSiteConfig } from '@parley/shared';
 
 /** The site's public configuration, or the server's error. */
-export type SiteConfigResult = { ok: true; config: PublicSiteConfig } | { ok: false; error: ErrorBody | null };
+export type SiteConfigResult =
+  { ok: true; config: PublicSiteConfig } | { ok: false; error: ErrorBody | null };
 
 /** GET /api/widget/sites/:siteId. No cookies: the widget never needs the page's credentials. */
 export async function fetchSiteConfig(origin: string, siteId: string): Promise<SiteConfigResult> {

@@ -167,7 +167,11 @@ export class ChatModel {
       // It closed while this page was away; the visitor still gets to rate it.
       conversation = { ...conversation, status: 'closed', queuePosition: null };
     }
-    const visitor = { name: session.visitor.name, email: session.visitor.email };
+    // What Parley.identify or the pre-chat form said before this hello is newer than the server's.
+    const visitor = {
+      name: session.visitor.name ?? s.visitor.name,
+      email: session.visitor.email ?? s.visitor.email,
+    };
     this.store.update({
       ready: true,
       config: session.site,

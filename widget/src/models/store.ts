@@ -14,7 +14,7 @@ export function createStore<S extends object>(initial: S): Store<S> {
     update(patch) {
       const next = typeof patch === 'function' ? patch(state) : patch;
       state = { ...state, ...next };
-      for (const listener of [...listeners]) listener();
+      for (const listener of listeners) listener();
     },
     subscribe(listener) {
       listeners.add(listener);

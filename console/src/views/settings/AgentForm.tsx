@@ -43,7 +43,12 @@ export function AgentForm(props: {
       <div class="field-row">
         <label class="field">
           <span>Name</span>
-          <input value={values.name} required maxLength={100} onInput={(e) => set('name', e.currentTarget.value)} />
+          <input
+            value={values.name}
+            required
+            maxLength={100}
+            onInput={(e) => set('name', e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>Email address</span>
@@ -70,7 +75,10 @@ export function AgentForm(props: {
       <div class="field-row">
         <label class="field">
           <span>Role</span>
-          <select value={values.role} onChange={(e) => set('role', e.currentTarget.value as AgentRole)}>
+          <select
+            value={values.role}
+            onChange={(e) => set('role', e.currentTarget.value as AgentRole)}
+          >
             <option value="agent">Agent</option>
             <option value="owner">Owner</option>
           </select>

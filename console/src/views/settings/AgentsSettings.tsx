@@ -71,7 +71,9 @@ export function AgentsSettings(props: { admin: AgentsAdmin; sites: Site[]; meId:
                   </td>
                   <td>{agent.role === 'owner' ? 'Owner' : 'Agent'}</td>
                   <td>{agent.capacity} chats</td>
-                  <td>{agent.siteIds.map(siteName).join(', ') || <span class="muted">None</span>}</td>
+                  <td>
+                    {agent.siteIds.map(siteName).join(', ') || <span class="muted">None</span>}
+                  </td>
                   <td>
                     <span class={`dot dot-${agent.status}`} aria-hidden="true" /> {agent.status}
                   </td>

@@ -13,7 +13,11 @@ export function BusinessHoursFields(props: {
     <fieldset>
       <legend>Business hours</legend>
       <label class="check">
-        <input type="checkbox" checked={props.alwaysOpen} onChange={(e) => props.onAlwaysOpen(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={props.alwaysOpen}
+          onChange={(e) => props.onAlwaysOpen(e.currentTarget.checked)}
+        />
         Always open (offline form only when no agent is online)
       </label>
       {!props.alwaysOpen && (

@@ -41,7 +41,10 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
         </select>
       </label>
       <ErrorNotice error={canned.loadError.value} onRetry={() => void canned.load(current)} />
-      <ErrorNotice error={canned.saveError.value} onDismiss={() => (canned.saveError.value = null)} />
+      <ErrorNotice
+        error={canned.saveError.value}
+        onDismiss={() => (canned.saveError.value = null)}
+      />
       <section class="card">
         <h2>Canned replies</h2>
         {replies.length === 0 ? (
@@ -80,7 +83,13 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
         </label>
         <label class="field">
           <span>Text</span>
-          <textarea rows={3} required maxLength={5000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            rows={3}
+            required
+            maxLength={5000}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
         </label>
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={canned.saving.value}>

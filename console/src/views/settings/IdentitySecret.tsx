@@ -15,17 +15,25 @@ export function IdentitySecret(props: {
       <h3 id="secret-title">Identity verification secret</h3>
       <p class="muted">
         Your server signs each signed-in user's id with this key (HMAC-SHA256) and passes it as
-        userHash. {props.enabled ? 'Verification is on for this site.' : 'Verification is off for this site.'}
+        userHash.{' '}
+        {props.enabled ? 'Verification is on for this site.' : 'Verification is off for this site.'}
       </p>
       <div class="snippet">
         <code>{shown ? props.secret : '•'.repeat(32)}</code>
-        <button type="button" class="button button-secondary" aria-pressed={shown} onClick={() => setShown(!shown)}>
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-pressed={shown}
+          onClick={() => setShown(!shown)}
+        >
           {shown ? 'Hide secret' : 'Show secret'}
         </button>
       </div>
       {confirming ? (
         <div class="confirm" role="group" aria-label="Confirm rotation">
-          <p>Pages still signing with the old secret will stop being verified until you update them.</p>
+          <p>
+            Pages still signing with the old secret will stop being verified until you update them.
+          </p>
           <button
             type="button"
             class="button button-danger"

@@ -21,7 +21,9 @@ export function InstallSnippet(props: {
   return (
     <section class="card" aria-labelledby="snippet-title">
       <h3 id="snippet-title">Install snippet</h3>
-      <p class="muted">Paste this before the closing &lt;/body&gt; tag of every page that should show the chat.</p>
+      <p class="muted">
+        Paste this before the closing &lt;/body&gt; tag of every page that should show the chat.
+      </p>
       <div class="snippet">
         <code>{snippet}</code>
         <button type="button" class="button button-secondary" onClick={() => void copy()}>

@@ -19,17 +19,27 @@ export function PrechatFieldsEditor(props: {
         <div class="prechat-row" key={index} role="group" aria-label={`Field ${index + 1}`}>
           <label class="field">
             <span>Key</span>
-            <input value={field.key} required onInput={(e) => update(index, { key: e.currentTarget.value })} />
+            <input
+              value={field.key}
+              required
+              onInput={(e) => update(index, { key: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             <span>Label</span>
-            <input value={field.label} required onInput={(e) => update(index, { label: e.currentTarget.value })} />
+            <input
+              value={field.label}
+              required
+              onInput={(e) => update(index, { label: e.currentTarget.value })}
+            />
           </label>
           <label class="field">
             <span>Type</span>
             <select
               value={field.type}
-              onChange={(e) => update(index, { type: e.currentTarget.value as PrechatField['type'] })}
+              onChange={(e) =>
+                update(index, { type: e.currentTarget.value as PrechatField['type'] })
+              }
             >
               {TYPES.map((type) => (
                 <option key={type} value={type}>
@@ -39,7 +49,11 @@ export function PrechatFieldsEditor(props: {
             </select>
           </label>
           <label class="check">
-            <input type="checkbox" checked={field.required} onChange={(e) => update(index, { required: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={field.required}
+              onChange={(e) => update(index, { required: e.currentTarget.checked })}
+            />
             Required
           </label>
           <button

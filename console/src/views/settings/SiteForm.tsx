@@ -34,7 +34,12 @@ export function SiteForm(props: {
       <h3>Site</h3>
       <label class="field">
         <span>Site name</span>
-        <input value={draft.name} required maxLength={100} onInput={(e) => set('name', e.currentTarget.value)} />
+        <input
+          value={draft.name}
+          required
+          maxLength={100}
+          onInput={(e) => set('name', e.currentTarget.value)}
+        />
       </label>
       <div class="field">
         <label for="site-origins">Allowed origins</label>
@@ -56,7 +61,7 @@ export function SiteForm(props: {
         <div class="field-row">
           <div class="field">
             <span id="colour-label">Colour</span>
-            <span class="color-field">
+            <div class="color-field">
               <input
                 type="color"
                 value={draft.color}
@@ -70,13 +75,15 @@ export function SiteForm(props: {
                 maxLength={7}
                 onInput={(e) => set('color', e.currentTarget.value)}
               />
-            </span>
+            </div>
           </div>
           <label class="field">
             <span>Default language</span>
             <select
               value={draft.defaultLocale}
-              onChange={(e) => set('defaultLocale', e.currentTarget.value as SiteDraft['defaultLocale'])}
+              onChange={(e) =>
+                set('defaultLocale', e.currentTarget.value as SiteDraft['defaultLocale'])
+              }
             >
               {LOCALES.map((locale) => (
                 <option key={locale} value={locale}>
@@ -88,7 +95,12 @@ export function SiteForm(props: {
         </div>
         <label class="field">
           <span>Greeting</span>
-          <textarea rows={2} maxLength={500} value={draft.greeting} onInput={(e) => set('greeting', e.currentTarget.value)} />
+          <textarea
+            rows={2}
+            maxLength={500}
+            value={draft.greeting}
+            onInput={(e) => set('greeting', e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>Privacy notice URL</span>
@@ -107,7 +119,12 @@ export function SiteForm(props: {
         days={draft.days}
         onAlwaysOpen={(value) => set('alwaysOpen', value)}
         onTimeZone={(value) => set('timeZone', value)}
-        onDay={(day: DayDraft) => set('days', draft.days.map((d) => (d.day === day.day ? day : d)))}
+        onDay={(day: DayDraft) =>
+          set(
+            'days',
+            draft.days.map((d) => (d.day === day.day ? day : d)),
+          )
+        }
       />
 
       <PrechatFieldsEditor
@@ -118,11 +135,19 @@ export function SiteForm(props: {
       <fieldset>
         <legend>After the chat</legend>
         <label class="check">
-          <input type="checkbox" checked={draft.csat} onChange={(e) => set('csat', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.csat}
+            onChange={(e) => set('csat', e.currentTarget.checked)}
+          />
           Ask for a satisfaction rating (CSAT, 1–5)
         </label>
         <label class="check">
-          <input type="checkbox" checked={draft.nps} onChange={(e) => set('nps', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.nps}
+            onChange={(e) => set('nps', e.currentTarget.checked)}
+          />
           Ask how likely they are to recommend you (NPS, 0–10)
         </label>
         <label class="field field-narrow">

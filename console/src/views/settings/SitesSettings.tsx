@@ -7,7 +7,10 @@ import { InstallSnippet } from './InstallSnippet';
 import { SiteForm } from './SiteForm';
 
 /** Every site of the owner; one is edited at a time. */
-export function SitesSettings(props: { admin: SitesAdmin; copy?: (text: string) => Promise<void> }) {
+export function SitesSettings(props: {
+  admin: SitesAdmin;
+  copy?: (text: string) => Promise<void>;
+}) {
   const { admin } = props;
   const [newName, setNewName] = useState('');
   const site = admin.items.value.find((entry) => entry.id === admin.selectedId.value) ?? null;
@@ -32,7 +35,11 @@ export function SitesSettings(props: { admin: SitesAdmin; copy?: (text: string) 
                 aria-current={entry.id === site?.id ? 'true' : undefined}
                 onClick={() => admin.select(entry.id)}
               >
-                <span class="swatch" style={{ background: entry.widget.color }} aria-hidden="true" />
+                <span
+                  class="swatch"
+                  style={{ background: entry.widget.color }}
+                  aria-hidden="true"
+                />
                 {entry.name}
               </button>
             </li>
@@ -54,7 +61,10 @@ export function SitesSettings(props: { admin: SitesAdmin; copy?: (text: string) 
         </form>
       </aside>
       <section class="settings-detail">
-        <ErrorNotice error={admin.saveError.value} onDismiss={() => (admin.saveError.value = null)} />
+        <ErrorNotice
+          error={admin.saveError.value}
+          onDismiss={() => (admin.saveError.value = null)}
+        />
         {admin.saved.value && (
           <p class="notice notice-success" role="status">
             {admin.saved.value}
@@ -62,7 +72,11 @@ export function SitesSettings(props: { admin: SitesAdmin; copy?: (text: string) 
         )}
         {site ? (
           <>
-            <InstallSnippet siteId={site.id} origin={location.origin} copy={props.copy ?? copyText} />
+            <InstallSnippet
+              siteId={site.id}
+              origin={location.origin}
+              copy={props.copy ?? copyText}
+            />
             <SiteForm
               key={site.id}
               site={site}
