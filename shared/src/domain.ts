@@ -106,6 +106,8 @@ export interface Visitor {
   /** Answers to the site's extra pre-chat fields. */
   fields: Record<string, string>;
   locale: string | null;
+  /** IANA time zone reported by the browser, e.g. "Asia/Ho_Chi_Minh". */
+  timeZone: string | null;
   userAgent: string | null;
   page: PageView | null;
   firstSeenAt: string;

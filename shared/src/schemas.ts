@@ -30,6 +30,8 @@ export const visitorAuthSchema = z.object({
 /** `visitor:hello`: the first event after connecting; restores the session. */
 export const visitorHelloSchema = z.strictObject({
   locale: z.string().max(35).optional(),
+  /** The browser's IANA time zone, so agents see the visitor's local time. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
   page: pageViewSchema.optional(),
 });
 
@@ -210,7 +212,8 @@ export const cannedReplyCreateSchema = z.strictObject({
 /** GET /api/conversations query string. */
 export const conversationQuerySchema = z.strictObject({
   siteId: id.optional(),
-  status: z.enum(['queued', 'active', 'closed']).optional(),
+  /** `open` means queued or active. */
+  status: z.enum(['queued', 'active', 'closed', 'open']).optional(),
   kind: z.enum(['chat', 'offline']).optional(),
   agentId: id.optional(),
   visitorId: id.optional(),

@@ -28,16 +28,15 @@ export const mount: MountApp = (context) => {
   context.addStyles(panelCss);
 
   const text = createStore<TextState>({ locale: 'en', t: english });
-  const setLocale = (locale: string) => {
-    void loadLocale(locale).then(
+  const setLocale = (locale: string): Promise<void> =>
+    loadLocale(locale).then(
       (loaded) => {
         launcher.setText(loaded.launcher);
         text.update({ locale, t: loaded.messages });
       },
       (error: unknown) =>
-        warn(`Parley: the "${locale}" text could not be loaded (${String(error)}).`),
+        warn(`Parley: the "${locale}" text could not be loaded (${String(error)}); using English.`),
     );
-  };
 
   const titleBadge = createTitleBadge(doc);
   const currentPage = (): PageView => ({
@@ -88,27 +87,26 @@ export const mount: MountApp = (context) => {
   });
   watchPage(win, currentPage, (page) => chat.model.pageViewed(page));
 
+  socket.connect();
+  // The first render waits for the visitor's language (a small chunk fetched in parallel with the
+  // connection), so the panel never flashes English first.
   const container = doc.createElement('div');
   context.frame.appendChild(container);
-  render(
-    h(App, {
-      chat,
-      text,
-      soundAllowed: options.sound,
-      onMinimize: context.requestClose,
-    }),
-    container,
+  void setLocale(context.locale).then(() =>
+    render(
+      h(App, { chat, text, soundAllowed: options.sound, onMinimize: context.requestClose }),
+      container,
+    ),
   );
-
-  setLocale(context.locale);
-  socket.connect();
 
   const handle: AppHandle = {
     setOpen(open) {
       chat.model.setOpen(open);
       if (!open) chat.sender.stoppedTyping();
     },
-    setLocale,
+    setLocale(locale) {
+      void setLocale(locale);
+    },
     identify(input) {
       chat.model.identify(input);
     },

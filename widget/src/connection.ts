@@ -54,8 +54,9 @@ export function createConnection(origin: string, siteId: string, storage: Widget
       return new Promise<Result<never>>((resolve) => {
         untyped.timeout(ACK_TIMEOUT_MS).emit(name, payload, (err: Error | null, reply: Out) => {
           if (!err) return resolve(reply as Ack<never>);
-          // Socket.IO also fails pending acks on disconnect; that is "offline", not "too slow".
-          const code = socket.connected ? 'TIMEOUT' : 'OFFLINE';
+          // Socket.IO also fails pending acks on disconnect, and a phone that lost its network
+          // may not have noticed yet: both are "offline" (wait and resend), not "too slow".
+          const code = socket.connected && navigator.onLine !== false ? 'TIMEOUT' : 'OFFLINE';
           resolve({ ok: false, error: { code, message: err.message } });
         });
       });

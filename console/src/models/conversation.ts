@@ -10,17 +10,9 @@ import type {
 import type { ApiClient } from '../api/api-client';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
-import { newClientId } from './client-id';
+import { createOutbox } from './outbox';
 
-/** A reply or note on its way to the relay, or one that failed and can be retried. */
-export interface OutgoingMessage {
-  clientId: string;
-  conversationId: string;
-  text: string;
-  internal: boolean;
-  state: 'sending' | 'failed';
-  error: RequestError | null;
-}
+export type { OutgoingMessage } from './outbox';
 
 /** Which action is waiting for the relay. */
 export type ConversationAction = 'take' | 'transfer' | 'close' | 'tag';
@@ -38,23 +30,26 @@ export interface ConversationDeps {
   typingStaleMs?: number;
 }
 
-/** The open conversation: its transcript, the outbox, and the actions an agent takes on it. */
+/** The open conversation: its transcript, what is being sent, and the actions an agent takes on it. */
 export function createConversation(deps: ConversationDeps) {
   const { api, connection, meId, focused } = deps;
-  const makeClientId = deps.newClientId ?? newClientId;
   const selectedId = signal<string | null>(null);
   const detail = signal<ConversationDetail | null>(null);
   const loading = signal(false);
   const loadError = signal<RequestError | null>(null);
   const actionError = signal<RequestError | null>(null);
   const busy = signal<ConversationAction | null>(null);
-  const outbox = signal<OutgoingMessage[]>([]);
   const visitorTyping = signal<string | null>(null);
   const conversation = computed(() => detail.value?.conversation ?? null);
   const isMine = computed(
     () => conversation.value?.agentId === meId() && conversation.value.status === 'active',
   );
 
+  const outbox = createOutbox({
+    connection,
+    onDelivered: (message) => applyMessage(message),
+    ...(deps.newClientId ? { newClientId: deps.newClientId } : {}),
+  });
   let generation = 0;
   let typingSentFor: string | null = null;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,55 +92,14 @@ export function createConversation(deps: ConversationDeps) {
     detail.value = null;
   }
 
-  function patchOutbox(clientId: string, change: Partial<OutgoingMessage> | null): void {
-    outbox.value =
-      change === null
-        ? outbox.value.filter((item) => item.clientId !== clientId)
-        : outbox.value.map((item) => (item.clientId === clientId ? { ...item, ...change } : item));
-  }
-
-  async function deliver(item: OutgoingMessage): Promise<void> {
-    patchOutbox(item.clientId, { state: 'sending', error: null });
-    try {
-      const { message } = await connection.request('message:send', {
-        conversationId: item.conversationId,
-        clientId: item.clientId,
-        text: item.text,
-        internal: item.internal,
-      });
-      patchOutbox(item.clientId, null);
-      applyMessage(message);
-    } catch (caught) {
-      patchOutbox(item.clientId, { state: 'failed', error: asRequestError(caught) });
-    }
-  }
-
   /** Sends a reply (or, with `internal`, a note only agents see). False when there is nothing to send. */
   function send(text: string, internal: boolean): boolean {
     const current = conversation.value;
     const body = text.trim();
     if (!current || body === '') return false;
     if (!internal) stopTyping();
-    const item: OutgoingMessage = {
-      clientId: makeClientId(),
-      conversationId: current.id,
-      text: body,
-      internal,
-      state: 'sending',
-      error: null,
-    };
-    outbox.value = [...outbox.value, item];
-    void deliver(item);
+    outbox.send(current.id, body, internal);
     return true;
-  }
-
-  function retry(clientId: string): void {
-    const item = outbox.value.find((entry) => entry.clientId === clientId);
-    if (item) void deliver(item);
-  }
-
-  function discard(clientId: string): void {
-    patchOutbox(clientId, null);
   }
 
   async function act(
@@ -208,9 +162,7 @@ export function createConversation(deps: ConversationDeps) {
     const current = detail.value;
     if (!current || current.conversation.id !== message.conversationId) return;
     if (message.author === 'visitor') visitorTyping.value = null;
-    if (outbox.value.some((item) => item.clientId === message.clientId)) {
-      patchOutbox(message.clientId, null);
-    }
+    outbox.confirm(message);
     if (current.messages.some((known) => known.id === message.id)) return;
     detail.value = {
       ...current,
@@ -301,14 +253,14 @@ export function createConversation(deps: ConversationDeps) {
     loadError,
     actionError,
     busy,
-    outbox,
+    outbox: outbox.items,
     visitorTyping,
     open,
     reload,
     deselect,
     send,
-    retry,
-    discard,
+    retry: outbox.retry,
+    discard: outbox.discard,
     take,
     close,
     transfer,

@@ -47,6 +47,7 @@ async function loadOrCreateVisitor(hub: Hub, actor: VisitorActor): Promise<Visit
     verified: false,
     fields: {},
     locale: null,
+    timeZone: null,
     userAgent: actor.userAgent,
     page: null,
     firstSeenAt: now,
@@ -90,11 +91,14 @@ export async function hello(
   token: string,
 ): Promise<VisitorSession> {
   const site = await hub.requireSite(actor.siteId);
+  const known = await loadOrCreateVisitor(hub, actor);
+  // A hello without a field keeps what the visitor told us before.
   const visitor = await saveVisitor(hub, {
-    ...(await loadOrCreateVisitor(hub, actor)),
-    locale: input.locale ?? null,
+    ...known,
+    locale: input.locale ?? known.locale,
+    timeZone: input.timeZone ?? known.timeZone,
     userAgent: actor.userAgent,
-    page: input.page ?? null,
+    page: input.page ?? known.page,
     lastSeenAt: hub.timestamp(),
   });
   const conversation = await currentConversation(hub, visitor.id);

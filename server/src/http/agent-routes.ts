@@ -67,8 +67,10 @@ export function agentRoutes(deps: {
     if (!(isSelf && onlyOwnProfile)) {
       requireOwner(me);
       // An owner manages the people of their own sites, not another owner's team.
-      const colleague = agent.siteIds.length === 0 || agent.siteIds.some((id) => me.siteIds.includes(id));
-      if (!colleague) throw new ParleyError('FORBIDDEN', 'This agent works on sites you do not serve');
+      const colleague =
+        agent.siteIds.length === 0 || agent.siteIds.some((id) => me.siteIds.includes(id));
+      if (!colleague)
+        throw new ParleyError('FORBIDDEN', 'This agent works on sites you do not serve');
     }
     if (body.siteIds) checkSites(me, body.siteIds);
     if (isSelf && body.role === 'agent')

@@ -11,12 +11,10 @@ export function opsRoutes(deps: { store: Store; metrics: Metrics }): Router {
       await deps.store.getSetting('tokenSigningKey');
       res.json({ status: 'ok' });
     } catch {
-      res
-        .status(503)
-        .json({
-          status: 'unavailable',
-          error: { code: 'INTERNAL', message: 'The store does not answer' },
-        });
+      res.status(503).json({
+        status: 'unavailable',
+        error: { code: 'INTERNAL', message: 'The store does not answer' },
+      });
     }
   });
 

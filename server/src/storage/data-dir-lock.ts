@@ -23,7 +23,9 @@ export async function lockDataDir(dataDir: string): Promise<void> {
   const file = path.join(dataDir, LOCK_FILE);
   const holder = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
   if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-    throw new Error(`${dataDir} is in use by another Parley process (pid ${holder}); stop it or use another DATA_DIR`);
+    throw new Error(
+      `${dataDir} is in use by another Parley process (pid ${holder}); stop it or use another DATA_DIR`,
+    );
   }
   await writeFile(file, String(process.pid));
 }

@@ -114,6 +114,7 @@ export function makeVisitor(siteId: string, overrides: Partial<Visitor> = {}): V
     verified: false,
     fields: {},
     locale: 'vi',
+    timeZone: 'Asia/Ho_Chi_Minh',
     userAgent: 'Mozilla/5.0',
     page: { url: 'https://shop.example/gio-hang', title: 'Giỏ hàng', referrer: '' },
     firstSeenAt: at(0),

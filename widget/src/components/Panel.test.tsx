@@ -126,7 +126,7 @@ describe('the panel while chatting', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     await settle();
     expect(sent).toEqual(['line one\nline two']);
-    expect(screen.getByText('Sent · 10:00 AM', { exact: false })).toBeTruthy();
+    expect(screen.getByText(/^Sent ·/)).toBeTruthy();
   });
 
   it('shows when the agent has seen the visitor’s message', async () => {
