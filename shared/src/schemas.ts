@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { LOCALES } from './domain';
 
 const id = z.string().min(1).max(64);
-const text = z.string().trim().min(1, 'must not be empty').max(10_000);
+// Stored exactly as sent (the transcript is byte for byte what was said), but never blank.
+const text = z
+  .string()
+  .max(10_000)
+  .refine((value) => value.trim().length > 0, 'must not be empty');
 const shortText = z.string().trim().max(200);
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 const url = z.string().max(2048);
@@ -30,8 +34,11 @@ export const visitorAuthSchema = z.object({
 /** `visitor:hello`: the first event after connecting; restores the session. */
 export const visitorHelloSchema = z.strictObject({
   locale: z.string().max(35).optional(),
-  /** The browser's IANA time zone, so agents see the visitor's local time. */
-  timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
+  /**
+   * The browser's IANA time zone, so agents see the visitor's local time. A zone this server does
+   * not know (newer tz data in the browser) is dropped rather than failing the whole hello.
+   */
+  timeZone: z.string().max(64).refine(isTimeZone).optional().catch(undefined),
   page: pageViewSchema.optional(),
 });
 

@@ -16,6 +16,7 @@ import { createChime } from './sound';
 import panelCss from './styles/panel.css?inline';
 import { english, loadLocale } from './text/load-messages';
 import type { TextState } from './text/text-context';
+import { browserTimeZone } from './time-zone';
 import { createTitleBadge } from './title-badge';
 
 const warn = (message: string) => console.warn(message);
@@ -52,6 +53,7 @@ export const mount: MountApp = (context) => {
     storage,
     transport: connection.transport,
     locale: () => text.get().locale,
+    timeZone: browserTimeZone,
     page: currentPage,
     emit: context.emit,
     onAgentMessage: (message) => {

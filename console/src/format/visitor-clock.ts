@@ -68,10 +68,39 @@ export function visitorClock(locale: string | null, now: number): VisitorClock |
   }
   const label = describeLocale(language, region) ?? locale;
   const timeZone = region ? (SINGLE_ZONE_REGIONS[region] ?? null) : null;
-  const time = timeZone
-    ? new Date(now).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })
-    : null;
+  const time = timeZone ? clockIn(timeZone, now) : null;
   return { locale, label, timeZone, time };
+}
+
+/** The visitor's local time and the zone it is in. */
+export interface VisitorLocalTime {
+  /** "14:05". */
+  time: string;
+  timeZone: string;
+}
+
+/**
+ * The visitor's local time: from the time zone their browser reported when there is one, else
+ * guessed from a locale whose region keeps one zone; null when neither tells.
+ */
+export function visitorLocalTime(
+  visitor: { locale: string | null; timeZone: string | null },
+  now: number,
+): VisitorLocalTime | null {
+  const { timeZone } = visitor;
+  const reported = timeZone ? clockIn(timeZone, now) : null;
+  if (timeZone && reported) return { time: reported, timeZone };
+  const guess = visitorClock(visitor.locale, now);
+  return guess?.time && guess.timeZone ? { time: guess.time, timeZone: guess.timeZone } : null;
+}
+
+function clockIn(timeZone: string, now: number): string | null {
+  try {
+    return new Date(now).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+  } catch {
+    // An unknown zone name throws a RangeError; the locale may still tell.
+    return null;
+  }
 }
 
 function describeLocale(language: string, region: string | undefined): string | null {

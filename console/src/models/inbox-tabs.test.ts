@@ -8,8 +8,8 @@ describe('inbox tabs', () => {
   test('each tab asks the relay for what the relay counts under it', () => {
     expect(tabQuery('queue', me)).toEqual({ status: 'queued', kind: 'chat' });
     expect(tabQuery('mine', me)).toEqual({ status: 'active', agentId: me });
-    expect(tabQuery('all', me)).toEqual({ kind: 'chat' });
-    expect(tabQuery('offline', me)).toEqual({ kind: 'offline' });
+    expect(tabQuery('all', me)).toEqual({ kind: 'chat', status: 'open' });
+    expect(tabQuery('offline', me)).toEqual({ kind: 'offline', status: 'open' });
     expect(tabQuery('closed', me)).toEqual({ status: 'closed' });
   });
 

@@ -7,8 +7,7 @@ export type InboxTab = (typeof INBOX_TABS)[number];
 
 /**
  * What the relay is asked for each tab, matching how it counts them. "All" and "Offline" hold open
- * conversations only; the query API takes one status, so those ask for the kind and `belongsTo`
- * drops the closed rows.
+ * conversations only, which the relay's `open` status (queued or active) selects.
  */
 export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
   switch (tab) {
@@ -17,9 +16,9 @@ export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
     case 'mine':
       return { status: 'active', agentId: meId };
     case 'all':
-      return { kind: 'chat' };
+      return { kind: 'chat', status: 'open' };
     case 'offline':
-      return { kind: 'offline' };
+      return { kind: 'offline', status: 'open' };
     case 'closed':
       return { status: 'closed' };
   }

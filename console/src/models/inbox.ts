@@ -38,7 +38,6 @@ export function createInbox(deps: InboxDeps) {
   const countsError = signal<RequestError | null>(null);
   const searching = computed(() => search.value.trim() !== '');
 
-  // The relay's offset counts the rows it returned, which for "All" includes closed rows we hide.
   let nextOffset = 0;
   // Each refresh gets a number so an answer to an older request never overwrites a newer one.
   let generation = 0;
@@ -51,11 +50,6 @@ export function createInbox(deps: InboxDeps) {
     const q = search.value.trim();
     const base = q ? { q } : tabQuery(tab.value, meId());
     return { ...base, limit: PAGE_SIZE, offset };
-  }
-
-  function keep(rows: ConversationSummary[]): ConversationSummary[] {
-    if (searching.value) return rows;
-    return rows.filter((row) => belongsTo(tab.value, row.conversation, meId()));
   }
 
   function sorted(rows: ConversationSummary[]): ConversationSummary[] {
@@ -71,7 +65,7 @@ export function createInbox(deps: InboxDeps) {
     try {
       const page = await api.listConversations(query(0));
       if (mine !== generation) return;
-      items.value = sorted(keep(page.items));
+      items.value = sorted(page.items);
       total.value = page.total;
       nextOffset = page.items.length;
       hasMore.value = nextOffset < page.total;
@@ -90,8 +84,9 @@ export function createInbox(deps: InboxDeps) {
     try {
       const page = await api.listConversations(query(nextOffset));
       if (mine !== generation) return;
+      // Live updates reorder the relay's list between pages, so a row can come back a second time.
       const known = new Set(items.value.map((row) => row.conversation.id));
-      const fresh = keep(page.items).filter((row) => !known.has(row.conversation.id));
+      const fresh = page.items.filter((row) => !known.has(row.conversation.id));
       items.value = sorted([...items.value, ...fresh]);
       total.value = page.total;
       nextOffset += page.items.length;

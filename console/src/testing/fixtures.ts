@@ -59,6 +59,7 @@ export function makeVisitor(overrides: Partial<Visitor> = {}): Visitor {
     verified: false,
     fields: {},
     locale: 'en-US',
+    timeZone: null,
     userAgent: null,
     page: { url: 'https://shoes.example/boots', title: 'Boots', referrer: '' },
     firstSeenAt: iso(3_600_000),

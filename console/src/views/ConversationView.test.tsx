@@ -298,6 +298,21 @@ describe('conversation', () => {
     expect(screen.getByText('NPS 9/10')).toBeTruthy();
   });
 
+  test('the live message log holds a list with one item per line, system lines included', async () => {
+    await openConversation(
+      makeDetail({}, [
+        makeMessage({ seq: 1 }),
+        makeMessage({ seq: 2, author: 'system', text: 'Ana Agent joined' }),
+      ]),
+    );
+    const log = screen.getByRole('log', { name: 'Messages' });
+    expect(log.getAttribute('aria-live')).toBe('polite');
+    const list = within(log).getByRole('list');
+    // A log role on the list itself would leave its items without a list parent.
+    expect(list.getAttribute('role')).toBeNull();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+  });
+
   test('visitor text is shown as text, and only http(s) links become links', async () => {
     await openConversation(
       makeDetail({}, [

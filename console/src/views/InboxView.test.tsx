@@ -52,6 +52,8 @@ describe('inbox', () => {
     );
     expect(screen.getByRole('tab', { name: 'Queue' }).textContent).toBe('Queue3');
     expect(screen.getByRole('tab', { name: 'Queue' }).getAttribute('aria-selected')).toBe('true');
+    // The name comes from the visible word; an aria-label would differ from the text "Queue3".
+    for (const tab of tabs) expect(tab.hasAttribute('aria-label')).toBe(false);
   });
 
   test('queued visitors show how long they have been waiting, longest first', async () => {
@@ -160,6 +162,52 @@ describe('inbox', () => {
       limit: 50,
       offset: 50,
     });
+  });
+
+  test('All lists open chats page by page, fifty at a time, as the relay returns them', async () => {
+    const page = (offset: number) =>
+      Array.from({ length: 50 }, (_, i) =>
+        makeSummary(
+          {
+            id: `c${offset + i}`,
+            status: i % 2 ? 'active' : 'queued',
+            visitorId: `v${offset + i}`,
+          },
+          { name: `Visitor ${offset + i}` },
+        ),
+      );
+    const { api } = setup({
+      listConversations: vi.fn(async (query) => ({ items: page(query.offset ?? 0), total: 120 })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'All' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(50));
+    expect(api.listConversations).toHaveBeenLastCalledWith({
+      kind: 'chat',
+      status: 'open',
+      limit: 50,
+      offset: 0,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(100));
+    expect(api.listConversations).toHaveBeenLastCalledWith({
+      kind: 'chat',
+      status: 'open',
+      limit: 50,
+      offset: 50,
+    });
+  });
+
+  test('Offline lists open offline messages', async () => {
+    const { api } = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Offline' }));
+    await waitFor(() =>
+      expect(api.listConversations).toHaveBeenLastCalledWith({
+        kind: 'offline',
+        status: 'open',
+        limit: 50,
+        offset: 0,
+      }),
+    );
   });
 
   test('a list that fails to load says why and can be retried', async () => {

@@ -55,15 +55,29 @@ describe('visitor sidebar', () => {
     expect(fact('OS')).toBe('macOS 10.15');
   });
 
-  test('shows the visitor’s local time when the locale implies one time zone', async () => {
-    await showVisitor({ locale: 'ro-RO' });
+  test('shows the visitor’s local time in the time zone their browser reported', async () => {
+    await showVisitor({ locale: 'en-US', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(fact('Locale')).toBe('English (United States) (en-US)');
+    // NOW is 12:00 UTC; Ho Chi Minh City is UTC+7.
+    expect(fact('Local time')).toBe('19:00 (Asia/Ho_Chi_Minh)');
+  });
+
+  test('shows the reported time zone even when the visitor sent no locale', async () => {
+    await showVisitor({ locale: null, timeZone: 'America/New_York' });
+    expect(fact('Locale')).toBe('Unknown');
+    // New York is UTC−4 from the second Sunday of March.
+    expect(fact('Local time')).toBe('08:00 (America/New_York)');
+  });
+
+  test('without a reported time zone, guesses the local time from a single-zone locale', async () => {
+    await showVisitor({ locale: 'ro-RO', timeZone: null });
     expect(fact('Locale')).toBe('Romanian (Romania) (ro-RO)');
     // NOW is 12:00 UTC; Bucharest is UTC+2 in March.
-    expect(fact('Local time')).toBe('14:00 Europe/Bucharest');
+    expect(fact('Local time')).toBe('14:00 (Europe/Bucharest)');
   });
 
   test('shows only the locale when the time zone cannot be known', async () => {
-    await showVisitor({ locale: 'en-US' });
+    await showVisitor({ locale: 'en-US', timeZone: null });
     expect(fact('Locale')).toBe('English (United States) (en-US)');
     expect(screen.queryByText('Local time')).toBeNull();
   });

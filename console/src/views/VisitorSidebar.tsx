@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { VisitorHistoryList } from '../components/VisitorHistoryList';
 import { safeHref } from '../format/linkify';
 import { formatNamed, parseUserAgent } from '../format/user-agent';
-import { visitorClock } from '../format/visitor-clock';
+import { visitorClock, visitorLocalTime } from '../format/visitor-clock';
 import { visitorName } from '../format/visitor-name';
 import type { Workspace } from '../models/workspace';
 
@@ -23,6 +23,7 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
   const { visitor } = detail;
   const device = parseUserAgent(visitor.userAgent);
   const clockInfo = visitorClock(visitor.locale, clock.now.value);
+  const localTime = visitorLocalTime(visitor, clock.now.value);
   const extraFields = Object.entries(visitor.fields).filter(
     ([key]) => key !== 'name' && key !== 'email',
   );
@@ -55,9 +56,9 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
               <span class="muted">Unknown</span>
             )}
           </Fact>
-          {clockInfo?.time && (
+          {localTime && (
             <Fact label="Local time">
-              {clockInfo.time} <span class="muted">{clockInfo.timeZone}</span>
+              {localTime.time} <span class="muted">({localTime.timeZone})</span>
             </Fact>
           )}
           <Fact label="Browser">

@@ -33,6 +33,18 @@ describe('a returning visitor', () => {
     });
   });
 
+  it('tells the agents their time zone with every hello, reconnects included', async () => {
+    const chat = testChat({ handlers: { 'visitor:hello': () => ok(session()) } });
+    await chat.model.connected();
+    chat.model.disconnected();
+    await chat.model.connected();
+    const hellos = chat.transport.calls.filter((c) => c.name === 'visitor:hello');
+    expect(hellos.map((c) => c.payload)).toEqual([
+      expect.objectContaining({ timeZone: 'Asia/Ho_Chi_Minh' }),
+      expect.objectContaining({ timeZone: 'Asia/Ho_Chi_Minh' }),
+    ]);
+  });
+
   it('is asked to rate a chat that closed while they were away', async () => {
     const storage = memoryStorage();
     storage.set('conversation', JSON.stringify(conversation()));

@@ -40,6 +40,8 @@ export interface ChatModelDeps {
   storage: WidgetStorage;
   transport: Transport;
   locale: () => string;
+  /** The browser's IANA time zone, so agents see the visitor's local time. */
+  timeZone: () => string | undefined;
   page: () => PageView;
   emit: ApiEmit;
   /** A new agent message arrived live (the notification sound listens here). */
@@ -114,6 +116,7 @@ export class ChatModel {
     // Hello records the visitor's page; a reconnect re-sends the same page, not a new view.
     const reply = await this.deps.transport.request('visitor:hello', {
       locale: this.deps.locale(),
+      timeZone: this.deps.timeZone(),
       page: this.deps.page(),
     });
     if (!reply.ok) return this.helloFailed(reply.error);

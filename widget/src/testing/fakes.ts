@@ -135,6 +135,7 @@ export function testChat(
     storage,
     transport,
     locale: () => 'en',
+    timeZone: () => 'Asia/Ho_Chi_Minh',
     page: () => ({ url: 'https://acme.example/shoes', title: 'Shoes', referrer: '' }),
     emit,
     onAgentMessage: vi.fn(),
