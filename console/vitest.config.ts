@@ -7,5 +7,7 @@ export default defineConfig({
     name: 'console',
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // The stylesheet's contrast test reads it as text (`?raw`); other CSS stays stubbed out.
+    css: { include: [/styles\.css\?raw$/] },
   },
 });

@@ -96,7 +96,11 @@ export function visitorLocalTime(
 
 function clockIn(timeZone: string, now: number): string | null {
   try {
-    return new Date(now).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+    return new Date(now).toLocaleTimeString('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   } catch {
     // An unknown zone name throws a RangeError; the locale may still tell.
     return null;
