@@ -67,6 +67,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       cwd: REPO_DIR,
       env: {
         ...process.env,
+        // Each relay here is the embedded default with its own data directory; CI's
+        // DATABASE_URL and REDIS_URL are for the store and scale-out tests, not for these.
+        DATABASE_URL: '',
+        REDIS_URL: '',
         PORT: String(port),
         DATA_DIR: dataDir,
         SMTP_URL: options.smtpUrl ?? '',
