@@ -107,7 +107,11 @@ describe('a conversation from first message to rating', () => {
       nps: 9,
     });
     expect(detail.body.conversation.firstResponseAt).not.toBeNull();
-    expect(detail.body.visitor).toMatchObject({ locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh', page: { title: 'Giỏ hàng' } });
+    expect(detail.body.visitor).toMatchObject({
+      locale: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      page: { title: 'Giỏ hàng' },
+    });
 
     const transcript = await api<string>(
       server.url,

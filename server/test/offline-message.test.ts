@@ -77,7 +77,12 @@ describe('nobody online', () => {
       email: 'maria@example.ph',
     });
     expect(list.body.items[0]!.lastMessage?.text).toBe(tl[2]);
-    const open = await api<ConversationList>(server.url, owner.token, 'GET', '/api/conversations?kind=offline&status=open');
+    const open = await api<ConversationList>(
+      server.url,
+      owner.token,
+      'GET',
+      '/api/conversations?kind=offline&status=open',
+    );
     expect(open.body.total).toBe(1);
     const counts = await api<{ offline: number; queue: number }>(
       server.url,

@@ -9,6 +9,8 @@ describe('visitor schemas', () => {
 
   it('refuses an empty or whitespace-only message but keeps a message text exactly as typed', () => {
     expect(visitorMessageSendSchema.safeParse({ clientId: 'c', text: '  ' }).success).toBe(false);
-    expect(visitorMessageSendSchema.parse({ clientId: 'c', text: '  Dzień dobry\n\n' }).text).toBe('  Dzień dobry\n\n');
+    expect(visitorMessageSendSchema.parse({ clientId: 'c', text: '  Dzień dobry\n\n' }).text).toBe(
+      '  Dzień dobry\n\n',
+    );
   });
 });

@@ -143,15 +143,7 @@ export async function seen(
     await currentAgent(hub, agentId),
     input.conversationId,
   );
-  const seq = Math.min(input.seq, conversation.lastSeq);
-  if (seq <= conversation.seen.agent) return {};
-  const updated = await hub.store.updateConversation(conversation.id, {
-    seen: { ...conversation.seen, agent: seq },
-  });
-  hub.open.put(updated);
-  const event = { conversationId: conversation.id, author: 'agent' as const, seq };
-  hub.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
-  hub.broadcast.toSiteAgents(conversation.siteId, 'seen:changed', event);
+  await hub.markSeen(conversation, 'agent', input.seq);
   return {};
 }
 

@@ -160,6 +160,23 @@ export class Hub {
     return result;
   }
 
+  /** Records that one side has seen everything up to `seq`, and tells both sides. */
+  async markSeen(
+    conversation: Conversation,
+    side: 'visitor' | 'agent',
+    seq: number,
+  ): Promise<void> {
+    const upTo = Math.min(seq, conversation.lastSeq);
+    if (upTo <= conversation.seen[side]) return;
+    const updated = await this.store.updateConversation(conversation.id, {
+      seen: { ...conversation.seen, [side]: upTo },
+    });
+    this.open.put(updated);
+    const event = { conversationId: conversation.id, author: side, seq: upTo };
+    this.broadcast.toSiteAgents(conversation.siteId, 'seen:changed', event);
+    this.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
+  }
+
   /** Writes a relay line ("Ana joined") into the transcript. */
   async postSystemMessage(conversationId: string, text: string): Promise<void> {
     await this.postMessage({

@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import { isValidIdentityHash } from '../auth/identity-hash';
+import { newConversation } from './new-conversation';
 import type { Hub } from './hub';
 import { renderTranscript } from './transcript-text';
 
@@ -168,26 +169,14 @@ export async function sendMessage(
     const existing = hub.open.chatOf(actor.visitorId);
     if (existing) return postVisitorMessage(hub, actor, existing.id, input, false);
     await loadOrCreateVisitor(hub, actor);
-    const now = hub.timestamp();
-    const conversation = await hub.store.createConversation({
-      id: randomUUID(),
-      siteId: actor.siteId,
-      visitorId: actor.visitorId,
-      kind: 'chat',
-      status: 'queued',
-      agentId: null,
-      tags: [],
-      lastSeq: 0,
-      seen: { visitor: 0, agent: 0 },
-      createdAt: now,
-      queuedAt: now,
-      assignedAt: null,
-      firstResponseAt: null,
-      lastMessageAt: null,
-      closedAt: null,
-      closedBy: null,
-      rating: null,
-    });
+    const conversation = await hub.store.createConversation(
+      newConversation({
+        siteId: actor.siteId,
+        visitorId: actor.visitorId,
+        kind: 'chat',
+        now: hub.timestamp(),
+      }),
+    );
     hub.open.put(conversation);
     return postVisitorMessage(hub, actor, conversation.id, input, true);
   });
@@ -265,16 +254,7 @@ export async function seen(
   actor: VisitorActor,
   input: In<typeof schemas.seenSetSchema>,
 ): Promise<Empty> {
-  const conversation = await ownConversation(hub, actor, input.conversationId);
-  const seq = Math.min(input.seq, conversation.lastSeq);
-  if (seq <= conversation.seen.visitor) return {};
-  const updated = await hub.store.updateConversation(conversation.id, {
-    seen: { ...conversation.seen, visitor: seq },
-  });
-  hub.open.put(updated);
-  const event = { conversationId: conversation.id, author: 'visitor' as const, seq };
-  hub.broadcast.toSiteAgents(conversation.siteId, 'seen:changed', event);
-  hub.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
+  await hub.markSeen(await ownConversation(hub, actor, input.conversationId), 'visitor', input.seq);
   return {};
 }
 
@@ -351,26 +331,14 @@ export async function leaveOfflineMessage(
     email: input.email,
     lastSeenAt: hub.timestamp(),
   });
-  const now = hub.timestamp();
-  const conversation = await hub.store.createConversation({
-    id: randomUUID(),
-    siteId: site.id,
-    visitorId: visitor.id,
-    kind: 'offline',
-    status: 'queued',
-    agentId: null,
-    tags: [],
-    lastSeq: 0,
-    seen: { visitor: 0, agent: 0 },
-    createdAt: now,
-    queuedAt: now,
-    assignedAt: null,
-    firstResponseAt: null,
-    lastMessageAt: null,
-    closedAt: null,
-    closedBy: null,
-    rating: null,
-  });
+  const conversation = await hub.store.createConversation(
+    newConversation({
+      siteId: site.id,
+      visitorId: visitor.id,
+      kind: 'offline',
+      now: hub.timestamp(),
+    }),
+  );
   hub.open.put(conversation);
   await hub.postMessage({
     conversationId: conversation.id,

@@ -45,7 +45,9 @@ export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandle
     if (query.siteId) requireServes(agent, query.siteId);
     const filter: ConversationFilter = {
       siteIds: query.siteId ? [query.siteId] : agent.siteIds,
-      ...(query.status === 'open' ? { statuses: ['queued', 'active'] as const } : { status: query.status }),
+      ...(query.status === 'open'
+        ? { statuses: ['queued', 'active'] as const }
+        : { status: query.status }),
       kind: query.kind,
       agentId: query.agentId,
       visitorId: query.visitorId,

@@ -28,6 +28,11 @@ export function toErrorBody(
   return { code: 'INTERNAL', message: 'Something went wrong on our side' };
 }
 
+/** A refused connection carries our error body in `err.data`, as an ack would. */
+export function connectionRefusal(error: ParleyError): Error {
+  return Object.assign(new Error(error.message), { data: error.toBody() });
+}
+
 /** Registers a validated, acknowledged handler for each event of `schemas` on `socket`. */
 export function handleRequests<S extends Record<string, z.ZodType>>(
   socket: Socket,

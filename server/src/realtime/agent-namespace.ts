@@ -8,12 +8,8 @@ import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
 import type { Hub } from '../conversations/hub';
 import type { Logger } from '../logger';
-import { handleRequests } from './ack-handler';
+import { connectionRefusal, handleRequests } from './ack-handler';
 import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
-
-function refuse(error: ParleyError): Error {
-  return Object.assign(new Error(error.message), { data: error.toBody() });
-}
 
 export function attachAgentNamespace(
   namespace: Namespace,
@@ -26,7 +22,8 @@ export function attachAgentNamespace(
     const auth = agentAuthSchema.safeParse(socket.handshake.auth);
     const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
     const record = agentId ? await hub.store.getAgent(agentId) : null;
-    if (!record) return next(refuse(new ParleyError('UNAUTHENTICATED', 'Sign in again')));
+    if (!record)
+      return next(connectionRefusal(new ParleyError('UNAUTHENTICATED', 'Sign in again')));
     socket.data = { agentId: record.id, siteIds: record.siteIds };
     next();
   });

@@ -13,18 +13,13 @@ import { rooms } from '../conversations/broadcaster';
 import type { Hub } from '../conversations/hub';
 import * as visitor from '../conversations/visitor-actions';
 import type { Logger } from '../logger';
-import { handleRequests } from './ack-handler';
+import { connectionRefusal, handleRequests } from './ack-handler';
 import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
 import { isOriginAllowed } from './origin';
 
 interface VisitorSocketData {
   actor: visitor.VisitorActor;
   token: string;
-}
-
-/** Connection refusals carry our error code in `err.data`, like an ack would. */
-function refuse(error: ParleyError): Error {
-  return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
 export function attachVisitorNamespace(
@@ -66,8 +61,8 @@ export function attachVisitorNamespace(
     } catch (error) {
       next(
         error instanceof ParleyError
-          ? refuse(error)
-          : refuse(new ParleyError('INTERNAL', 'Could not connect')),
+          ? connectionRefusal(error)
+          : connectionRefusal(new ParleyError('INTERNAL', 'Could not connect')),
       );
       if (!(error instanceof ParleyError)) logger.error({ err: error }, 'visitor handshake failed');
     }
