@@ -1,4 +1,8 @@
-/** Copies the README's small set of pictures from this run into docs/screenshots/. */
+/**
+ * With UPDATE_SCREENSHOTS=1 (`pnpm screenshots`), copies the README's small set of pictures from
+ * this run into docs/screenshots/. Plain test runs leave the committed pictures alone, so running
+ * the tests never changes tracked files.
+ */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DOCS_SCREENSHOTS_DIR, SCREENSHOTS_DIR } from './paths';
@@ -15,6 +19,7 @@ const FOR_DOCS = [
 const MAX_BYTES = 200 * 1024;
 
 export default async function globalTeardown(): Promise<void> {
+  if (process.env['UPDATE_SCREENSHOTS'] !== '1') return;
   await mkdir(DOCS_SCREENSHOTS_DIR, { recursive: true });
   for (const name of FOR_DOCS) {
     const source = path.join(SCREENSHOTS_DIR, name);
