@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   await mkdir(config.dataDir, { recursive: true });
-  const store = createStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = createStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onBackgroundError: (error) => logger.error({ err: error }, 'store background task failed'),
+  });
   await store.init();
   const firstStart = await ensureFirstStart(store, {
     email: config.adminEmail,

@@ -9,11 +9,16 @@ export interface StoreConfig {
   dataDir: string;
   /** When set, PostgreSQL is used instead and `dataDir` is ignored. */
   databaseUrl?: string | undefined;
+  /** Told about failures that happen in the background (compaction, idle connections). */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 /** PostgreSQL when `databaseUrl` is set, else lowdb in `dataDir`; call `init()` before use. */
 export function createStore(config: StoreConfig): Store {
   return config.databaseUrl
-    ? new PostgresStore({ connectionString: config.databaseUrl })
-    : new LowdbStore(config.dataDir);
+    ? new PostgresStore({
+        connectionString: config.databaseUrl,
+        onIdleError: config.onBackgroundError,
+      })
+    : new LowdbStore(config.dataDir, { onCompactionError: config.onBackgroundError });
 }
