@@ -36,6 +36,10 @@ export interface ApiClient {
   listAgents(): Promise<AgentList>;
   createAgent(body: AgentCreate): Promise<Agent>;
   updateAgent(id: string, body: AgentUpdate): Promise<Agent>;
+  /** GET /api/conversations/:id/transcript.txt, as a file to save. */
+  transcriptText(conversationId: string): Promise<Blob>;
+  /** GET /api/sites/:id/export.ndjson, as a file to save. */
+  exportSite(siteId: string): Promise<Blob>;
 }
 
 export interface ApiClientOptions {
@@ -52,8 +56,13 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '';
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async function send(
+    method: string,
+    path: string,
+    accept: string,
+    body?: unknown,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = options.token();
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -67,9 +76,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     } catch {
       throw new RequestError('NETWORK', 'The server cannot be reached. Check your connection.');
     }
-    if (response.status === 204) return undefined as T;
-    const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
+      const payload: unknown = await response.json().catch(() => null);
       const error = requestErrorFromBody(
         typeof payload === 'object' && payload !== null && 'error' in payload
           ? payload.error
@@ -78,7 +86,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (error.code === 'UNAUTHENTICATED') options.onUnauthenticated?.();
       throw error;
     }
+    return response;
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, 'application/json', body);
+    if (response.status === 204) return undefined as T;
+    const payload: unknown = await response.json().catch(() => null);
     return payload as T;
+  }
+
+  async function file(path: string, accept: string): Promise<Blob> {
+    const response = await send('GET', path, accept);
+    try {
+      return await response.blob();
+    } catch {
+      throw new RequestError('NETWORK', 'The download was interrupted. Please try again.');
+    }
   }
 
   const enc = encodeURIComponent;
@@ -100,6 +124,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listAgents: () => call('GET', '/api/agents'),
     createAgent: (body) => call('POST', '/api/agents', body),
     updateAgent: (id, body) => call('PATCH', `/api/agents/${enc(id)}`, body),
+    transcriptText: (conversationId) =>
+      file(`/api/conversations/${enc(conversationId)}/transcript.txt`, 'text/plain'),
+    exportSite: (siteId) => file(`/api/sites/${enc(siteId)}/export.ndjson`, 'application/x-ndjson'),
   };
 }
 

@@ -145,14 +145,10 @@ export class Hub {
     });
     if (result.duplicate) return result;
     const stored = result.message;
-    const conversation = this.open.get(stored.conversationId);
-    if (conversation) {
-      this.open.put({ ...conversation, lastSeq: stored.seq, lastMessageAt: stored.createdAt });
-    }
-    const siteId =
-      conversation?.siteId ?? (await this.requireConversation(stored.conversationId)).siteId;
-    const visitorId =
-      conversation?.visitorId ?? (await this.requireConversation(stored.conversationId)).visitorId;
+    const open = this.open.get(stored.conversationId);
+    if (open) this.open.put({ ...open, lastSeq: stored.seq, lastMessageAt: stored.createdAt });
+    // A note on a closed conversation is not in memory; the store has it.
+    const { siteId, visitorId } = open ?? (await this.requireConversation(stored.conversationId));
     this.broadcast.toSiteAgents(siteId, 'message:created', { message: stored });
     if (!stored.internal)
       this.broadcast.toVisitor(visitorId, 'message:created', { message: stored });
@@ -344,18 +340,23 @@ export class Hub {
         }
       }
       const sites = new Set<string>();
-      for (const conversation of this.open.activeChatsOf(agentId)) {
-        const head = this.open.queueOf(conversation.siteId)[0];
-        // Keep the original time unless someone waiting was queued earlier: then go just ahead of them.
-        const headTime = head?.queuedAt ? Date.parse(head.queuedAt) - 1 : Infinity;
-        const ownTime = Date.parse(conversation.queuedAt ?? conversation.createdAt);
-        await this.updateConversation(conversation.id, {
-          status: 'queued',
-          agentId: null,
-          assignedAt: null,
-          queuedAt: new Date(Math.min(ownTime, headTime)).toISOString(),
+      for (const { id } of this.open.activeChatsOf(agentId)) {
+        await this.locks.run(`conversation:${id}`, async () => {
+          // Closed or handed on while we waited for the lock: not this agent's any more.
+          const conversation = this.open.get(id);
+          if (conversation?.status !== 'active' || conversation.agentId !== agentId) return;
+          const head = this.open.queueOf(conversation.siteId)[0];
+          // Keep the original time unless someone waiting was queued earlier: then go just ahead of them.
+          const headTime = head?.queuedAt ? Date.parse(head.queuedAt) - 1 : Infinity;
+          const ownTime = Date.parse(conversation.queuedAt ?? conversation.createdAt);
+          await this.updateConversation(id, {
+            status: 'queued',
+            agentId: null,
+            assignedAt: null,
+            queuedAt: new Date(Math.min(ownTime, headTime)).toISOString(),
+          });
+          sites.add(conversation.siteId);
         });
-        sites.add(conversation.siteId);
       }
       for (const siteId of sites) await this.routeSite(siteId);
     } catch (error) {
