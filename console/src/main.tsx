@@ -7,7 +7,9 @@ import { createClock } from './models/clock';
 import { createConsoleApp } from './models/console-app';
 import { createTokenStore } from './models/token-store';
 import { createWebAudioBeeper } from './platform/beeper';
+import { createBrowserHistory } from './platform/browser-history';
 import { createBrowserNotifier } from './platform/desktop-notifier';
+import { saveFile } from './platform/save-file';
 import { App } from './views/App';
 import './styles.css';
 
@@ -40,6 +42,9 @@ const app = createConsoleApp({
   beeper,
   clock,
   focused,
+  history: createBrowserHistory(),
+  base: import.meta.env.BASE_URL,
+  saveFile,
 });
 expireSession = app.session.expire;
 

@@ -12,6 +12,7 @@ import { createTokenService, type TokenService } from './auth/tokens';
 import { demoSiteId } from './bootstrap/first-start';
 import { createBroadcaster, rooms } from './conversations/broadcaster';
 import { Hub, publicAgent } from './conversations/hub';
+import { closeInactive } from './conversations/inactivity';
 import { agentRoutes } from './http/agent-routes';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
@@ -130,9 +131,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   await hub.start();
   const sweep = setInterval(() => {
-    hub
-      .closeInactive()
-      .catch((error: unknown) => logger.error({ err: error }, 'inactivity sweep failed'));
+    closeInactive(hub).catch((error: unknown) =>
+      logger.error({ err: error }, 'inactivity sweep failed'),
+    );
   }, deps.inactivitySweepMs ?? 30_000);
   sweep.unref();
 

@@ -53,4 +53,30 @@ describe('createApiClient', () => {
     const api = createApiClient({ fetch, token: () => null });
     await expect(api.listSites()).rejects.toMatchObject({ code: 'INTERNAL' });
   });
+
+  test('a transcript is fetched as a file with the session token', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response('[2026] Visitor Linh:\nHi', { headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const api = createApiClient({ fetch, token: () => 'tok' });
+    const file = await api.transcriptText('c 1');
+    expect(await file.text()).toBe('[2026] Visitor Linh:\nHi');
+    expect(fetch).toHaveBeenCalledWith('/api/conversations/c%201/transcript.txt', {
+      method: 'GET',
+      headers: { Accept: 'text/plain', Authorization: 'Bearer tok' },
+    });
+  });
+
+  test('a site export the relay refuses rejects with the relay code', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse(403, { error: { code: 'FORBIDDEN', message: 'not yours' } }),
+    );
+    const api = createApiClient({ fetch, token: () => 'tok' });
+    await expect(api.exportSite('s1')).rejects.toEqual(new RequestError('FORBIDDEN', 'not yours'));
+    expect(fetch).toHaveBeenCalledWith('/api/sites/s1/export.ndjson', {
+      method: 'GET',
+      headers: { Accept: 'application/x-ndjson', Authorization: 'Bearer tok' },
+    });
+  });
 });

@@ -10,6 +10,8 @@ export function ConversationHeader(props: {
   conversation: Conversation;
   visitor: Visitor;
   busy: ConversationAction | null;
+  /** The transcript is being fetched for download. */
+  downloading: boolean;
   siteName: string;
   agentName: string | null;
   targets: Agent[];
@@ -18,6 +20,7 @@ export function ConversationHeader(props: {
   onTransfer: (agentId: string) => void;
   onClose: () => void;
   onTags: (tags: string[]) => void;
+  onDownload: () => void;
 }) {
   const { conversation } = props;
   const { status } = conversation;
@@ -32,6 +35,15 @@ export function ConversationHeader(props: {
         <TagEditor tags={conversation.tags} busy={props.busy === 'tag'} onChange={props.onTags} />
       </div>
       <div class="conversation-actions">
+        <button
+          type="button"
+          class="button button-ghost"
+          aria-busy={props.downloading}
+          disabled={props.downloading}
+          onClick={props.onDownload}
+        >
+          Download transcript
+        </button>
         {status === 'queued' && (
           <button
             type="button"

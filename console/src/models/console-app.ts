@@ -2,8 +2,11 @@ import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals'
 import type { ApiClient } from '../api/api-client';
 import type { ConnectAgent } from '../connection';
 import type { Beeper } from '../platform/beeper';
+import type { PageHistory } from '../platform/browser-history';
 import type { DesktopNotifier } from '../platform/desktop-notifier';
+import type { SaveFile } from '../platform/save-file';
 import type { Clock } from './clock';
+import { createRouter } from './router';
 import { createSession } from './session';
 import type { TokenStore } from './token-store';
 import { createWorkspace, type Workspace } from './workspace';
@@ -16,11 +19,16 @@ export interface ConsoleDeps {
   beeper: Beeper;
   clock: Clock;
   focused: ReadonlySignal<boolean>;
+  history: PageHistory;
+  /** The path the console is served under, e.g. `/console/`. */
+  base: string;
+  saveFile: SaveFile;
 }
 
 /** The whole console: a session, and a workspace that exists exactly while someone is signed in. */
 export function createConsoleApp(deps: ConsoleDeps) {
   const session = createSession({ api: deps.api, tokens: deps.tokens });
+  const router = createRouter({ history: deps.history, base: deps.base });
   const workspace = signal<Workspace | null>(null);
   let workspaceToken: string | null = null;
 
@@ -35,6 +43,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
         state.status === 'signed-in'
           ? createWorkspace({
               ...deps,
+              router,
               token: state.token,
               agent: state.agent,
               onUnauthorized: session.expire,
@@ -43,12 +52,19 @@ export function createConsoleApp(deps: ConsoleDeps) {
     });
   });
 
+  /** Signing out on purpose also leaves the open conversation, so the next agent starts afresh. */
+  function signOut(): void {
+    session.signOut();
+    router.clear();
+  }
+
   function dispose(): void {
     stop();
     workspace.peek()?.dispose();
+    router.dispose();
   }
 
-  return { session, workspace, dispose };
+  return { session, router, workspace, signOut, dispose };
 }
 
 export type ConsoleApp = ReturnType<typeof createConsoleApp>;

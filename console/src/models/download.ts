@@ -11,24 +11,38 @@ export function createDownload(deps: {
   /** The id whose file is on its way, if any. */
   const pending = signal<string | null>(null);
   const error = signal<RequestError | null>(null);
+  /** The id whose download failed, so a view shows the error only beside that item. */
+  const failedId = signal<string | null>(null);
 
   /** Fetches the file of `id` and saves it; true when the browser was handed the file. */
   async function start(id: string): Promise<boolean> {
     if (pending.value) return false;
     pending.value = id;
     error.value = null;
+    failedId.value = null;
     try {
       deps.save(await deps.fetch(id), deps.filename(id));
       return true;
     } catch (caught) {
       error.value = asRequestError(caught);
+      failedId.value = id;
       return false;
     } finally {
       pending.value = null;
     }
   }
 
-  return { pending, error, start };
+  /** The error of `id`'s download, if its last attempt failed. */
+  function errorFor(id: string): RequestError | null {
+    return failedId.value === id ? error.value : null;
+  }
+
+  function dismiss(): void {
+    error.value = null;
+    failedId.value = null;
+  }
+
+  return { pending, error, errorFor, dismiss, start };
 }
 
 export type Download = ReturnType<typeof createDownload>;

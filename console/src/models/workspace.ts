@@ -1,19 +1,23 @@
-import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { Agent } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection, ConnectAgent } from '../connection';
 import type { Beeper } from '../platform/beeper';
 import type { DesktopNotifier } from '../platform/desktop-notifier';
+import type { SaveFile } from '../platform/save-file';
 import { createAgentsAdmin } from './agents-admin';
 import { createCannedReplies } from './canned-replies';
 import type { Clock } from './clock';
 import { createComposer } from './composer';
 import { createConversation } from './conversation';
 import { createDirectory } from './directory';
+import { createDownload } from './download';
 import { createInbox } from './inbox';
 import { createNotifications } from './notifications';
 import { createPresence } from './presence';
+import { createProfile } from './profile';
+import type { Router } from './router';
 import { createSitesAdmin } from './sites-admin';
 import { createVisitorHistory } from './visitor-history';
 
@@ -29,13 +33,17 @@ export interface WorkspaceDeps {
   beeper: Beeper;
   clock: Clock;
   focused: ReadonlySignal<boolean>;
+  /** The address bar: which conversation is open. */
+  router: Router;
+  /** Where transcripts and exports go. */
+  saveFile: SaveFile;
   /** The relay refused the socket's token: the session is over. */
   onUnauthorized: () => void;
 }
 
 /** Everything a signed-in agent works with, wired to one live connection. Disposed on sign-out. */
 export function createWorkspace(deps: WorkspaceDeps) {
-  const { api, focused } = deps;
+  const { api, focused, router } = deps;
   const connection: AgentConnection = deps.connect(deps.token);
   const directory = createDirectory(deps.agent);
   const meId = () => directory.me.value.id;
@@ -58,10 +66,30 @@ export function createWorkspace(deps: WorkspaceDeps) {
   });
   const sitesAdmin = createSitesAdmin({ api, onSite: directory.applySite });
   const agentsAdmin = createAgentsAdmin({ api, onAgent: directory.applyAgent });
+  const profile = createProfile({
+    api,
+    meId,
+    onAgent: (agent) => {
+      directory.applyAgent(agent);
+      agentsAdmin.applyAgent(agent);
+    },
+  });
+  const transcriptDownload = createDownload({
+    fetch: api.transcriptText,
+    filename: (id) => `parley-conversation-${id}.txt`,
+    save: deps.saveFile,
+  });
+  const siteExport = createDownload({
+    fetch: api.exportSite,
+    filename: (id) => `parley-${id}.ndjson`,
+    save: deps.saveFile,
+  });
 
   function openConversation(id: string): void {
     page.value = 'inbox';
+    // Opening first marks it selected, so the address change below does not open it twice.
     void conversation.open(id);
+    router.open(id);
   }
 
   async function hello(): Promise<void> {
@@ -130,6 +158,19 @@ export function createWorkspace(deps: WorkspaceDeps) {
       history.show(open.visitorId);
       canned.ensure(open.siteId);
     }),
+    // The address decides what is open at start (a reload, a link) and on Back and Forward.
+    effect(() => {
+      const id = router.conversationId.value;
+      untracked(() => {
+        if (id === conversation.selectedId.value) return;
+        if (id === null) {
+          conversation.deselect();
+          return;
+        }
+        page.value = 'inbox';
+        void conversation.open(id);
+      });
+    }),
     notifications.dispose,
     conversation.dispose,
     inbox.dispose,
@@ -158,6 +199,9 @@ export function createWorkspace(deps: WorkspaceDeps) {
     notifications,
     sitesAdmin,
     agentsAdmin,
+    profile,
+    transcriptDownload,
+    siteExport,
     clock: deps.clock,
     openConversation,
     dispose,

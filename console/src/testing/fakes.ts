@@ -4,9 +4,11 @@ import { vi, type Mock } from 'vitest';
 import type { ApiClient } from '../api/api-client';
 import type { AgentConnection, AgentRequestName, ConnectionState } from '../connection';
 import { createClock } from '../models/clock';
+import { createRouter, type Router } from '../models/router';
 import { createTokenStore, type KeyValueStorage } from '../models/token-store';
 import { createWorkspace, type Workspace } from '../models/workspace';
 import type { Beeper } from '../platform/beeper';
+import type { PageHistory } from '../platform/browser-history';
 import type { DesktopNotifier, NotificationAccess } from '../platform/desktop-notifier';
 import { makeAgent, makeSite, NOW } from './fixtures';
 import type { Agent } from '@parley/shared';
@@ -93,6 +95,8 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     listAgents: async () => ({ items: [makeAgent()] }),
     createAgent: async () => makeAgent(),
     updateAgent: async () => makeAgent(),
+    transcriptText: async () => new Blob(['transcript'], { type: 'text/plain' }),
+    exportSite: async () => new Blob(['{}\n'], { type: 'application/x-ndjson' }),
   };
   const merged = { ...defaults, ...overrides };
   return Object.fromEntries(
@@ -130,6 +134,42 @@ export function createMemoryStorage(
   };
 }
 
+/** A browser history in memory: push, replace, and Back/Forward that announce the change. */
+export function createMemoryHistory(initial = '/console/') {
+  const entries = [initial];
+  let index = 0;
+  const handlers = new Set<() => void>();
+  const pop = (step: number) => {
+    const next = index + step;
+    if (next < 0 || next >= entries.length) return;
+    index = next;
+    for (const handler of handlers) handler();
+  };
+  const history: PageHistory = {
+    path: () => entries[index] ?? '/',
+    push(path) {
+      entries.splice(index + 1, entries.length, path);
+      index = entries.length - 1;
+    },
+    replace(path) {
+      entries[index] = path;
+    },
+    onPop(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+  };
+  return {
+    history,
+    /** Every entry, oldest first. */
+    entries,
+    back: () => pop(-1),
+    forward: () => pop(1),
+  };
+}
+
+export type MemoryHistory = ReturnType<typeof createMemoryHistory>;
+
 export interface TestWorkspace {
   workspace: Workspace;
   api: FakeApi;
@@ -137,11 +177,14 @@ export interface TestWorkspace {
   notifier: ReturnType<typeof createFakeNotifier>;
   beeper: ReturnType<typeof createFakeBeeper>;
   focused: ReturnType<typeof signal<boolean>>;
+  router: Router;
+  address: MemoryHistory;
+  saveFile: Mock<(blob: Blob, filename: string) => void>;
 }
 
 /** A workspace over fakes, as a signed-in agent sees it; dispose it after the test. */
 export function createTestWorkspace(
-  options: { agent?: Agent; api?: ApiOverrides; focused?: boolean } = {},
+  options: { agent?: Agent; api?: ApiOverrides; focused?: boolean; path?: string } = {},
 ): TestWorkspace {
   const api = createFakeApi(options.api);
   const socket = createFakeConnection();
@@ -149,6 +192,9 @@ export function createTestWorkspace(
   const beeper = createFakeBeeper();
   const focused = signal(options.focused ?? true);
   const agent = options.agent ?? makeAgent();
+  const address = createMemoryHistory(options.path);
+  const router = createRouter({ history: address.history, base: '/console/' });
+  const saveFile = vi.fn<(blob: Blob, filename: string) => void>();
   socket.respond('agent:hello', () => ({ agent, sites: [makeSite()], agents: [agent] }));
   const workspace = createWorkspace({
     token: 'token-1',
@@ -159,9 +205,11 @@ export function createTestWorkspace(
     beeper,
     clock: createClock(() => NOW),
     focused,
+    router,
+    saveFile,
     onUnauthorized: vi.fn(),
   });
-  return { workspace, api, socket, notifier, beeper, focused };
+  return { workspace, api, socket, notifier, beeper, focused, router, address, saveFile };
 }
 
 export { createTokenStore };

@@ -19,5 +19,5 @@ export function App(props: { app: ConsoleApp; onGesture?: () => void }) {
       <SignInView session={session} {...(props.onGesture ? { onGesture: props.onGesture } : {})} />
     );
   }
-  return <WorkspaceView workspace={current} onSignOut={session.signOut} />;
+  return <WorkspaceView workspace={current} onSignOut={props.app.signOut} />;
 }

@@ -331,3 +331,35 @@ describe('conversation', () => {
     expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 });
+
+describe('transcript download', () => {
+  test('Download transcript saves the conversation as a .txt file', async () => {
+    const file = new Blob(['[…] Visitor Linh:\nHi'], { type: 'text/plain' });
+    const { api, saveFile } = await openConversation(makeDetail(), {
+      transcriptText: vi.fn(async () => file),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Download transcript' }));
+    await waitFor(() =>
+      expect(saveFile).toHaveBeenCalledWith(file, 'parley-conversation-conv-1.txt'),
+    );
+    expect(api.transcriptText).toHaveBeenCalledWith('conv-1');
+  });
+
+  test('a transcript the relay refuses is explained and nothing is saved', async () => {
+    const { saveFile } = await openConversation(makeDetail(), {
+      transcriptText: vi.fn(async () => {
+        throw new RequestError('FORBIDDEN', 'You do not serve the site of this conversation');
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Download transcript' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'You do not have permission to do that.',
+    );
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+
+  test('a closed conversation can still be downloaded', async () => {
+    await openConversation(makeDetail({ status: 'closed', closedBy: 'visitor' }));
+    expect(screen.getByRole('button', { name: 'Download transcript' })).toBeTruthy();
+  });
+});

@@ -8,7 +8,7 @@ import type { Workspace } from '../models/workspace';
 
 /** The middle pane: the open conversation, its actions and the reply box. */
 export function ConversationView(props: { workspace: Workspace }) {
-  const { conversation: model, composer, directory, canned } = props.workspace;
+  const { conversation: model, composer, directory, canned, transcriptDownload } = props.workspace;
   const detail = model.detail.value;
 
   if (!model.selectedId.value) {
@@ -43,6 +43,12 @@ export function ConversationView(props: { workspace: Workspace }) {
         onTransfer={(agentId) => void model.transfer(agentId)}
         onClose={() => void model.close()}
         onTags={(tags) => void model.setTags(tags)}
+        downloading={transcriptDownload.pending.value === conversation.id}
+        onDownload={() => void transcriptDownload.start(conversation.id)}
+      />
+      <ErrorNotice
+        error={transcriptDownload.errorFor(conversation.id)}
+        onDismiss={transcriptDownload.dismiss}
       />
       <ErrorNotice
         error={model.actionError.value}

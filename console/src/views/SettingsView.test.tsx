@@ -235,3 +235,26 @@ describe('settings: canned replies', () => {
     expect(api.deleteCannedReply).toHaveBeenCalledWith('site-1', 'r1');
   });
 });
+
+describe('settings: export', () => {
+  test('Export conversations saves the selected site’s conversations as NDJSON', async () => {
+    const file = new Blob(['{"conversation":{}}\n'], { type: 'application/x-ndjson' });
+    const { api, saveFile } = await setup({ exportSite: vi.fn(async () => file) });
+    fireEvent.click(screen.getByRole('button', { name: 'Export conversations' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledWith(file, 'parley-site-1.ndjson'));
+    expect(api.exportSite).toHaveBeenCalledWith('site-1');
+  });
+
+  test('an export the relay refuses is explained and nothing is saved', async () => {
+    const { saveFile } = await setup({
+      exportSite: vi.fn(async () => {
+        throw new RequestError('NETWORK', 'The server cannot be reached. Check your connection.');
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Export conversations' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The server cannot be reached.',
+    );
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+});

@@ -55,6 +55,7 @@ export function SettingsView(props: {
         {section === 'sites' && (
           <SitesSettings
             admin={workspace.sitesAdmin}
+            exporter={workspace.siteExport}
             {...(props.copy ? { copy: props.copy } : {})}
           />
         )}

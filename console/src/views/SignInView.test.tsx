@@ -10,9 +10,10 @@ import {
   createFakeBeeper,
   createFakeConnection,
   createFakeNotifier,
+  createMemoryHistory,
   createMemoryStorage,
 } from '../testing/fakes';
-import { makeAgent, NOW } from '../testing/fixtures';
+import { makeAgent, makeDetail, NOW } from '../testing/fixtures';
 import { App } from './App';
 
 const TOKEN_KEY = 'parley.console.token';
@@ -24,11 +25,14 @@ afterEach(() => {
   app = null;
 });
 
-function setup(options: { stored?: string; api?: Parameters<typeof createFakeApi>[0] } = {}) {
+function setup(
+  options: { stored?: string; api?: Parameters<typeof createFakeApi>[0]; path?: string } = {},
+) {
   const storage = createMemoryStorage(options.stored ? { [TOKEN_KEY]: options.stored } : {});
   const api = createFakeApi(options.api);
   const socket = createFakeConnection();
   const connect = vi.fn(() => socket.connection);
+  const address = createMemoryHistory(options.path);
   app = createConsoleApp({
     api,
     tokens: createTokenStore(storage),
@@ -37,9 +41,12 @@ function setup(options: { stored?: string; api?: Parameters<typeof createFakeApi
     beeper: createFakeBeeper(),
     clock: createClock(() => NOW),
     focused: signal(true),
+    history: address.history,
+    base: '/console/',
+    saveFile: vi.fn(),
   });
   render(<App app={app} />);
-  return { app, api, storage, connect, socket };
+  return { app, api, storage, connect, socket, address };
 }
 
 function signIn(email: string, password: string): void {
@@ -128,5 +135,28 @@ describe('sign-in', () => {
     await screen.findByRole('tab', { name: 'Queue' });
     socket.setState('unauthorized');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  test('opening the console at a conversation’s address opens it after sign-in', async () => {
+    const { api, address } = setup({
+      path: '/console/conversations/conv-1',
+      api: { getConversation: vi.fn(async () => makeDetail()) },
+    });
+    signIn('ana@shop.example', 'correct horse');
+    expect(await screen.findByRole('log', { name: 'Messages' })).toBeTruthy();
+    expect(api.getConversation).toHaveBeenCalledWith('conv-1');
+    expect(address.history.path()).toBe('/console/conversations/conv-1');
+  });
+
+  test('signing out leaves the open conversation’s address', async () => {
+    const { app, address } = setup({
+      stored: 'kept',
+      path: '/console/conversations/conv-1',
+      api: { getConversation: vi.fn(async () => makeDetail()) },
+    });
+    void app.session.restore();
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(address.history.path()).toBe('/console/');
   });
 });

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RequestError } from '../api/request-error';
 import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
@@ -89,5 +89,88 @@ describe('navigation', () => {
     current?.workspace.dispose();
     setup({ agent: makeAgent({ role: 'owner' }) });
     expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
+  });
+});
+
+describe('my profile', () => {
+  const openProfile = () => {
+    fireEvent.click(screen.getByRole('button', { name: /Ana Agent/ }));
+    return screen.getByRole('dialog', { name: 'My profile' });
+  };
+
+  test('the agent’s name in the top bar opens their profile, focused on the name field', () => {
+    setup();
+    const dialog = openProfile();
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const name = within(dialog).getByRole('textbox', { name: 'Name' });
+    expect((name as HTMLInputElement).value).toBe('Ana Agent');
+    expect(document.activeElement).toBe(name);
+    expect(within(dialog).getByLabelText('New password')).toBeTruthy();
+  });
+
+  test('Escape closes the profile and returns focus to the name', () => {
+    setup();
+    const dialog = openProfile();
+    fireEvent.keyDown(within(dialog).getByRole('textbox', { name: 'Name' }), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Ana Agent/ }));
+  });
+
+  test('a new name is saved for the agent themself and shows in the top bar', async () => {
+    const { api } = setup({
+      api: { updateAgent: vi.fn(async (_id, body) => makeAgent({ name: body.name ?? '' })) },
+    });
+    const dialog = openProfile();
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Name' }), {
+      target: { value: 'Ana Pop' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save name' }));
+    expect(await within(dialog).findByText('Your name was changed.')).toBeTruthy();
+    expect(api.updateAgent).toHaveBeenCalledWith('agent-1', { name: 'Ana Pop' });
+    expect(screen.getByRole('button', { name: /Ana Pop/ })).toBeTruthy();
+  });
+
+  test('a password shorter than 8 characters is explained and not sent', async () => {
+    const { api } = setup();
+    const dialog = openProfile();
+    fireEvent.input(within(dialog).getByLabelText('New password'), { target: { value: 'short' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'Please check what you entered: password: At least 8 characters',
+    );
+    expect(api.updateAgent).not.toHaveBeenCalled();
+  });
+
+  test('a new password is sent and the field is emptied', async () => {
+    const { api } = setup();
+    const dialog = openProfile();
+    const field = within(dialog).getByLabelText('New password') as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'correct horse battery' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    expect(await within(dialog).findByText('Your password was changed.')).toBeTruthy();
+    expect(api.updateAgent).toHaveBeenCalledWith('agent-1', { password: 'correct horse battery' });
+    expect(field.value).toBe('');
+  });
+
+  test('a change the relay refuses is explained in the dialog', async () => {
+    setup({
+      api: {
+        updateAgent: vi.fn(async () => {
+          throw new RequestError('VALIDATION_FAILED', 'name: Too long');
+        }),
+      },
+    });
+    const dialog = openProfile();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save name' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'Please check what you entered: name: Too long',
+    );
+  });
+
+  test('the Close button closes the profile', () => {
+    setup();
+    const dialog = openProfile();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -1,10 +1,14 @@
+import { useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ProfileDialog } from '../components/ProfileDialog';
 import { StatusSwitch } from '../components/StatusSwitch';
 import type { Workspace } from '../models/workspace';
 
 /** Presence, capacity, notifications and the account, always in view. */
 export function TopBar(props: { workspace: Workspace; onSignOut: () => void }) {
-  const { directory, presence, inbox, notifications } = props.workspace;
+  const { directory, presence, inbox, notifications, profile } = props.workspace;
+  const [profileOpen, setProfileOpen] = useState(false);
+  const profileButton = useRef<HTMLButtonElement>(null);
   const me = directory.me.value;
   const active = inbox.counts.value?.mine ?? 0;
   const connection = directory.connection.value;
@@ -47,14 +51,35 @@ export function TopBar(props: { workspace: Workspace; onSignOut: () => void }) {
           pending={presence.pending.value}
           onChange={(online) => void presence.setOnline(online)}
         />
-        <span class="me">
-          <span class="me-name">{me.name}</span>
+        <button
+          type="button"
+          class="me"
+          ref={profileButton}
+          aria-haspopup="dialog"
+          aria-expanded={profileOpen}
+          title="My profile"
+          onClick={() => {
+            profile.reset();
+            setProfileOpen(true);
+          }}
+        >
+          <span class="me-name">{me.name}</span>{' '}
           <span class="me-role">{me.role === 'owner' ? 'Owner' : 'Agent'}</span>
-        </span>
+        </button>
         <button type="button" class="button button-ghost" onClick={props.onSignOut}>
           Sign out
         </button>
       </div>
+      {profileOpen && (
+        <ProfileDialog
+          me={me}
+          profile={profile}
+          onClose={() => {
+            setProfileOpen(false);
+            profileButton.current?.focus();
+          }}
+        />
+      )}
     </header>
   );
 }

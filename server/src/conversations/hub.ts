@@ -22,6 +22,7 @@ import { pickAgent } from '../routing/pick-agent';
 import type { AgentRecord, ConversationPatch, Store } from '../storage/store';
 import type { Broadcaster } from './broadcaster';
 import { OpenConversations } from './open-conversations';
+import { requeueChatsOf } from '../routing/requeue-departed-agent';
 
 /** What the hub needs from the outside. */
 export interface HubDeps {
@@ -47,7 +48,11 @@ export class Hub {
   broadcaster: Broadcaster | null = null;
 
   constructor(readonly deps: HubDeps) {
-    this.presence = new AgentPresence(deps.agentGraceMs, (id) => void this.agentGone(id), deps.now);
+    this.presence = new AgentPresence(
+      deps.agentGraceMs,
+      (id) => void requeueChatsOf(this, id),
+      deps.now,
+    );
   }
 
   get store(): Store {
@@ -308,66 +313,8 @@ export class Hub {
     return conversation;
   }
 
-  /** Closes live chats whose last activity is older than their site's inactivity timeout. */
-  async closeInactive(): Promise<number> {
-    let closed = 0;
-    for (const conversation of this.open.all()) {
-      if (conversation.kind !== 'chat') continue;
-      const site = await this.store.getSite(conversation.siteId);
-      if (!site) continue;
-      const lastActivity = Date.parse(conversation.lastMessageAt ?? conversation.createdAt);
-      if (this.deps.now() - lastActivity < site.widget.inactivityTimeoutMinutes * 60_000) continue;
-      try {
-        await this.close(conversation.id, 'inactivity');
-        closed += 1;
-      } catch (error) {
-        if (!(error instanceof ParleyError)) throw error;
-      }
-    }
-    return closed;
-  }
-
-  /** An agent stayed away past the grace period: their chats go back to the head of the queue. */
-  private async agentGone(agentId: string): Promise<void> {
-    try {
-      const agent = await this.store.getAgent(agentId);
-      if (!agent) return;
-      if (agent.status !== 'offline') {
-        const updated = await this.store.updateAgent({ ...agent, status: 'offline' });
-        for (const siteId of agent.siteIds) {
-          this.broadcast.toSiteAgents(siteId, 'agent:updated', { agent: publicAgent(updated) });
-          await this.announceAvailability(siteId);
-        }
-      }
-      const sites = new Set<string>();
-      for (const { id } of this.open.activeChatsOf(agentId)) {
-        await this.locks.run(`conversation:${id}`, async () => {
-          // Closed or handed on while we waited for the lock: not this agent's any more.
-          const conversation = this.open.get(id);
-          if (conversation?.status !== 'active' || conversation.agentId !== agentId) return;
-          const head = this.open.queueOf(conversation.siteId)[0];
-          // Keep the original time unless someone waiting was queued earlier: then go just ahead of them.
-          const headTime = head?.queuedAt ? Date.parse(head.queuedAt) - 1 : Infinity;
-          const ownTime = Date.parse(conversation.queuedAt ?? conversation.createdAt);
-          await this.updateConversation(id, {
-            status: 'queued',
-            agentId: null,
-            assignedAt: null,
-            queuedAt: new Date(Math.min(ownTime, headTime)).toISOString(),
-          });
-          sites.add(conversation.siteId);
-        });
-      }
-      for (const siteId of sites) await this.routeSite(siteId);
-    } catch (error) {
-      this.deps.logger.error(
-        { err: error, agentId },
-        'could not requeue chats of a departed agent',
-      );
-    }
-  }
-
-  private updateQueueMetric(siteId: string): void {
+  /** Keeps the queue-length gauge current. */
+  updateQueueMetric(siteId: string): void {
     this.deps.metrics.queueLength.set({ site: siteId }, this.open.queueOf(siteId).length);
   }
 }

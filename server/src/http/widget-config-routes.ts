@@ -2,7 +2,7 @@
 import { ParleyError } from '@parley/shared';
 import { Router } from 'express';
 import type { Hub } from '../conversations/hub';
-import { publicSiteConfig } from '../conversations/visitor-actions';
+import { publicSiteConfig } from '../conversations/visitor-profile';
 import { isOriginAllowed } from '../realtime/origin';
 import { param } from './http-errors';
 

@@ -11,14 +11,16 @@ import { visitorRequestSchemas } from '@parley/shared/request-schemas';
 import type { TokenService } from '../auth/tokens';
 import { rooms } from '../conversations/broadcaster';
 import type { Hub } from '../conversations/hub';
+import { leaveOfflineMessage } from '../conversations/offline-message';
 import * as visitor from '../conversations/visitor-actions';
+import * as profile from '../conversations/visitor-profile';
 import type { Logger } from '../logger';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
 import { isOriginAllowed } from './origin';
 
 interface VisitorSocketData {
-  actor: visitor.VisitorActor;
+  actor: profile.VisitorActor;
   token: string;
 }
 
@@ -78,9 +80,9 @@ export function attachVisitorNamespace(
       socket,
       visitorRequestSchemas,
       {
-        'visitor:hello': (input) => visitor.hello(hub, actor, input, token),
-        'visitor:identify': (input) => visitor.identify(hub, actor, input),
-        'page:view': (input) => visitor.pageView(hub, actor, input),
+        'visitor:hello': (input) => profile.hello(hub, actor, input, token),
+        'visitor:identify': (input) => profile.identify(hub, actor, input),
+        'page:view': (input) => profile.pageView(hub, actor, input),
         'message:send': (input) => visitor.sendMessage(hub, actor, input),
         'message:history': (input) => visitor.history(hub, actor, input),
         'typing:set': (input) => visitor.typing(hub, actor, input),
@@ -88,7 +90,7 @@ export function attachVisitorNamespace(
         'conversation:close': (input) => visitor.close(hub, actor, input),
         'rating:submit': (input) => visitor.rate(hub, actor, input),
         'transcript:email': (input) => visitor.emailTranscript(hub, actor, input),
-        'offline:leave': (input) => visitor.leaveOfflineMessage(hub, actor, input),
+        'offline:leave': (input) => leaveOfflineMessage(hub, actor, input),
       },
       { logger, limiter },
     );

@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Download } from '../../models/download';
 import type { SitesAdmin } from '../../models/sites-admin';
 import { copyText } from '../../platform/clipboard';
 import { IdentitySecret } from './IdentitySecret';
 import { InstallSnippet } from './InstallSnippet';
+import { SiteExport } from './SiteExport';
 import { SiteForm } from './SiteForm';
 
 /** Every site of the owner; one is edited at a time. */
 export function SitesSettings(props: {
   admin: SitesAdmin;
+  exporter: Download;
   copy?: (text: string) => Promise<void>;
 }) {
   const { admin } = props;
@@ -89,6 +92,7 @@ export function SitesSettings(props: {
               busy={admin.saving.value}
               onRotate={() => void admin.rotateSecret(site.id)}
             />
+            <SiteExport siteId={site.id} exporter={props.exporter} />
           </>
         ) : (
           !admin.loading.value && <p class="muted">Create a site to get its install snippet.</p>
