@@ -3,29 +3,32 @@ import { ParleyError } from '@parley/shared';
 import { agentRequestSchemas } from '@parley/shared/request-schemas';
 import { agentAuthSchema } from '@parley/shared/schemas';
 import type { Namespace } from 'socket.io';
-import type { TokenService } from '../auth/tokens';
 import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
-import type { Hub } from '../conversations/hub';
-import type { Logger } from '../logger';
 import { connectionRefusal, handleRequests } from './ack-handler';
-import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
+import type { NamespaceDeps } from './namespace-deps';
+import { createSocketLimiter } from './socket-limiter';
 
-export function attachAgentNamespace(
-  namespace: Namespace,
-  deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit },
-): void {
+export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps): void {
   const { hub, tokens, logger } = deps;
   const limiter = createSocketLimiter(deps.rateLimit);
 
   namespace.use(async (socket, next) => {
-    const auth = agentAuthSchema.safeParse(socket.handshake.auth);
-    const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
-    const record = agentId ? await hub.store.getAgent(agentId) : null;
-    if (!record)
-      return next(connectionRefusal(new ParleyError('UNAUTHENTICATED', 'Sign in again')));
-    socket.data = { agentId: record.id, siteIds: record.siteIds };
-    next();
+    try {
+      const auth = agentAuthSchema.safeParse(socket.handshake.auth);
+      const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
+      const record = agentId ? await hub.store.getAgent(agentId) : null;
+      if (!record) throw new ParleyError('UNAUTHENTICATED', 'Sign in again');
+      socket.data = { agentId: record.id, siteIds: record.siteIds };
+      next();
+    } catch (error) {
+      if (!(error instanceof ParleyError)) logger.error({ err: error }, 'agent handshake failed');
+      next(
+        connectionRefusal(
+          error instanceof ParleyError ? error : new ParleyError('INTERNAL', 'Could not connect'),
+        ),
+      );
+    }
   });
 
   // Handlers are registered synchronously: events a client sends right after connecting must find them.

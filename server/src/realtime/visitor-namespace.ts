@@ -8,15 +8,13 @@ import { ParleyError } from '@parley/shared';
 import type { Namespace } from 'socket.io';
 import { visitorAuthSchema } from '@parley/shared/schemas';
 import { visitorRequestSchemas } from '@parley/shared/request-schemas';
-import type { TokenService } from '../auth/tokens';
 import { rooms } from '../conversations/broadcaster';
-import type { Hub } from '../conversations/hub';
 import { leaveOfflineMessage } from '../conversations/offline-message';
 import * as visitor from '../conversations/visitor-actions';
 import * as profile from '../conversations/visitor-profile';
-import type { Logger } from '../logger';
 import { connectionRefusal, handleRequests } from './ack-handler';
-import { createSocketLimiter, type SocketRateLimit } from './socket-limiter';
+import type { NamespaceDeps } from './namespace-deps';
+import { createSocketLimiter } from './socket-limiter';
 import { isOriginAllowed } from './origin';
 
 interface VisitorSocketData {
@@ -24,10 +22,7 @@ interface VisitorSocketData {
   token: string;
 }
 
-export function attachVisitorNamespace(
-  namespace: Namespace,
-  deps: { hub: Hub; tokens: TokenService; logger: Logger; rateLimit?: SocketRateLimit },
-): void {
+export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps): void {
   const { hub, tokens, logger } = deps;
   const limiter = createSocketLimiter(deps.rateLimit);
 
