@@ -1,7 +1,7 @@
 import type { Chat } from '../models/chat';
 import type { ChatState } from '../models/chat-state';
 import { useText } from '../text/text-context';
-import { Field } from './Field';
+import { FormCard } from './FormCard';
 import { CheckIcon } from './icons';
 import { PrivacyLink } from './PrivacyLink';
 import { useForm } from './use-form';
@@ -41,22 +41,14 @@ export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
   }
   return (
     <div class="pane">
-      <form class="card form" noValidate onSubmit={form.onSubmit}>
-        <h3 class="card-title">{t.offlineTitle}</h3>
-        <p class="card-text">{t.offlineIntro}</p>
-        {specs.map((spec) => (
-          <Field
-            key={spec.key}
-            spec={spec}
-            value={form.values[spec.key] ?? ''}
-            error={form.errors[spec.key]}
-            onInput={(value) => form.set(spec.key, value)}
-          />
-        ))}
-        <button type="submit" class="primary" disabled={state.busy}>
-          {t.leaveMessage}
-        </button>
-      </form>
+      <FormCard
+        title={t.offlineTitle}
+        intro={t.offlineIntro}
+        specs={specs}
+        form={form}
+        submitLabel={t.leaveMessage}
+        busy={state.busy}
+      />
       <PrivacyLink url={state.config.widget.privacyNoticeUrl} />
     </div>
   );

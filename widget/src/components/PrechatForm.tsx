@@ -1,7 +1,7 @@
 import type { Chat } from '../models/chat';
 import type { ChatState } from '../models/chat-state';
 import { useText } from '../text/text-context';
-import { Field } from './Field';
+import { FormCard } from './FormCard';
 import { PrivacyLink } from './PrivacyLink';
 import { useForm } from './use-form';
 import type { FieldSpec } from './validation';
@@ -28,22 +28,14 @@ export function PrechatForm({ chat, state }: { chat: Chat; state: ChatState }) {
   return (
     <div class="pane">
       {widget.greeting && <p class="lead">{widget.greeting}</p>}
-      <form class="card form" noValidate onSubmit={form.onSubmit}>
-        <h3 class="card-title">{t.prechatTitle}</h3>
-        <p class="card-text">{t.prechatIntro}</p>
-        {specs.map((spec) => (
-          <Field
-            key={spec.key}
-            spec={spec}
-            value={form.values[spec.key] ?? ''}
-            error={form.errors[spec.key]}
-            onInput={(value) => form.set(spec.key, value)}
-          />
-        ))}
-        <button type="submit" class="primary" disabled={state.busy}>
-          {t.startChat}
-        </button>
-      </form>
+      <FormCard
+        title={t.prechatTitle}
+        intro={t.prechatIntro}
+        specs={specs}
+        form={form}
+        submitLabel={t.startChat}
+        busy={state.busy}
+      />
       <PrivacyLink url={widget.privacyNoticeUrl} />
     </div>
   );

@@ -40,3 +40,6 @@ export function useForm(
     },
   };
 }
+
+/** What `useForm` returns: the state and handlers a form component renders from. */
+export type Form = ReturnType<typeof useForm>;
