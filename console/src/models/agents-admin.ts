@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import type { Agent, AgentCreate, AgentUpdate } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
-import { asRequestError, type RequestError } from '../api/request-error';
+import type { RequestError } from '../api/request-error';
+import { trackedRequest } from './tracked-request';
 
 /** Owners' team settings: add agents and set their role, capacity and sites. */
 export function createAgentsAdmin(deps: {
@@ -26,31 +27,17 @@ export function createAgentsAdmin(deps: {
   }
 
   async function load(): Promise<void> {
-    loading.value = true;
-    loadError.value = null;
-    try {
+    await trackedRequest(loading, loadError, async () => {
       items.value = (await api.listAgents()).items;
-    } catch (caught) {
-      loadError.value = asRequestError(caught);
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
-  async function save(label: string, run: () => Promise<Agent>): Promise<boolean> {
-    saving.value = true;
-    saveError.value = null;
+  function save(label: string, run: () => Promise<Agent>): Promise<boolean> {
     saved.value = null;
-    try {
+    return trackedRequest(saving, saveError, async () => {
       put(await run());
       saved.value = label;
-      return true;
-    } catch (caught) {
-      saveError.value = asRequestError(caught);
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    });
   }
 
   const create = (body: AgentCreate) =>

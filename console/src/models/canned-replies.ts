@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { CannedReply, CannedReplyCreate } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
 import { asRequestError, type RequestError } from '../api/request-error';
+import { trackedRequest } from './tracked-request';
 
 /** Saved answers per site: read by the reply box, managed by owners in settings. */
 export function createCannedReplies(deps: {
@@ -36,21 +37,13 @@ export function createCannedReplies(deps: {
     if (!requested.has(siteId)) void load(siteId);
   }
 
-  async function create(siteId: string, body: CannedReplyCreate): Promise<boolean> {
-    saving.value = true;
-    saveError.value = null;
-    try {
+  function create(siteId: string, body: CannedReplyCreate): Promise<boolean> {
+    return trackedRequest(saving, saveError, async () => {
       const reply = await api.createCannedReply(siteId, body);
       // The relay replaces a reply with the same shortcut, so the list does too.
       const others = (bySite.value[siteId] ?? []).filter((r) => r.shortcut !== reply.shortcut);
       put(siteId, [...others, reply]);
-      return true;
-    } catch (caught) {
-      saveError.value = asRequestError(caught);
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    });
   }
 
   async function remove(siteId: string, replyId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import type { Site, SiteCreate, SiteUpdate } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
-import { asRequestError, type RequestError } from '../api/request-error';
+import type { RequestError } from '../api/request-error';
+import { trackedRequest } from './tracked-request';
 
 /** Owners' site settings: create sites, edit their widget, rotate the identity secret. */
 export function createSitesAdmin(deps: {
@@ -27,36 +28,21 @@ export function createSitesAdmin(deps: {
   }
 
   async function load(): Promise<void> {
-    loading.value = true;
-    loadError.value = null;
-    try {
+    await trackedRequest(loading, loadError, async () => {
       const { items: sites } = await api.listSites();
       items.value = sites;
       if (!sites.some((site) => site.id === selectedId.value)) {
         selectedId.value = sites[0]?.id ?? null;
       }
-    } catch (caught) {
-      loadError.value = asRequestError(caught);
-    } finally {
-      loading.value = false;
-    }
+    });
   }
 
-  async function save(label: string, run: () => Promise<Site>): Promise<boolean> {
-    saving.value = true;
-    saveError.value = null;
+  function save(label: string, run: () => Promise<Site>): Promise<boolean> {
     saved.value = null;
-    try {
-      const site = await run();
-      put(site);
+    return trackedRequest(saving, saveError, async () => {
+      put(await run());
       saved.value = label;
-      return true;
-    } catch (caught) {
-      saveError.value = asRequestError(caught);
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    });
   }
 
   async function create(body: SiteCreate): Promise<boolean> {
