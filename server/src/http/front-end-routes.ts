@@ -1,12 +1,10 @@
 /** The widget (for any page), the console (for agents) and the demo page. */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { ParleyError } from '@parley/shared';
 import { Router } from 'express';
+import { findRepoDir } from '../repo-dir';
 import { renderDemoPage } from './demo-page';
 import { StaticBundle } from './static-bundle';
-
-const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
-const CONSOLE_DIST = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
 
 /** Short, so that a new release reaches every site within minutes. */
 const LOADER_CACHE = 'public, max-age=300';
@@ -22,8 +20,10 @@ export function frontEndRoutes(deps: {
   publicUrl: (req: import('express').Request) => string;
 }): Router {
   const router = Router();
-  const widget = new StaticBundle(WIDGET_DIST);
-  const consoleApp = new StaticBundle(CONSOLE_DIST);
+  // Looked up here, not at import, so a missing checkout fails the start with a message.
+  const repoDir = findRepoDir();
+  const widget = new StaticBundle(path.join(repoDir, 'widget', 'dist'));
+  const consoleApp = new StaticBundle(path.join(repoDir, 'console', 'dist'));
 
   router.get('/widget.js', async (req, res) => {
     // Any page may embed the loader; the socket and config calls do the origin checks.
