@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
 /** The e2e package. */
 export const E2E_DIR = fileURLToPath(new URL('../', import.meta.url));
-/** The relay's entry point, run the way the README runs it. */
-export const SERVER_MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
+/** The relay's production bundle (`pnpm build` writes it), run the way `pnpm start` runs it. */
+export const SERVER_MAIN = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
 /** Built front ends the relay serves. */
 export const WIDGET_BUNDLE = fileURLToPath(new URL('../../widget/dist/widget.js', import.meta.url));
 export const CONSOLE_BUNDLE = fileURLToPath(

@@ -1,8 +1,10 @@
 /**
- * The real relay as a child process (`node --import tsx server/src/main.ts`), on a free port with
- * its own data directory. It can be stopped and started again on the same port and data.
+ * The real relay as a child process (`node server/dist/main.js`, as `pnpm start` runs it), on a
+ * free port with its own data directory. It can be stopped and started again on the same port and
+ * data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -39,6 +41,14 @@ export interface Relay {
   dispose(): Promise<void>;
 }
 
+/** The command that starts a relay process exactly as `pnpm start` does (from the repo root). */
+export function serverCommand(): { command: string; args: string[]; cwd: string } {
+  if (!existsSync(SERVER_MAIN)) {
+    throw new Error(`${SERVER_MAIN} is missing: run \`pnpm build\` at the repository root first.`);
+  }
+  return { command: process.execPath, args: [SERVER_MAIN], cwd: REPO_DIR };
+}
+
 /** A TCP port nobody is listening on right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,8 +73,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   let siteId = '';
 
   async function start(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
-      cwd: REPO_DIR,
+    const { command, args, cwd } = serverCommand();
+    const proc = spawn(command, args, {
+      cwd,
       env: {
         ...process.env,
         // Each relay here is the embedded default with its own data directory; CI's

@@ -1,8 +1,21 @@
-/** The real server (src/main.ts) as a child process, the way `pnpm start` runs it. */
+/** The real server as a child process, the way `pnpm start` runs it: the bundle on plain node. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+/** The production bundle; test/build-server.ts (Vitest's globalSetup) builds it before the tests. */
+export const SERVER_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The command that starts a server process exactly as `pnpm start` does (from the repo root). */
+export function serverCommand(): { command: string; args: string[]; cwd: string } {
+  if (!existsSync(SERVER_MAIN)) {
+    throw new Error(
+      `${SERVER_MAIN} is missing: run \`pnpm --filter @parley/server build\` (Vitest's globalSetup does)`,
+    );
+  }
+  return { command: process.execPath, args: [SERVER_MAIN], cwd: REPO_DIR };
+}
 
 /** CI exports DATABASE_URL and REDIS_URL for the tests that need them; these servers run embedded. */
 const EMBEDDED = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '' };
@@ -18,7 +31,9 @@ export interface ServerProcess {
 
 /** Starts the server with `env` and waits for its banner. */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const { command, args, cwd } = serverCommand();
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...EMBEDDED, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,7 +69,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
 export async function runFailingServer(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const { command, args, cwd } = serverCommand();
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...EMBEDDED, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
