@@ -12,9 +12,9 @@ export const WIDGET_BUNDLE = fileURLToPath(new URL('../../widget/dist/widget.js'
 export const CONSOLE_BUNDLE = fileURLToPath(
   new URL('../../console/dist/index.html', import.meta.url),
 );
-/** Realistic non-ASCII texts; the folder sits next to the repository. */
+/** Realistic non-ASCII texts, kept in the repository's fixtures folder. */
 export const FIXTURE_TEXTS_DIR = fileURLToPath(
-  new URL('../../../shared/fixtures/customer-service/', import.meta.url),
+  new URL('../../fixtures/customer-service/', import.meta.url),
 );
 /** Every run's pictures (ignored by git). */
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));

@@ -227,7 +227,8 @@ export async function createAgent(
   return login(server.url, email, 'agent password 1');
 }
 
-const FIXTURES = new URL('../../../shared/fixtures/customer-service/', import.meta.url);
+/** The repository's fixtures/customer-service/ folder. */
+const FIXTURES = new URL('../../fixtures/customer-service/', import.meta.url);
 
 /** Paragraphs of real customer-service text in vi, ro, tl and pl. */
 export async function fixtureParagraphs(): Promise<{

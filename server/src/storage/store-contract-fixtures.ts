@@ -1,6 +1,6 @@
 /**
  * Builders and real multilingual texts for the Store contract suite. The texts come from the
- * customer-service articles in ../shared/fixtures (Vietnamese, Romanian, Tagalog, Polish), so
+ * customer-service articles in the repo's fixtures/ (Vietnamese, Romanian, Tagalog, Polish), so
  * storage and search are tested on diacritics, long lines and quotes, not on "hello".
  */
 import { randomUUID } from 'node:crypto';
@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { CannedReply, Conversation, Site, Visitor } from '@parley/shared';
 import type { AgentRecord, NewMessage } from './store';
 
-/** The fixture folder, beside the repository folder. */
+/** The fixture folder, in the repository's fixtures/. */
 export const FIXTURE_DIR = fileURLToPath(
-  new URL('../../../../shared/fixtures/customer-service/', import.meta.url),
+  new URL('../../../fixtures/customer-service/', import.meta.url),
 );
 
 /** Non-empty lines of each fixture article, by language. */
