@@ -25,6 +25,7 @@ import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
+import { openRateLimiters } from './rate-limits/open-rate-limiters';
 import { attachAgentNamespace } from './realtime/agent-namespace';
 import { attachRedisAdapter } from './realtime/redis-adapter';
 import type { SocketRateLimit } from './realtime/socket-limiter';
@@ -34,7 +35,7 @@ import { ParleyError, NAMESPACES } from '@parley/shared';
 
 /** Everything createApp needs; the optional parts exist for tests. */
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'>;
+  config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> & Partial<Pick<Config, 'redisPrefix'>>;
   store: Store;
   logger: Logger;
   now?: () => number;
@@ -85,6 +86,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const closeAdapter = config.redisUrl
     ? await attachRedisAdapter(io, config.redisUrl, logger)
     : async () => {};
+  const limiters = await openRateLimiters({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisPrefix,
+    logger,
+    socketRateLimit: deps.socketRateLimit,
+  });
 
   let listeningUrl = '';
   const publicUrl = () => config.publicUrl ?? listeningUrl;
@@ -93,8 +100,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const visitors = io.of(NAMESPACES.visitor);
   const agents = io.of(NAMESPACES.agent);
   hub.broadcaster = createBroadcaster(visitors, agents);
-  attachVisitorNamespace(visitors, { hub, tokens, logger, rateLimit: deps.socketRateLimit });
-  attachAgentNamespace(agents, { hub, tokens, logger, rateLimit: deps.socketRateLimit });
+  attachVisitorNamespace(visitors, { hub, tokens, logger, limiter: limiters.socketRequests });
+  attachAgentNamespace(agents, { hub, tokens, logger, limiter: limiters.socketRequests });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
   const onAgentChanged = async (agent: AgentRecord) => {
@@ -117,7 +124,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics }));
-  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth }));
+  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
   app.use('/api/widget', widgetConfigRoutes({ hub }));
   app.use('/api/conversations', conversationRoutes({ hub, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ hub, requireAgent: auth, onAgentChanged }));
@@ -161,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         http.closeAllConnections();
       });
       await closeAdapter();
+      await limiters.close();
     },
   };
 }

@@ -9,6 +9,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** Prepended to the keys this server keeps in Redis (PARLEY_REDIS_PREFIX). */
+export const DEFAULT_REDIS_PREFIX = 'parley:';
+
 const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
@@ -26,6 +29,13 @@ const envSchema = z.object({
   REDIS_URL: z.preprocess(
     emptyAsUndefined,
     z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  ),
+  PARLEY_REDIS_PREFIX: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{1,64}$/, 'must be 1 to 64 printable characters without spaces')
+      .default(DEFAULT_REDIS_PREFIX),
   ),
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
@@ -47,6 +57,8 @@ export interface Config {
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of the keys kept in Redis, so several deployments (or test runs) can share one. */
+  redisPrefix: string;
   smtpUrl: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -74,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.PARLEY_REDIS_PREFIX,
     smtpUrl: e.SMTP_URL,
     adminEmail: e.PARLEY_ADMIN_EMAIL,
     adminPassword: e.PARLEY_ADMIN_PASSWORD,

@@ -93,6 +93,11 @@ describe('invalid input', () => {
     );
     expect(replies.filter((r) => r.ok)).toHaveLength(60);
     expect(replies.filter((r) => !r.ok).every((r) => r.error.code === 'RATE_LIMITED')).toBe(true);
+    // Each refusal says when the window frees a point again (the window is 5 s).
+    for (const reply of replies.filter((r) => !r.ok)) {
+      expect(reply.error.retryAfterMs).toBeGreaterThan(0);
+      expect(reply.error.retryAfterMs).toBeLessThanOrEqual(5_000);
+    }
   });
 
   it('answers bad REST input with a status and a JSON error body', async () => {

@@ -20,7 +20,8 @@ async function relay(schema: string) {
   const store = new PostgresStore({ connectionString: databaseUrl!, schema });
   await store.init();
   const app = await createApp({
-    config: { publicUrl: undefined, redisUrl, smtpUrl: undefined },
+    // Its own key prefix, so the sign-in below does not count against other runs on this Redis.
+    config: { publicUrl: undefined, redisUrl, smtpUrl: undefined, redisPrefix: `${schema}:` },
     store,
     logger: createLogger('silent'),
   });

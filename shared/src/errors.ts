@@ -40,21 +40,35 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** With `RATE_LIMITED`: milliseconds until the next request can succeed. Absent otherwise. */
+  retryAfterMs?: number;
+}
+
+/** What an error may carry besides its code and message. */
+export interface ErrorDetails {
+  /** See {@link ErrorBody.retryAfterMs}. */
+  retryAfterMs?: number;
 }
 
 /** The one error type domain code throws; the ack wrapper and HTTP handler turn it into an ErrorBody. */
 export class ParleyError extends Error {
   override readonly name = 'ParleyError';
+  readonly retryAfterMs: number | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
+    details: ErrorDetails = {},
   ) {
     super(message);
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** The wire form of this error. */
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    const body: ErrorBody = { code: this.code, message: this.message };
+    // Only set when known, so the bodies of every other error keep their two fields.
+    if (this.retryAfterMs !== undefined) body.retryAfterMs = this.retryAfterMs;
+    return body;
   }
 }
 

@@ -2,38 +2,35 @@
 import { ParleyError, type LoginResponse, type MeResponse } from '@parley/shared';
 import { loginSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
 import { publicAgent } from '../conversations/hub';
+import type { RateLimiters } from '../rate-limits/rate-limiters';
+import { takePoint } from '../rate-limits/take-point';
 import type { Store } from '../storage/store';
 import { parse } from './http-errors';
 import { signedIn } from './require-agent';
-
-// Slows down password guessing per address and per account without locking a real user out for long.
-const attemptsPerAddress = new RateLimiterMemory({ points: 30, duration: 60 });
-const attemptsPerAccount = new RateLimiterMemory({ points: 10, duration: 60 });
 
 export function authRoutes(deps: {
   store: Store;
   tokens: TokenService;
   requireAgent: RequestHandler;
+  /** Per app, so that apps sharing a process (tests) do not share counts. */
+  limiters: Pick<RateLimiters, 'signInPerAddress' | 'signInPerAccount'>;
 }): Router {
+  const { signInPerAddress, signInPerAccount } = deps.limiters;
   const router = Router();
 
   router.post('/login', async (req, res) => {
     const body = parse(loginSchema, req.body);
-    try {
-      await attemptsPerAddress.consume(req.ip ?? 'unknown');
-      await attemptsPerAccount.consume(body.email);
-    } catch {
-      throw new ParleyError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute');
-    }
+    const refusal = 'Too many sign-in attempts; wait a minute';
+    await takePoint(signInPerAddress, req.ip ?? 'unknown', refusal);
+    await takePoint(signInPerAccount, body.email, refusal);
     const agent = await deps.store.getAgentByEmail(body.email);
     const valid = agent ? await verifyPassword(agent.passwordHash, body.password) : false;
     if (!agent || !valid) throw new ParleyError('INVALID_CREDENTIALS', 'Wrong email or password');
     // Only failures count against the account.
-    await attemptsPerAccount.delete(body.email);
+    await signInPerAccount.delete(body.email);
     const response: LoginResponse = {
       token: await deps.tokens.issueAgentToken(agent.id),
       agent: publicAgent(agent),

@@ -21,7 +21,7 @@ export function param(req: Request, name: string): string {
   return value;
 }
 
-/** Sends `{ error: { code, message } }` with the status of the code. */
+/** Sends `{ error: { code, message } }` with the status of the code, and Retry-After when known. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Express's body parser reports malformed JSON and oversized bodies with a `status`.
@@ -34,6 +34,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           message: 'The request body is not valid JSON or is too large',
         }
       : toErrorBody(error, logger, { method: req.method, path: req.path });
+    // Retry-After counts whole seconds; rounding up keeps a client that obeys it from being refused.
+    if (body.retryAfterMs !== undefined)
+      res.set('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterMs / 1000))));
     res.status(ERROR_CODES[body.code]).json({ error: body });
   };
 }

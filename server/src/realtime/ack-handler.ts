@@ -4,10 +4,10 @@
  * a ParleyError keeps its code, anything else is logged and answered as INTERNAL.
  */
 import { ParleyError, type Ack, type ErrorBody } from '@parley/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { takePoint, type Limiter } from '../rate-limits/take-point';
 
 /** Describes a validation failure by its first bad field. */
 export function describeIssues(error: z.ZodError): string {
@@ -38,7 +38,7 @@ export function handleRequests<S extends Record<string, z.ZodType>>(
   socket: Socket,
   schemas: S,
   handlers: { [K in keyof S]: (input: z.output<S[K]>) => Promise<unknown> },
-  options: { logger: Logger; limiter: RateLimiterMemory },
+  options: { logger: Logger; limiter: Limiter },
 ): void {
   for (const event of Object.keys(schemas) as (keyof S & string)[]) {
     const schema = schemas[event]!;
@@ -49,9 +49,7 @@ export function handleRequests<S extends Record<string, z.ZodType>>(
       if (typeof ack !== 'function') return;
       const reply = ack as (reply: Ack<unknown>) => void;
       try {
-        await options.limiter.consume(socket.id).catch(() => {
-          throw new ParleyError('RATE_LIMITED', 'Too many requests; slow down');
-        });
+        await takePoint(options.limiter, socket.id, 'Too many requests; slow down');
         const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
         if (!parsed.success)
           throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));

@@ -7,11 +7,10 @@ import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
-import { createSocketLimiter } from './socket-limiter';
 
 export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps): void {
   const { hub, tokens, logger } = deps;
-  const limiter = createSocketLimiter(deps.rateLimit);
+  const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {

@@ -14,7 +14,6 @@ import * as visitor from '../conversations/visitor-actions';
 import * as profile from '../conversations/visitor-profile';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
-import { createSocketLimiter } from './socket-limiter';
 import { isOriginAllowed } from './origin';
 
 interface VisitorSocketData {
@@ -24,7 +23,7 @@ interface VisitorSocketData {
 
 export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps): void {
   const { hub, tokens, logger } = deps;
-  const limiter = createSocketLimiter(deps.rateLimit);
+  const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {

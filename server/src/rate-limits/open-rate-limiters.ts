@@ -1,0 +1,39 @@
+/**
+ * With REDIS_URL, the relay's limiters count in Redis over a connection of their own; without, in
+ * memory. The Redis client library is loaded only then, as for the Socket.IO adapter, so the
+ * embedded default does not carry it.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { DEFAULT_REDIS_PREFIX } from '../config';
+import type { Logger } from '../logger';
+import type { SocketRateLimit } from '../realtime/socket-limiter';
+import { createRateLimiters, REDIS_ANSWER_TIMEOUT_MS, type RateLimiters } from './rate-limiters';
+
+export interface OpenRateLimiters extends RateLimiters {
+  /** Disconnects from Redis, if connected. */
+  close(): Promise<void>;
+}
+
+/** The relay's limiters: in Redis under `keyPrefix` when `redisUrl` is given, else in memory. */
+export async function openRateLimiters(options: {
+  redisUrl: string | undefined;
+  keyPrefix?: string | undefined;
+  logger: Logger;
+  socketRateLimit?: SocketRateLimit | undefined;
+}): Promise<OpenRateLimiters> {
+  const { redisUrl, logger, socketRateLimit } = options;
+  if (!redisUrl) return { ...createRateLimiters({ socketRateLimit }), close: async () => {} };
+  const { createClient } = await import('redis');
+  const client = createClient({ url: redisUrl });
+  client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error (rate limits)'));
+  await client.connect();
+  const keyPrefix = options.keyPrefix ?? DEFAULT_REDIS_PREFIX;
+  return {
+    ...createRateLimiters({ socketRateLimit, redis: { client, keyPrefix, logger } }),
+    async close() {
+      // A graceful close waits for Redis to answer what is pending, which a hung Redis never does.
+      if (client.isReady) await Promise.race([client.close(), delay(REDIS_ANSWER_TIMEOUT_MS)]);
+      if (client.isOpen) client.destroy();
+    },
+  };
+}
