@@ -11,8 +11,15 @@ import type { Config } from './config';
 import { createTokenService, type TokenService } from './auth/tokens';
 import { demoSiteId } from './bootstrap/first-start';
 import { createBroadcaster, rooms } from './conversations/broadcaster';
-import { Hub, publicAgent } from './conversations/hub';
-import { closeInactive } from './conversations/inactivity';
+import { startChores } from './chores/cluster-chores';
+import { releaseDepartedAgents } from './chores/departed-agents';
+import { closeInactive } from './chores/inactivity';
+import { ConversationService } from './conversations/conversation-service';
+import type { Relay } from './conversations/relay';
+import { openPresence } from './presence/open-presence';
+import { Publisher } from './realtime/publisher';
+import { Router } from './routing/router';
+import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
@@ -35,7 +42,8 @@ import { ParleyError, NAMESPACES } from '@parley/shared';
 
 /** Everything createApp needs; the optional parts exist for tests. */
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> & Partial<Pick<Config, 'redisPrefix'>>;
+  config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> &
+    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs'>>;
   store: Store;
   logger: Logger;
   now?: () => number;
@@ -51,7 +59,7 @@ export interface AppDeps {
 export interface App {
   http: HttpServer;
   io: SocketServer;
-  hub: Hub;
+  relay: Relay;
   tokens: TokenService;
   /** Listens on `port` (0 for a free one) and returns the origin it serves. */
   listen(port: number): Promise<string>;
@@ -67,14 +75,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tokens = await createTokenService(store);
   const metrics = createMetrics();
   const mailer = createMailer(config.smtpUrl, 'Parley <no-reply@parley.local>');
-  const hub = new Hub({
-    store,
-    mailer,
-    metrics,
-    logger,
-    now,
-    agentGraceMs: deps.agentGraceMs ?? 60_000,
-  });
+  const agentGraceMs = deps.agentGraceMs ?? config.agentGraceMs ?? 60_000;
 
   const app = express();
   const http = createServer(app);
@@ -97,11 +98,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const publicUrl = () => config.publicUrl ?? listeningUrl;
   const requestUrl = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
+  const presence = await openPresence({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisPrefix ?? DEFAULT_REDIS_PREFIX,
+    logger,
+  });
+
   const visitors = io.of(NAMESPACES.visitor);
   const agents = io.of(NAMESPACES.agent);
-  hub.broadcaster = createBroadcaster(visitors, agents);
-  attachVisitorNamespace(visitors, { hub, tokens, logger, limiter: limiters.socketRequests });
-  attachAgentNamespace(agents, { hub, tokens, logger, limiter: limiters.socketRequests });
+  const publish = new Publisher(createBroadcaster(visitors, agents));
+  const router = new Router(store, presence, now);
+  const parts = { store, presence, router, publish, mailer, metrics, logger, now };
+  const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
+  attachVisitorNamespace(visitors, { relay, tokens, logger, limiter: limiters.socketRequests });
+  attachAgentNamespace(agents, { relay, tokens, logger, limiter: limiters.socketRequests });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
   const onAgentChanged = async (agent: AgentRecord) => {
@@ -113,11 +123,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       socket.join(siteRooms);
     }
-    for (const siteId of agent.siteIds) {
-      hub.broadcast.toSiteAgents(siteId, 'agent:updated', { agent: publicAgent(agent) });
-      await hub.announceAvailability(siteId);
-      await hub.routeSite(siteId);
-    }
+    await relay.conversations.agentChanged(agent);
   };
 
   const auth = requireAgent(tokens, store);
@@ -125,10 +131,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics }));
   app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
-  app.use('/api/widget', widgetConfigRoutes({ hub }));
-  app.use('/api/conversations', conversationRoutes({ hub, requireAgent: auth }));
-  app.use('/api/sites', siteRoutes({ hub, requireAgent: auth, onAgentChanged }));
-  app.use('/api/agents', agentRoutes({ hub, requireAgent: auth, onAgentChanged }));
+  app.use('/api/widget', widgetConfigRoutes({ relay }));
+  app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
+  app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
+  app.use('/api/agents', agentRoutes({ relay, requireAgent: auth, onAgentChanged }));
   app.use('/api', () => {
     throw new ParleyError('NOT_FOUND', 'No such route');
   });
@@ -136,18 +142,29 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use((_req, _res, next) => next(new ParleyError('NOT_FOUND', 'Not found')));
   app.use(errorHandler(logger));
 
-  await hub.start();
-  const sweep = setInterval(() => {
-    closeInactive(hub).catch((error: unknown) =>
-      logger.error({ err: error }, 'inactivity sweep failed'),
-    );
-  }, deps.inactivitySweepMs ?? 30_000);
-  sweep.unref();
+  for (const site of await store.listSites())
+    metrics.queueLength.set({ site: site.id }, (await store.listQueue(site.id)).length);
+  const stopChores = startChores(
+    store,
+    [
+      {
+        name: 'inactivity',
+        everyMs: deps.inactivitySweepMs ?? 30_000,
+        run: () => closeInactive(relay),
+      },
+      {
+        name: 'departed agents',
+        everyMs: Math.max(50, Math.min(5_000, Math.floor(agentGraceMs / 3))),
+        run: () => releaseDepartedAgents(relay, agentGraceMs),
+      },
+    ],
+    logger,
+  );
 
   return {
     http,
     io,
-    hub,
+    relay,
     tokens,
     publicUrl,
     listen: (port) =>
@@ -160,13 +177,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     async close() {
-      clearInterval(sweep);
-      hub.stop();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.
         http.closeAllConnections();
       });
+      await stopChores();
+      await presence.close();
       await closeAdapter();
       await limiters.close();
     },

@@ -47,6 +47,10 @@ const envSchema = z.object({
     z.string().min(8, 'must be at least 8 characters').optional(),
   ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
+  PARLEY_AGENT_GRACE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ),
 });
 
 /** The server's validated configuration. */
@@ -63,6 +67,8 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** How long an agent whose consoles all disconnected keeps their chats. */
+  agentGraceMs: number;
 }
 
 /** Thrown for a bad environment; the message names every bad variable. */
@@ -91,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.PARLEY_ADMIN_EMAIL,
     adminPassword: e.PARLEY_ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
+    agentGraceMs: e.PARLEY_AGENT_GRACE_MS,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { closeInactive } from '../src/conversations/inactivity';
+import { closeInactive } from '../src/chores/inactivity';
 import type {
   ConversationDetail,
   Message,
@@ -185,7 +185,7 @@ describe('a conversation from first message to rating', () => {
     });
     const closed = visitor.next<{ closedBy: string }>('conversation:closed');
     server.advanceClock(31 * 60_000);
-    expect(await closeInactive(server.app.hub)).toBe(1);
+    expect(await closeInactive(server.app.relay)).toBe(1);
     expect((await closed).closedBy).toBe('inactivity');
     const updates = visitor.received<{ conversation: VisitorConversation }>('conversation:updated');
     expect(updates.at(-1)?.conversation).toMatchObject({ status: 'closed', ask: { csat: true } });

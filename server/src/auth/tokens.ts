@@ -22,11 +22,14 @@ export interface TokenService {
 
 /** Loads (or on first start creates) the signing key and returns the token service. */
 export async function createTokenService(store: Store): Promise<TokenService> {
-  let secret = await store.getSetting('tokenSigningKey');
-  if (!secret) {
-    secret = randomBytes(32).toString('base64url');
-    await store.setSetting('tokenSigningKey', secret);
-  }
+  // Exclusive across relays: two nodes starting on an empty database must not sign with two keys.
+  const secret = await store.runExclusive('token-signing-key', async () => {
+    const stored = await store.getSetting('tokenSigningKey');
+    if (stored) return stored;
+    const created = randomBytes(32).toString('base64url');
+    await store.setSetting('tokenSigningKey', created);
+    return created;
+  });
   const key = new TextEncoder().encode(secret);
 
   const sign = (claims: Record<string, string>, subject: string, audience: string, ttl: string) =>

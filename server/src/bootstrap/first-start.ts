@@ -22,8 +22,19 @@ export function demoSiteId(store: Store): Promise<string | null> {
   return store.getSetting(DEMO_SITE_KEY);
 }
 
-/** Creates the owner and the demo site when the store has no agents yet; null otherwise. */
-export async function ensureFirstStart(
+/**
+ * Creates the owner and the demo site when the store has no agents yet; null otherwise. Runs
+ * exclusively across every relay sharing the store: nodes starting together on an empty
+ * database create one owner and one demo site, not one each.
+ */
+export function ensureFirstStart(
+  store: Store,
+  admin: { email: string | undefined; password: string | undefined },
+): Promise<FirstStart | null> {
+  return store.runExclusive('first-start', () => createFirstOwner(store, admin));
+}
+
+async function createFirstOwner(
   store: Store,
   admin: { email: string | undefined; password: string | undefined },
 ): Promise<FirstStart | null> {

@@ -10,7 +10,8 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import { newConversation } from './new-conversation';
-import type { Hub } from './hub';
+import type { Relay } from './relay';
+import { rating } from './rating-rules';
 import { renderTranscript } from './transcript-text';
 
 import { loadOrCreateVisitor, visibleMessages, type VisitorActor } from './visitor-profile';
@@ -18,65 +19,50 @@ import { loadOrCreateVisitor, visibleMessages, type VisitorActor } from './visit
 type In<S extends z.ZodType> = z.output<S>;
 
 export async function sendMessage(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.visitorMessageSendSchema>,
 ): Promise<{ message: Message; conversation: VisitorConversation }> {
-  const open = hub.open.chatOf(actor.visitorId);
-  // The common case, a message in an open chat, needs no lock: the store orders appends itself.
-  if (open) return postVisitorMessage(hub, actor, open.id, input, false);
-  // One lock per visitor: two tabs sending a first message at once must open one conversation.
-  return hub.locks.run(`visitor:${actor.visitorId}`, async () => {
-    const existing = hub.open.chatOf(actor.visitorId);
-    if (existing) return postVisitorMessage(hub, actor, existing.id, input, false);
-    await loadOrCreateVisitor(hub, actor);
-    const conversation = await hub.store.createConversation(
-      newConversation({
-        siteId: actor.siteId,
-        visitorId: actor.visitorId,
-        kind: 'chat',
-        now: hub.timestamp(),
-      }),
-    );
-    hub.open.put(conversation);
-    return postVisitorMessage(hub, actor, conversation.id, input, true);
-  });
-}
-
-async function postVisitorMessage(
-  hub: Hub,
-  actor: VisitorActor,
-  conversationId: string,
-  input: In<typeof schemas.visitorMessageSendSchema>,
-  isNew: boolean,
-): Promise<{ message: Message; conversation: VisitorConversation }> {
-  const visitor = await hub.store.getVisitor(actor.visitorId);
-  const { message } = await hub.postMessage({
-    conversationId,
-    clientId: input.clientId,
-    author: 'visitor',
-    agentId: null,
-    authorName: visitor?.name ?? null,
-    internal: false,
-    text: input.text,
-  });
-  if (isNew) {
-    await hub.publish(await hub.requireConversation(conversationId));
-    await hub.routeSite(actor.siteId);
+  const visitor = await loadOrCreateVisitor(relay, actor);
+  // The store opens at most one chat per visitor, however many tabs send a first message at once.
+  const open = await relay.store.openChatOf(actor.visitorId);
+  const { conversation, created } = open
+    ? { conversation: open, created: false }
+    : await relay.store.startChat(
+        newConversation({
+          siteId: actor.siteId,
+          visitorId: actor.visitorId,
+          kind: 'chat',
+          now: relay.conversations.timestamp(),
+        }),
+      );
+  const { message, conversation: after } = await relay.conversations.postMessage(
+    {
+      conversationId: conversation.id,
+      clientId: input.clientId,
+      author: 'visitor',
+      agentId: null,
+      authorName: visitor.name,
+      internal: false,
+      text: input.text,
+    },
+    { requireOpen: true },
+  );
+  if (created) {
+    await relay.conversations.publish(after);
+    await relay.conversations.drain(actor.siteId);
   }
-  return {
-    message,
-    conversation: await hub.visitorView(await hub.requireConversation(conversationId)),
-  };
+  const latest = created ? await relay.conversations.requireConversation(conversation.id) : after;
+  return { message, conversation: await relay.conversations.visitorView(latest) };
 }
 
 /** A conversation of this visitor; another visitor's is FORBIDDEN. */
 async function ownConversation(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   conversationId: string,
 ): Promise<Conversation> {
-  const conversation = await hub.requireConversation(conversationId);
+  const conversation = await relay.conversations.requireConversation(conversationId);
   if (conversation.visitorId !== actor.visitorId) {
     throw new ParleyError('FORBIDDEN', 'This conversation belongs to someone else');
   }
@@ -84,24 +70,24 @@ async function ownConversation(
 }
 
 export async function history(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.messageHistorySchema>,
 ): Promise<{ messages: Message[] }> {
-  await ownConversation(hub, actor, input.conversationId);
+  await ownConversation(relay, actor, input.conversationId);
   return {
-    messages: await visibleMessages(hub, input.conversationId, input.afterSeq, input.limit),
+    messages: await visibleMessages(relay, input.conversationId, input.afterSeq, input.limit),
   };
 }
 
 export async function typing(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.typingSetSchema>,
 ): Promise<Empty> {
-  const conversation = await ownConversation(hub, actor, input.conversationId);
-  const visitor = await hub.store.getVisitor(actor.visitorId);
-  hub.broadcast.toSiteAgents(conversation.siteId, 'typing:changed', {
+  const conversation = await ownConversation(relay, actor, input.conversationId);
+  const visitor = await relay.store.getVisitor(actor.visitorId);
+  relay.publish.typing(conversation, {
     conversationId: conversation.id,
     author: 'visitor',
     name: visitor?.name ?? null,
@@ -111,68 +97,52 @@ export async function typing(
 }
 
 export async function seen(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.seenSetSchema>,
 ): Promise<Empty> {
-  await hub.markSeen(await ownConversation(hub, actor, input.conversationId), 'visitor', input.seq);
+  const conversation = await ownConversation(relay, actor, input.conversationId);
+  await relay.conversations.markSeen(conversation.id, 'visitor', input.seq);
   return {};
 }
 
 export async function close(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.conversationRefSchema>,
 ): Promise<{ conversation: VisitorConversation }> {
-  await ownConversation(hub, actor, input.conversationId);
-  const conversation = await hub.close(input.conversationId, 'visitor');
-  return { conversation: await hub.visitorView(conversation) };
+  await ownConversation(relay, actor, input.conversationId);
+  const conversation = await relay.conversations.close(input.conversationId, 'visitor');
+  return { conversation: await relay.conversations.visitorView(conversation) };
 }
 
 export async function rate(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.ratingSubmitSchema>,
 ): Promise<{ rating: Rating }> {
-  return hub.locks.run(`conversation:${input.conversationId}`, async () => {
-    const conversation = await ownConversation(hub, actor, input.conversationId);
-    if (conversation.status !== 'closed' || conversation.kind !== 'chat') {
-      throw new ParleyError('CONFLICT', 'A conversation can be rated once it is closed');
-    }
-    const site = await hub.requireSite(conversation.siteId);
-    const before = conversation.rating;
-    if (input.csat !== undefined && before?.csat != null)
-      throw new ParleyError('ALREADY_RATED', 'This conversation already has a rating');
-    if (input.nps !== undefined && before?.nps != null)
-      throw new ParleyError('ALREADY_RATED', 'This conversation already has an NPS answer');
-    if (input.nps !== undefined && !site.widget.rating.nps)
-      throw new ParleyError('CONFLICT', 'This site does not ask the NPS question');
-    if (input.csat === undefined && before?.csat == null && site.widget.rating.csat) {
-      throw new ParleyError('CONFLICT', 'Answer the satisfaction question first');
-    }
-    const rating: Rating = {
-      csat: input.csat ?? before?.csat ?? null,
-      comment: input.csat !== undefined ? input.comment || null : (before?.comment ?? null),
-      nps: input.nps ?? before?.nps ?? null,
-      createdAt: before?.createdAt ?? hub.timestamp(),
-    };
-    await hub.updateConversation(conversation.id, { rating });
-    return { rating };
-  });
+  const owned = await ownConversation(relay, actor, input.conversationId);
+  const site = await relay.conversations.requireSite(owned.siteId);
+  const { conversation } = await relay.store.changeConversation(
+    owned.id,
+    rating(input, site.widget.rating, relay.conversations.timestamp()),
+  );
+  await relay.conversations.publish(conversation);
+  return { rating: conversation.rating! };
 }
 
 export async function emailTranscript(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.transcriptEmailSchema>,
 ): Promise<Empty> {
-  const conversation = await ownConversation(hub, actor, input.conversationId);
-  if (!hub.deps.mailer.configured)
+  const conversation = await ownConversation(relay, actor, input.conversationId);
+  if (!relay.mailer.configured)
     throw new ParleyError('MAIL_UNAVAILABLE', 'Email is not configured on this server');
-  const site = await hub.requireSite(conversation.siteId);
-  const visitor = await hub.store.getVisitor(conversation.visitorId);
-  const messages = await visibleMessages(hub, conversation.id, 0, 100_000);
-  await hub.deps.mailer.send({
+  const site = await relay.conversations.requireSite(conversation.siteId);
+  const visitor = await relay.store.getVisitor(conversation.visitorId);
+  const messages = await visibleMessages(relay, conversation.id, 0, 100_000);
+  await relay.mailer.send({
     to: input.email,
     subject: `Your conversation with ${site.name}`,
     text: renderTranscript({ site, conversation, visitor, messages, agent: null }),

@@ -12,7 +12,8 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import { isValidIdentityHash } from '../auth/identity-hash';
-import type { Hub } from './hub';
+import type { VisitorPatch } from '../storage/store';
+import type { Relay } from './relay';
 
 /** The visitor behind a socket, as established by the handshake. */
 export interface VisitorActor {
@@ -24,17 +25,14 @@ export interface VisitorActor {
 type In<S extends z.ZodType> = z.output<S>;
 
 /** What the widget may know about a site. */
-export async function publicSiteConfig(hub: Hub, site: Site): Promise<PublicSiteConfig> {
+export async function publicSiteConfig(relay: Relay, site: Site): Promise<PublicSiteConfig> {
   const { inactivityTimeoutMinutes: _timeout, ...widget } = site.widget;
-  return { id: site.id, name: site.name, widget, available: await hub.isAvailable(site) };
+  return { id: site.id, name: site.name, widget, available: await relay.router.isAvailable(site) };
 }
 
-/** Loads the visitor, or creates them on their first hello. */
-export async function loadOrCreateVisitor(hub: Hub, actor: VisitorActor): Promise<Visitor> {
-  const existing = await hub.store.getVisitor(actor.visitorId);
-  if (existing) return existing;
-  const now = hub.timestamp();
-  return hub.store.saveVisitor({
+/** A visitor as first seen: nothing known but their browser. */
+function newVisitor(actor: VisitorActor, now: string): Visitor {
+  return {
     id: actor.visitorId,
     siteId: actor.siteId,
     name: null,
@@ -48,56 +46,72 @@ export async function loadOrCreateVisitor(hub: Hub, actor: VisitorActor): Promis
     page: null,
     firstSeenAt: now,
     lastSeenAt: now,
-  });
+  };
 }
 
-export async function saveVisitor(hub: Hub, visitor: Visitor): Promise<Visitor> {
-  const saved = await hub.store.saveVisitor(visitor);
-  hub.broadcast.toSiteAgents(visitor.siteId, 'visitor:updated', { visitor: saved });
+/** Loads the visitor, or creates them on their first request. */
+export async function loadOrCreateVisitor(relay: Relay, actor: VisitorActor): Promise<Visitor> {
+  const existing = await relay.store.getVisitor(actor.visitorId);
+  if (existing) return existing;
+  return relay.store.updateVisitor(newVisitor(actor, relay.conversations.timestamp()), {});
+}
+
+/**
+ * Applies `patch` to the visitor (created if new) in one atomic store step and tells the site's
+ * agents: two updates at once (identify racing a page view, two tabs) both land.
+ */
+export async function updateVisitor(
+  relay: Relay,
+  actor: VisitorActor,
+  patch: VisitorPatch,
+): Promise<Visitor> {
+  const now = relay.conversations.timestamp();
+  const saved = await relay.store.updateVisitor(newVisitor(actor, now), {
+    ...patch,
+    lastSeenAt: now,
+  });
+  relay.publish.visitor(saved);
   return saved;
 }
 
 /** The conversation the widget should show: the open chat, or a just-closed one still awaiting its rating. */
-async function currentConversation(hub: Hub, visitorId: string): Promise<Conversation | null> {
-  const open = hub.open.chatOf(visitorId);
+async function currentConversation(relay: Relay, visitorId: string): Promise<Conversation | null> {
+  const open = await relay.store.openChatOf(visitorId);
   if (open) return open;
-  const { items } = await hub.store.listConversations({ visitorId, kind: 'chat', limit: 1 });
+  const { items } = await relay.store.listConversations({ visitorId, kind: 'chat', limit: 1 });
   const latest = items[0];
   if (!latest || latest.status !== 'closed' || !latest.closedAt) return null;
   const unrated = latest.rating?.csat == null;
-  const recent = hub.deps.now() - Date.parse(latest.closedAt) < 24 * 3600_000;
+  const recent = relay.now() - Date.parse(latest.closedAt) < 24 * 3600_000;
   return unrated && recent ? latest : null;
 }
 
 /** Messages a visitor may read: everything but internal notes. */
 export async function visibleMessages(
-  hub: Hub,
+  relay: Relay,
   conversationId: string,
   afterSeq = 0,
   limit = 500,
 ): Promise<Message[]> {
-  const messages = await hub.store.listMessages(conversationId, { afterSeq, limit });
+  const messages = await relay.store.listMessages(conversationId, { afterSeq, limit });
   return messages.filter((message) => !message.internal);
 }
 
 export async function hello(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.visitorHelloSchema>,
   token: string,
 ): Promise<VisitorSession> {
-  const site = await hub.requireSite(actor.siteId);
-  const known = await loadOrCreateVisitor(hub, actor);
+  const site = await relay.conversations.requireSite(actor.siteId);
   // A hello without a field keeps what the visitor told us before.
-  const visitor = await saveVisitor(hub, {
-    ...known,
-    locale: input.locale ?? known.locale,
-    timeZone: input.timeZone ?? known.timeZone,
+  const visitor = await updateVisitor(relay, actor, {
+    locale: input.locale,
+    timeZone: input.timeZone,
     userAgent: actor.userAgent,
-    page: input.page ?? known.page,
-    lastSeenAt: hub.timestamp(),
+    page: input.page,
   });
-  const conversation = await currentConversation(hub, visitor.id);
+  const conversation = await currentConversation(relay, visitor.id);
   return {
     visitor: {
       id: visitor.id,
@@ -106,20 +120,19 @@ export async function hello(
       verified: visitor.verified,
     },
     token,
-    conversation: conversation ? await hub.visitorView(conversation) : null,
-    messages: conversation ? await visibleMessages(hub, conversation.id) : [],
-    site: await publicSiteConfig(hub, site),
+    conversation: conversation ? await relay.conversations.visitorView(conversation) : null,
+    messages: conversation ? await visibleMessages(relay, conversation.id) : [],
+    site: await publicSiteConfig(relay, site),
   };
 }
 
 export async function identify(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.visitorIdentifySchema>,
 ): Promise<{ verified: boolean }> {
-  const site = await hub.requireSite(actor.siteId);
-  const visitor = await loadOrCreateVisitor(hub, actor);
-  let verified = visitor.verified;
+  const site = await relay.conversations.requireSite(actor.siteId);
+  let verified: boolean | undefined;
   if (input.userId !== undefined) {
     const valid =
       input.userHash !== undefined &&
@@ -129,24 +142,21 @@ export async function identify(
     }
     verified = valid;
   }
-  await saveVisitor(hub, {
-    ...visitor,
-    name: input.name ?? visitor.name,
-    email: input.email ?? visitor.email,
-    userId: input.userId ?? visitor.userId,
+  const visitor = await updateVisitor(relay, actor, {
+    name: input.name,
+    email: input.email,
+    userId: input.userId,
     verified,
-    fields: { ...visitor.fields, ...input.fields },
-    lastSeenAt: hub.timestamp(),
+    fields: input.fields,
   });
-  return { verified };
+  return { verified: visitor.verified };
 }
 
 export async function pageView(
-  hub: Hub,
+  relay: Relay,
   actor: VisitorActor,
   page: In<typeof schemas.pageViewSchema>,
 ): Promise<Empty> {
-  const visitor = await loadOrCreateVisitor(hub, actor);
-  await saveVisitor(hub, { ...visitor, page, lastSeenAt: hub.timestamp() });
+  await updateVisitor(relay, actor, { page });
   return {};
 }

@@ -4,7 +4,7 @@ import { ParleyError, type AgentList } from '@parley/shared';
 import { agentCreateSchema, agentUpdateSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { hashPassword } from '../auth/passwords';
-import { publicAgent, type Hub } from '../conversations/hub';
+import { publicAgent, type Relay } from '../conversations/relay';
 import type { AgentRecord } from '../storage/store';
 import { param, parse } from './http-errors';
 import { requireOwner, signedIn } from './require-agent';
@@ -16,17 +16,17 @@ function checkSites(owner: AgentRecord, siteIds: string[]): void {
 }
 
 export function agentRoutes(deps: {
-  hub: Hub;
+  relay: Relay;
   requireAgent: RequestHandler;
   onAgentChanged: (agent: AgentRecord) => Promise<void>;
 }): Router {
-  const { hub } = deps;
+  const { relay } = deps;
   const router = Router();
   router.use(deps.requireAgent);
 
   router.get('/', async (_req, res) => {
     const me = signedIn(res);
-    const agents = (await hub.store.listAgents()).filter(
+    const agents = (await relay.store.listAgents()).filter(
       (agent) =>
         agent.id === me.id ||
         agent.siteIds.some((id) => me.siteIds.includes(id)) ||
@@ -41,7 +41,7 @@ export function agentRoutes(deps: {
     requireOwner(owner);
     const body = parse(agentCreateSchema, req.body);
     checkSites(owner, body.siteIds);
-    const agent = await hub.store.createAgent({
+    const agent = await relay.store.createAgent({
       id: randomUUID(),
       email: body.email,
       name: body.name,
@@ -50,7 +50,7 @@ export function agentRoutes(deps: {
       capacity: body.capacity,
       siteIds: [...new Set(body.siteIds)],
       passwordHash: await hashPassword(body.password),
-      createdAt: hub.timestamp(),
+      createdAt: relay.conversations.timestamp(),
     });
     await deps.onAgentChanged(agent);
     res.status(201).json(publicAgent(agent));
@@ -58,7 +58,7 @@ export function agentRoutes(deps: {
 
   router.patch('/:id', async (req, res) => {
     const me = signedIn(res);
-    const agent = await hub.store.getAgent(param(req, 'id'));
+    const agent = await relay.store.getAgent(param(req, 'id'));
     if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
     const body = parse(agentUpdateSchema, req.body);
     const isSelf = agent.id === me.id;
@@ -75,13 +75,13 @@ export function agentRoutes(deps: {
     if (body.siteIds) checkSites(me, body.siteIds);
     if (isSelf && body.role === 'agent')
       throw new ParleyError('CONFLICT', 'You cannot demote yourself');
-    const updated = await hub.store.updateAgent({
-      ...agent,
-      name: body.name ?? agent.name,
-      role: body.role ?? agent.role,
-      capacity: body.capacity ?? agent.capacity,
-      siteIds: body.siteIds ? [...new Set(body.siteIds)] : agent.siteIds,
-      passwordHash: body.password ? await hashPassword(body.password) : agent.passwordHash,
+    // Only the fields sent change, atomically: a status change at the same moment is kept.
+    const updated = await relay.store.patchAgent(agent.id, {
+      name: body.name,
+      role: body.role,
+      capacity: body.capacity,
+      siteIds: body.siteIds ? [...new Set(body.siteIds)] : undefined,
+      passwordHash: body.password ? await hashPassword(body.password) : undefined,
     });
     await deps.onAgentChanged(updated);
     res.json(publicAgent(updated));

@@ -8,19 +8,19 @@ import type {
 import { conversationQuerySchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { servedConversation } from '../conversations/agent-actions';
-import { publicAgent, type Hub } from '../conversations/hub';
+import { publicAgent, type Relay } from '../conversations/relay';
 import { renderTranscript } from '../conversations/transcript-text';
 import type { ConversationFilter } from '../storage/store';
 import { param, parse } from './http-errors';
 import { requireServes, signedIn } from './require-agent';
 
 /** A conversation with everything the JSON and text forms need. */
-export async function conversationDetail(hub: Hub, id: string): Promise<ConversationDetail> {
-  const conversation = await hub.requireConversation(id);
+export async function conversationDetail(relay: Relay, id: string): Promise<ConversationDetail> {
+  const conversation = await relay.conversations.requireConversation(id);
   const [visitor, agent, messages] = await Promise.all([
-    hub.store.getVisitor(conversation.visitorId),
-    conversation.agentId ? hub.store.getAgent(conversation.agentId) : null,
-    hub.store.listMessages(id, { limit: Number.MAX_SAFE_INTEGER }),
+    relay.store.getVisitor(conversation.visitorId),
+    conversation.agentId ? relay.store.getAgent(conversation.agentId) : null,
+    relay.store.listMessages(id, { limit: Number.MAX_SAFE_INTEGER }),
   ]);
   if (!visitor) throw new Error(`conversation ${id} has no visitor ${conversation.visitorId}`);
   return { conversation, visitor, agent: agent ? publicAgent(agent) : null, messages };
@@ -34,8 +34,8 @@ function endOf(value: string | undefined): string | undefined {
     : new Date(value).toISOString();
 }
 
-export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandler }): Router {
-  const { hub } = deps;
+export function conversationRoutes(deps: { relay: Relay; requireAgent: RequestHandler }): Router {
+  const { relay } = deps;
   const router = Router();
   router.use(deps.requireAgent);
 
@@ -58,12 +58,12 @@ export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandle
       limit: query.limit,
       offset: query.offset,
     };
-    const { items, total } = await hub.store.listConversations(filter);
+    const { items, total } = await relay.store.listConversations(filter);
     const summaries: ConversationSummary[] = await Promise.all(
       items.map(async (conversation) => ({
         conversation,
-        visitor: (await hub.store.getVisitor(conversation.visitorId))!,
-        lastMessage: await hub.store.lastMessage(conversation.id),
+        visitor: (await relay.store.getVisitor(conversation.visitorId))!,
+        lastMessage: await relay.store.lastMessage(conversation.id),
       })),
     );
     const list: ConversationList = { items: summaries.filter((s) => s.visitor), total };
@@ -73,7 +73,7 @@ export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandle
   router.get('/counts', async (_req, res) => {
     const agent = signedIn(res);
     const count = async (filter: ConversationFilter) =>
-      (await hub.store.listConversations({ siteIds: agent.siteIds, limit: 1, ...filter })).total;
+      (await relay.store.listConversations({ siteIds: agent.siteIds, limit: 1, ...filter })).total;
     const counts: InboxCounts = {
       queue: await count({ status: 'queued', kind: 'chat' }),
       mine: await count({ status: 'active', agentId: agent.id }),
@@ -85,14 +85,14 @@ export function conversationRoutes(deps: { hub: Hub; requireAgent: RequestHandle
   });
 
   router.get('/:id', async (req, res) => {
-    const conversation = await servedConversation(hub, signedIn(res), param(req, 'id'));
-    res.json(await conversationDetail(hub, conversation.id));
+    const conversation = await servedConversation(relay, signedIn(res), param(req, 'id'));
+    res.json(await conversationDetail(relay, conversation.id));
   });
 
   router.get('/:id/transcript.txt', async (req, res) => {
-    const conversation = await servedConversation(hub, signedIn(res), param(req, 'id'));
-    const detail = await conversationDetail(hub, conversation.id);
-    const site = await hub.requireSite(conversation.siteId);
+    const conversation = await servedConversation(relay, signedIn(res), param(req, 'id'));
+    const detail = await conversationDetail(relay, conversation.id);
+    const site = await relay.conversations.requireSite(conversation.siteId);
     res.type('text/plain; charset=utf-8').send(renderTranscript({ site, ...detail }));
   });
 

@@ -7,7 +7,7 @@ import {
   siteUpdateSchema,
 } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
-import type { Hub } from '../conversations/hub';
+import type { Relay } from '../conversations/relay';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
 import { conversationDetail } from './conversation-routes';
@@ -25,22 +25,22 @@ function shown(site: Site, agent: AgentRecord): Site {
 }
 
 export function siteRoutes(deps: {
-  hub: Hub;
+  relay: Relay;
   requireAgent: RequestHandler;
   onAgentChanged: (agent: AgentRecord) => Promise<void>;
 }): Router {
-  const { hub } = deps;
+  const { relay } = deps;
   const router = Router();
   router.use(deps.requireAgent);
 
   const servedSite = async (agent: AgentRecord, siteId: string) => {
     requireServes(agent, siteId);
-    return hub.requireSite(siteId);
+    return relay.conversations.requireSite(siteId);
   };
 
   router.get('/', async (_req, res) => {
     const agent = signedIn(res);
-    const sites = (await hub.store.listSites()).filter((site) => agent.siteIds.includes(site.id));
+    const sites = (await relay.store.listSites()).filter((site) => agent.siteIds.includes(site.id));
     const list: SiteList = { items: sites.map((site) => shown(site, agent)) };
     res.json(list);
   });
@@ -49,16 +49,16 @@ export function siteRoutes(deps: {
     const agent = signedIn(res);
     requireOwner(agent);
     const body = parse(siteCreateSchema, req.body);
-    const site = await hub.store.createSite({
+    const site = await relay.store.createSite({
       id: randomUUID(),
       name: body.name,
       ownerId: agent.id,
       allowedOrigins: body.allowedOrigins,
       widget: { ...DEFAULT_WIDGET_SETTINGS, ...body.widget },
       identitySecret: newIdentitySecret(),
-      createdAt: hub.timestamp(),
+      createdAt: relay.conversations.timestamp(),
     });
-    const owner = await hub.store.updateAgent({ ...agent, siteIds: [...agent.siteIds, site.id] });
+    const owner = await relay.store.patchAgent(agent.id, { siteIds: [...agent.siteIds, site.id] });
     await deps.onAgentChanged(owner);
     res.status(201).json(site);
   });
@@ -73,14 +73,14 @@ export function siteRoutes(deps: {
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
     const body = parse(siteUpdateSchema, req.body);
-    const updated = await hub.store.updateSite({
+    const updated = await relay.store.updateSite({
       ...site,
       name: body.name ?? site.name,
       allowedOrigins: body.allowedOrigins ?? site.allowedOrigins,
       widget: { ...site.widget, ...body.widget },
     });
     // Business hours may have changed whether anyone can answer.
-    await hub.announceAvailability(updated.id);
+    await relay.conversations.announceAvailability(updated.id);
     res.json(updated);
   });
 
@@ -88,7 +88,7 @@ export function siteRoutes(deps: {
     const agent = signedIn(res);
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
-    res.json(await hub.store.updateSite({ ...site, identitySecret: newIdentitySecret() }));
+    res.json(await relay.store.updateSite({ ...site, identitySecret: newIdentitySecret() }));
   });
 
   router.get('/:id/export.ndjson', async (req, res) => {
@@ -97,13 +97,13 @@ export function siteRoutes(deps: {
     res.setHeader('content-disposition', `attachment; filename="parley-${site.id}.ndjson"`);
     const pageSize = 200;
     for (let offset = 0; ; offset += pageSize) {
-      const { items } = await hub.store.listConversations({
+      const { items } = await relay.store.listConversations({
         siteIds: [site.id],
         limit: pageSize,
         offset,
       });
       for (const conversation of items) {
-        res.write(`${JSON.stringify(await conversationDetail(hub, conversation.id))}\n`);
+        res.write(`${JSON.stringify(await conversationDetail(relay, conversation.id))}\n`);
       }
       if (items.length < pageSize) break;
     }
@@ -112,7 +112,7 @@ export function siteRoutes(deps: {
 
   router.get('/:id/canned-replies', async (req, res) => {
     const site = await servedSite(signedIn(res), param(req, 'id'));
-    res.json({ items: await hub.store.listCannedReplies(site.id) });
+    res.json({ items: await relay.store.listCannedReplies(site.id) });
   });
 
   router.post('/:id/canned-replies', async (req, res) => {
@@ -120,10 +120,10 @@ export function siteRoutes(deps: {
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
     const body = parse(cannedReplyCreateSchema, req.body);
-    const existing = (await hub.store.listCannedReplies(site.id)).find(
+    const existing = (await relay.store.listCannedReplies(site.id)).find(
       (reply) => reply.shortcut === body.shortcut,
     );
-    const reply = await hub.store.saveCannedReply({
+    const reply = await relay.store.saveCannedReply({
       id: existing?.id ?? randomUUID(),
       siteId: site.id,
       ...body,
@@ -135,7 +135,7 @@ export function siteRoutes(deps: {
     const agent = signedIn(res);
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
-    await hub.store.deleteCannedReply(site.id, param(req, 'replyId'));
+    await relay.store.deleteCannedReply(site.id, param(req, 'replyId'));
     res.status(204).end();
   });
 

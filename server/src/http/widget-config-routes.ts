@@ -1,16 +1,16 @@
 /** GET /api/widget/sites/:siteId: what the widget needs before any socket opens. Public, CORS. */
 import { ParleyError } from '@parley/shared';
 import { Router } from 'express';
-import type { Hub } from '../conversations/hub';
+import type { Relay } from '../conversations/relay';
 import { publicSiteConfig } from '../conversations/visitor-profile';
 import { isOriginAllowed } from '../realtime/origin';
 import { param } from './http-errors';
 
-export function widgetConfigRoutes(deps: { hub: Hub }): Router {
+export function widgetConfigRoutes(deps: { relay: Relay }): Router {
   const router = Router();
 
   router.get('/sites/:siteId', async (req, res) => {
-    const site = await deps.hub.requireSite(param(req, 'siteId'));
+    const site = await deps.relay.conversations.requireSite(param(req, 'siteId'));
     const origin = req.get('origin');
     if (origin) {
       if (!isOriginAllowed(site, origin))
@@ -22,7 +22,7 @@ export function widgetConfigRoutes(deps: { hub: Hub }): Router {
       res.setHeader('Vary', 'Origin');
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await publicSiteConfig(deps.hub, site));
+    res.json(await publicSiteConfig(deps.relay, site));
   });
 
   return router;

@@ -9,14 +9,14 @@ import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
 
 export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps): void {
-  const { hub, tokens, logger } = deps;
+  const { relay, tokens, logger } = deps;
   const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {
       const auth = agentAuthSchema.safeParse(socket.handshake.auth);
       const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
-      const record = agentId ? await hub.store.getAgent(agentId) : null;
+      const record = agentId ? await relay.store.getAgent(agentId) : null;
       if (!record) throw new ParleyError('UNAUTHENTICATED', 'Sign in again');
       socket.data = { agentId: record.id, siteIds: record.siteIds };
       next();
@@ -34,30 +34,34 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
   namespace.on('connection', (socket) => {
     const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
     void socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]);
-    hub.deps.metrics.connections.inc({ namespace: 'agent' });
+    relay.metrics.connections.inc({ namespace: 'agent' });
     socket.on('disconnect', () => {
-      hub.deps.metrics.connections.dec({ namespace: 'agent' });
-      hub.presence.disconnect(agentId);
+      relay.metrics.connections.dec({ namespace: 'agent' });
+      relay.presence
+        .disconnect(agentId, socket.id)
+        .catch((error: unknown) =>
+          logger.error({ err: error, agentId }, 'could not record an agent leaving'),
+        );
     });
 
     handleRequests(
       socket,
       agentRequestSchemas,
       {
-        'agent:hello': () => agent.hello(hub, agentId),
-        'agent:status': (input) => agent.changeStatus(hub, agentId, input),
-        'message:send': (input) => agent.sendMessage(hub, agentId, input),
-        'message:history': (input) => agent.history(hub, agentId, input),
-        'typing:set': (input) => agent.typing(hub, agentId, input),
-        'seen:set': (input) => agent.seen(hub, agentId, input),
-        'conversation:take': (input) => agent.take(hub, agentId, input),
-        'conversation:transfer': (input) => agent.transfer(hub, agentId, input),
-        'conversation:close': (input) => agent.close(hub, agentId, input),
-        'conversation:tag': (input) => agent.tag(hub, agentId, input),
+        'agent:hello': () => agent.hello(relay, agentId),
+        'agent:status': (input) => agent.changeStatus(relay, agentId, input),
+        'message:send': (input) => agent.sendMessage(relay, agentId, input),
+        'message:history': (input) => agent.history(relay, agentId, input),
+        'typing:set': (input) => agent.typing(relay, agentId, input),
+        'seen:set': (input) => agent.seen(relay, agentId, input),
+        'conversation:take': (input) => agent.take(relay, agentId, input),
+        'conversation:transfer': (input) => agent.transfer(relay, agentId, input),
+        'conversation:close': (input) => agent.close(relay, agentId, input),
+        'conversation:tag': (input) => agent.tag(relay, agentId, input),
       },
       { logger, limiter },
     );
-    agent.connected(hub, agentId).catch((error: unknown) => {
+    agent.connected(relay, agentId, socket.id).catch((error: unknown) => {
       logger.error({ err: error, agentId }, 'could not bring an agent online');
     });
   });

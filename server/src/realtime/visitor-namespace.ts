@@ -22,14 +22,14 @@ interface VisitorSocketData {
 }
 
 export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps): void {
-  const { hub, tokens, logger } = deps;
+  const { relay, tokens, logger } = deps;
   const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {
       const auth = visitorAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new ParleyError('VALIDATION_FAILED', 'auth.siteId is required');
-      const site = await hub.store.getSite(auth.data.siteId);
+      const site = await relay.store.getSite(auth.data.siteId);
       if (!site) throw new ParleyError('NOT_FOUND', 'No such site');
       if (!isOriginAllowed(site, socket.handshake.headers.origin)) {
         throw new ParleyError(
@@ -67,24 +67,24 @@ export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps
   namespace.on('connection', (socket) => {
     const { actor, token } = socket.data as VisitorSocketData;
     void socket.join([rooms.visitor(actor.visitorId), rooms.siteVisitors(actor.siteId)]);
-    hub.deps.metrics.connections.inc({ namespace: 'visitor' });
-    socket.on('disconnect', () => hub.deps.metrics.connections.dec({ namespace: 'visitor' }));
+    relay.metrics.connections.inc({ namespace: 'visitor' });
+    socket.on('disconnect', () => relay.metrics.connections.dec({ namespace: 'visitor' }));
 
     handleRequests(
       socket,
       visitorRequestSchemas,
       {
-        'visitor:hello': (input) => profile.hello(hub, actor, input, token),
-        'visitor:identify': (input) => profile.identify(hub, actor, input),
-        'page:view': (input) => profile.pageView(hub, actor, input),
-        'message:send': (input) => visitor.sendMessage(hub, actor, input),
-        'message:history': (input) => visitor.history(hub, actor, input),
-        'typing:set': (input) => visitor.typing(hub, actor, input),
-        'seen:set': (input) => visitor.seen(hub, actor, input),
-        'conversation:close': (input) => visitor.close(hub, actor, input),
-        'rating:submit': (input) => visitor.rate(hub, actor, input),
-        'transcript:email': (input) => visitor.emailTranscript(hub, actor, input),
-        'offline:leave': (input) => leaveOfflineMessage(hub, actor, input),
+        'visitor:hello': (input) => profile.hello(relay, actor, input, token),
+        'visitor:identify': (input) => profile.identify(relay, actor, input),
+        'page:view': (input) => profile.pageView(relay, actor, input),
+        'message:send': (input) => visitor.sendMessage(relay, actor, input),
+        'message:history': (input) => visitor.history(relay, actor, input),
+        'typing:set': (input) => visitor.typing(relay, actor, input),
+        'seen:set': (input) => visitor.seen(relay, actor, input),
+        'conversation:close': (input) => visitor.close(relay, actor, input),
+        'rating:submit': (input) => visitor.rate(relay, actor, input),
+        'transcript:email': (input) => visitor.emailTranscript(relay, actor, input),
+        'offline:leave': (input) => leaveOfflineMessage(relay, actor, input),
       },
       { logger, limiter },
     );

@@ -15,15 +15,26 @@ import {
   visitorMatches,
 } from './conversation-filter';
 import { cleanPatch } from './conversation-patch';
+import { assigning, type ConversationDecision } from './conversation-transitions';
+import { assertRoomFor, chooseAgent } from './capacity';
+import { applyVisitorPatch, cleanAgentPatch } from './record-patches';
+import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
 import type { MemoryState } from './memory-state';
 import type {
+  AgentPatch,
   AgentRecord,
+  AppendOptions,
   AppendResult,
+  AssignOptions,
+  ChangedConversation,
   ConversationFilter,
   ConversationPatch,
   NewMessage,
+  RoutingCandidate,
+  StartedChat,
   Store,
+  VisitorPatch,
 } from './store';
 
 /** Tuning of {@link LowdbStore}: when its journal is compacted into db.json. */
@@ -31,9 +42,16 @@ export type LowdbStoreOptions = CompactionOptions;
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-/** The lowdb-backed {@link Store}; one process per data directory. */
+/**
+ * The lowdb-backed {@link Store}; one process per data directory (a lock on the directory makes
+ * sure). Atomic operations read, decide and apply in memory without awaiting in between, so in
+ * this single process nothing can come between them; durability is awaited afterwards.
+ */
 export class LowdbStore implements Store {
   readonly #data: JournaledState;
+  readonly #exclusive = new KeyedLock();
+  /** Leases live in memory: with one process per data directory, this process is the cluster. */
+  readonly #leases = new Map<string, { holder: string; expiresAt: number }>();
 
   /** `dataDir` holds db.json and its journals; it is created when missing. */
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
@@ -106,6 +124,22 @@ export class LowdbStore implements Store {
     return clone(agent);
   }
 
+  async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
+    const current = this.#state.agents.get(id);
+    if (!current) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+    const updated: AgentRecord = { ...current, ...cleanAgentPatch(patch) };
+    this.#assertEmailFree(updated);
+    await this.#data.commit({ op: 'agent', agent: updated });
+    return clone(updated);
+  }
+
+  async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {
+    const current = this.#state.visitors.get(initial.id) ?? clone(initial);
+    const updated = applyVisitorPatch(current, patch);
+    await this.#data.commit({ op: 'visitor', visitor: updated });
+    return clone(updated);
+  }
+
   async saveVisitor(visitor: Visitor): Promise<Visitor> {
     await this.#data.commit({ op: 'visitor', visitor: clone(visitor) });
     return clone(visitor);
@@ -119,6 +153,8 @@ export class LowdbStore implements Store {
     if (this.#state.conversations.has(conversation.id)) {
       throw new ParleyError('CONFLICT', `conversation ${conversation.id} exists`);
     }
+    if (this.#opensSecondChat(conversation))
+      throw new ParleyError('CONFLICT', `visitor ${conversation.visitorId} has an open chat`);
     await this.#data.commit({ op: 'conversation', conversation: clone(conversation) });
     return clone(conversation);
   }
@@ -150,11 +186,85 @@ export class LowdbStore implements Store {
   }
 
   async listOpenConversations(): Promise<Conversation[]> {
-    const open = [...this.#state.conversations.values()].filter((c) => c.status !== 'closed');
-    return clone(open.sort(byCreationAscending));
+    return clone(this.#state.openConversations().sort(byCreationAscending));
   }
 
-  async appendMessage(input: NewMessage): Promise<AppendResult> {
+  async startChat(conversation: Conversation): Promise<StartedChat> {
+    const openId = this.#state.openChatByVisitor.get(conversation.visitorId);
+    if (openId !== undefined) {
+      await this.#data.durable();
+      return { conversation: clone(this.#state.conversations.get(openId)!), created: false };
+    }
+    return { conversation: await this.createConversation(conversation), created: true };
+  }
+
+  async openChatOf(visitorId: string): Promise<Conversation | null> {
+    const id = this.#state.openChatByVisitor.get(visitorId);
+    return clone(id === undefined ? null : (this.#state.conversations.get(id) ?? null));
+  }
+
+  async listQueue(siteId: string): Promise<Conversation[]> {
+    return clone(this.#queueOf(siteId));
+  }
+
+  async activeChatCounts(agentIds: string[]): Promise<Map<string, number>> {
+    return this.#activeCounts(agentIds);
+  }
+
+  async changeConversation(id: string, decide: ConversationDecision): Promise<ChangedConversation> {
+    const current = this.#state.conversations.get(id);
+    if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${id}`);
+    const patch = decide(clone(current));
+    if (patch === null) return { conversation: clone(current), changed: false };
+    const updated: Conversation = { ...current, ...cleanPatch(patch) };
+    await this.#data.commit({ op: 'conversation', conversation: updated });
+    return { conversation: clone(updated), changed: true };
+  }
+
+  async assignConversation(
+    conversationId: string,
+    agentId: string,
+    options: AssignOptions,
+  ): Promise<Conversation> {
+    const current = this.#state.conversations.get(conversationId);
+    if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${conversationId}`);
+    const agent = this.#state.agents.get(agentId);
+    const patch = assigning(agentId, options.mode, options.at)(clone(current));
+    assertRoomFor(agent, this.#activeCounts([agentId]).get(agentId) ?? 0, options.requireOnline);
+    return this.#assign(current, agentId, patch!, options.at);
+  }
+
+  async assignNextQueued(
+    siteId: string,
+    candidates: RoutingCandidate[],
+    at: string,
+  ): Promise<Conversation | null> {
+    const head = this.#queueOf(siteId)[0];
+    if (!head) return null;
+    const counts = this.#activeCounts(candidates.map((candidate) => candidate.agentId));
+    const agentId = chooseAgent(
+      candidates,
+      (id) => this.#state.agents.get(id),
+      (id) => counts.get(id) ?? 0,
+      (id) => this.#state.agentAssignedAt.get(id) ?? null,
+    );
+    if (!agentId) return null;
+    return this.#assign(head, agentId, assigning(agentId, 'auto', at)(head)!, at);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const lease = this.#leases.get(name);
+    const now = Date.now();
+    if (lease && lease.holder !== holder && lease.expiresAt > now) return false;
+    this.#leases.set(name, { holder, expiresAt: now + ttlMs });
+    return true;
+  }
+
+  runExclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+    return this.#exclusive.run(name, task);
+  }
+
+  async appendMessage(input: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
     // Everything up to the commit runs without awaiting, so concurrent appends cannot share a seq.
     const conversation = this.#state.conversations.get(input.conversationId);
     if (!conversation)
@@ -163,11 +273,15 @@ export class LowdbStore implements Store {
     if (existing) {
       // The first copy may still be on its way to disk; answer only once it is durable.
       await this.#data.durable();
-      return { message: clone(existing), duplicate: true };
+      return { message: clone(existing), duplicate: true, conversation: clone(conversation) };
     }
+    if (options.requireOpen && conversation.status === 'closed')
+      throw new ParleyError('CONFLICT', 'The conversation is closed');
     const message: Message = { ...clone(input), seq: conversation.lastSeq + 1 };
-    await this.#data.commit({ op: 'message', message });
-    return { message: clone(message), duplicate: false };
+    const ack = this.#data.commit({ op: 'message', message });
+    const after = clone(this.#state.conversations.get(conversation.id)!);
+    await ack;
+    return { message: clone(message), duplicate: false, conversation: after };
   }
 
   async listMessages(
@@ -213,6 +327,44 @@ export class LowdbStore implements Store {
     await this.#data.commit({ op: 'setting', key, value });
   }
 
+  /** Writes an assignment and the agent's last-assignment time together, then awaits both. */
+  async #assign(
+    current: Conversation,
+    agentId: string,
+    patch: ConversationPatch,
+    at: string,
+  ): Promise<Conversation> {
+    const updated: Conversation = { ...current, ...cleanPatch(patch) };
+    const written = this.#data.commit({ op: 'conversation', conversation: updated });
+    await Promise.all([written, this.#data.commit({ op: 'agent-assigned', agentId, at })]);
+    return clone(updated);
+  }
+
+  #opensSecondChat(conversation: Conversation): boolean {
+    return (
+      conversation.kind === 'chat' &&
+      conversation.status !== 'closed' &&
+      this.#state.openChatByVisitor.has(conversation.visitorId)
+    );
+  }
+
+  #queueOf(siteId: string): Conversation[] {
+    return this.#state
+      .openConversations()
+      .filter((c) => c.siteId === siteId && c.status === 'queued' && c.kind === 'chat')
+      .sort(byQueueOrder);
+  }
+
+  #activeCounts(agentIds: string[]): Map<string, number> {
+    const counts = new Map(agentIds.map((id) => [id, 0]));
+    for (const c of this.#state.openConversations()) {
+      if (c.status !== 'active' || c.kind !== 'chat' || c.agentId === null) continue;
+      const count = counts.get(c.agentId);
+      if (count !== undefined) counts.set(c.agentId, count + 1);
+    }
+    return counts;
+  }
+
   #assertEmailFree(agent: AgentRecord): void {
     const owner = this.#state.agentIdByEmail.get(agent.email.toLowerCase());
     if (owner !== undefined && owner !== agent.id) {
@@ -225,6 +377,11 @@ export class LowdbStore implements Store {
     const messages = this.#state.messages.get(conversation.id) ?? [];
     return messages.some((message) => message.text.toLowerCase().includes(needle));
   }
+}
+
+/** Line order: queued first, ties by id so every node sees the same order. */
+function byQueueOrder(a: Conversation, b: Conversation): number {
+  return compareCodeUnits(a.queuedAt ?? '', b.queuedAt ?? '') || compareCodeUnits(a.id, b.id);
 }
 
 function sortByCreation<T extends { createdAt: string; id: string }>(items: T[]): T[] {

@@ -14,6 +14,8 @@ export type JournalRecord =
   | { op: 'conversation'; conversation: Conversation }
   /** Also sets the conversation's lastSeq and lastMessageAt, so the two can never disagree. */
   | { op: 'message'; message: Message }
+  /** Routing's tie-break: when an agent last received a chat. */
+  | { op: 'agent-assigned'; agentId: string; at: string }
   | { op: 'canned-reply'; reply: CannedReply }
   | { op: 'canned-reply-delete'; siteId: string; id: string }
   | { op: 'setting'; key: string; value: string };
@@ -31,6 +33,8 @@ export interface Snapshot {
   messages: Message[];
   cannedReplies: CannedReply[];
   settings: [string, string][];
+  /** Agent id → when they last received a chat (absent in snapshots from before routing kept it). */
+  agentAssignedAt?: [string, string][];
 }
 
 /** The snapshot of an empty store. */
@@ -45,6 +49,7 @@ export function emptySnapshot(): Snapshot {
     messages: [],
     cannedReplies: [],
     settings: [],
+    agentAssignedAt: [],
   };
 }
 
@@ -54,6 +59,7 @@ const OPS = new Set<string>([
   'visitor',
   'conversation',
   'message',
+  'agent-assigned',
   'canned-reply',
   'canned-reply-delete',
   'setting',
@@ -77,6 +83,12 @@ export class MemoryState {
   readonly agentIdByEmail = new Map<string, string>();
   readonly visitors = new Map<string, Visitor>();
   readonly conversations = new Map<string, Conversation>();
+  /** Ids of the conversations that are not closed: routing and sweeps look only at these. */
+  readonly openConversationIds = new Set<string>();
+  /** Visitor id → id of their open live chat. */
+  readonly openChatByVisitor = new Map<string, string>();
+  /** Agent id → when they last received a chat (ISO). */
+  readonly agentAssignedAt = new Map<string, string>();
   /** Conversation id → its messages in seq order. */
   readonly messages = new Map<string, Message[]>();
   /** Conversation id → clientId → message, for idempotent appends. */
@@ -98,6 +110,8 @@ export class MemoryState {
     for (const message of snapshot.messages) state.#index(message);
     for (const reply of snapshot.cannedReplies) state.apply({ op: 'canned-reply', reply });
     for (const [key, value] of snapshot.settings) state.settings.set(key, value);
+    for (const [agentId, at] of snapshot.agentAssignedAt ?? [])
+      state.agentAssignedAt.set(agentId, at);
     return state;
   }
 
@@ -113,6 +127,7 @@ export class MemoryState {
       messages: [...this.messages.values()].flat(),
       cannedReplies: [...this.cannedReplies.values()].flatMap((replies) => [...replies.values()]),
       settings: [...this.settings.entries()],
+      agentAssignedAt: [...this.agentAssignedAt.entries()],
     };
   }
 
@@ -128,10 +143,12 @@ export class MemoryState {
         this.visitors.set(record.visitor.id, record.visitor);
         return;
       case 'conversation':
-        this.conversations.set(record.conversation.id, record.conversation);
-        return;
+        return this.#putConversation(record.conversation);
       case 'message':
         return this.#appendMessage(record.message);
+      case 'agent-assigned':
+        this.agentAssignedAt.set(record.agentId, record.at);
+        return;
       case 'canned-reply':
         return this.#putCannedReply(record.reply);
       case 'canned-reply-delete':
@@ -159,12 +176,30 @@ export class MemoryState {
         `message ${message.id} belongs to unknown conversation ${message.conversationId}`,
       );
     }
-    this.conversations.set(conversation.id, {
+    const firstResponse = message.author === 'agent' && !message.internal;
+    this.#putConversation({
       ...conversation,
       lastSeq: message.seq,
       lastMessageAt: message.createdAt,
+      firstResponseAt: conversation.firstResponseAt ?? (firstResponse ? message.createdAt : null),
     });
     this.#index(message);
+  }
+
+  #putConversation(conversation: Conversation): void {
+    const { id, visitorId } = conversation;
+    this.conversations.set(id, conversation);
+    const open = conversation.status !== 'closed';
+    if (open) this.openConversationIds.add(id);
+    else this.openConversationIds.delete(id);
+    if (conversation.kind !== 'chat') return;
+    if (open) this.openChatByVisitor.set(visitorId, id);
+    else if (this.openChatByVisitor.get(visitorId) === id) this.openChatByVisitor.delete(visitorId);
+  }
+
+  /** The open conversations, in no particular order. */
+  openConversations(): Conversation[] {
+    return [...this.openConversationIds].map((id) => this.conversations.get(id)!);
   }
 
   #index(message: Message): void {

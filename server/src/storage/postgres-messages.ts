@@ -6,8 +6,8 @@ import { ParleyError } from '@parley/shared';
 import type { Message } from '@parley/shared';
 import type { PostgresDatabase } from './postgres-database';
 import { isUniqueViolation } from './postgres-errors';
-import { toMessage, type MessageRow } from './postgres-rows';
-import type { AppendResult, NewMessage } from './store';
+import { toConversation, toMessage, type ConversationRow, type MessageRow } from './postgres-rows';
+import type { AppendOptions, AppendResult, NewMessage } from './store';
 
 /** Signals, inside the append transaction, that the clientId was already stored. */
 class DuplicateClientId extends Error {}
@@ -17,17 +17,27 @@ export async function appendMessage(
   db: PostgresDatabase,
   s: string,
   m: NewMessage,
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
+  // A resend of a stored message is answered as a duplicate even if the chat closed since.
+  const stored = await storedCopy(db, s, m);
+  if (stored) return stored;
   try {
-    const message = await db.transaction(async (client) => {
+    return await db.transaction(async (client) => {
+      const firstResponse = m.author === 'agent' && !m.internal;
       // The row lock taken by this UPDATE serialises appends to one conversation.
-      const bumped = await client.query<{ last_seq: number }>(
-        `UPDATE ${s}.conversations SET last_seq = last_seq + 1, last_message_at = $2
-          WHERE id = $1 RETURNING last_seq`,
-        [m.conversationId, m.createdAt],
+      const bumped = await client.query<ConversationRow>(
+        `UPDATE ${s}.conversations SET last_seq = last_seq + 1, last_message_at = $2,
+            first_response_at = CASE WHEN $3 THEN coalesce(first_response_at, $2) ELSE first_response_at END
+          WHERE id = $1 AND ($4 = false OR status <> 'closed') RETURNING *`,
+        [m.conversationId, m.createdAt, firstResponse, options.requireOpen === true],
       );
-      const seq = bumped.rows[0]?.last_seq;
-      if (seq === undefined) {
+      const row = bumped.rows[0];
+      if (!row) {
+        const exists = await client.query(`SELECT 1 FROM ${s}.conversations WHERE id = $1`, [
+          m.conversationId,
+        ]);
+        if (exists.rows.length > 0) throw new ParleyError('CONFLICT', 'The conversation is closed');
         throw new ParleyError('NOT_FOUND', `no conversation ${m.conversationId}`);
       }
       const inserted = await client
@@ -37,7 +47,7 @@ export async function appendMessage(
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
           [
             m.conversationId,
-            seq,
+            row.last_seq,
             m.id,
             m.clientId,
             m.author,
@@ -52,16 +62,33 @@ export async function appendMessage(
           if (isUniqueViolation(error, 'messages_client_id_key')) throw new DuplicateClientId();
           throw error;
         });
-      return toMessage(inserted.rows[0]!);
+      return {
+        message: toMessage(inserted.rows[0]!),
+        duplicate: false,
+        conversation: toConversation(row),
+      };
     });
-    return { message, duplicate: false };
   } catch (error) {
     if (!(error instanceof DuplicateClientId)) throw error;
     // The rollback undid the seq bump; the first copy is committed, so it is there to read.
-    const sql = `SELECT * FROM ${s}.messages WHERE conversation_id = $1 AND client_id = $2`;
-    const [row] = await db.query<MessageRow>(sql, [m.conversationId, m.clientId]);
-    return { message: toMessage(row!), duplicate: true };
+    return (await storedCopy(db, s, m))!;
   }
+}
+
+/** The already stored message with `m`'s clientId, as a duplicate append result. */
+async function storedCopy(
+  db: PostgresDatabase,
+  s: string,
+  m: NewMessage,
+): Promise<AppendResult | null> {
+  const sql = `SELECT * FROM ${s}.messages WHERE conversation_id = $1 AND client_id = $2`;
+  const [row] = await db.query<MessageRow>(sql, [m.conversationId, m.clientId]);
+  if (!row) return null;
+  const [conversation] = await db.query<ConversationRow>(
+    `SELECT * FROM ${s}.conversations WHERE id = $1`,
+    [m.conversationId],
+  );
+  return { message: toMessage(row), duplicate: true, conversation: toConversation(conversation!) };
 }
 
 /** `Store.listMessages` in schema `s` (quoted). */

@@ -56,6 +56,20 @@ export function schemaStatements(s: string): string[] {
     `CREATE INDEX IF NOT EXISTS conversations_visitor ON ${s}.conversations (visitor_id)`,
     `CREATE INDEX IF NOT EXISTS conversations_open
       ON ${s}.conversations (created_at) WHERE status <> 'closed'`,
+    // Routing's tie-break, written in the same transaction as each assignment.
+    `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS last_assigned_at timestamptz`,
+    // A visitor has at most one open live chat: two first messages at once cannot open two.
+    `CREATE UNIQUE INDEX IF NOT EXISTS conversations_open_chat
+      ON ${s}.conversations (visitor_id) WHERE status <> 'closed' AND kind = 'chat'`,
+    `CREATE INDEX IF NOT EXISTS conversations_queue
+      ON ${s}.conversations (site_id, queued_at) WHERE status = 'queued' AND kind = 'chat'`,
+    `CREATE INDEX IF NOT EXISTS conversations_active_agent
+      ON ${s}.conversations (agent_id) WHERE status = 'active' AND kind = 'chat'`,
+    `CREATE TABLE IF NOT EXISTS ${s}.leases (
+      name text PRIMARY KEY,
+      holder text NOT NULL,
+      expires_at timestamptz NOT NULL
+    )`,
     `CREATE TABLE IF NOT EXISTS ${s}.messages (
       conversation_id text NOT NULL REFERENCES ${s}.conversations (id),
       seq integer NOT NULL,

@@ -14,15 +14,25 @@ import {
 import { PostgresDatabase, type PostgresDatabaseOptions } from './postgres-database';
 import { conflictOn, emailTaken } from './postgres-errors';
 import { appendMessage, lastMessage, listMessages } from './postgres-messages';
+import { PostgresAssignments } from './postgres-assignment';
+import type { ConversationDecision } from './conversation-transitions';
+import { cleanAgentPatch, visitorScalars } from './record-patches';
 import { json, toConversation, type ConversationRow } from './postgres-rows';
 import { quoteSchema, schemaStatements } from './postgres-schema';
 import type {
+  AgentPatch,
   AgentRecord,
+  AppendOptions,
   AppendResult,
+  AssignOptions,
+  ChangedConversation,
   ConversationFilter,
   ConversationPatch,
   NewMessage,
+  RoutingCandidate,
+  StartedChat,
   Store,
+  VisitorPatch,
 } from './store';
 
 /** How to reach the database, and where in it Parley's tables live. */
@@ -37,10 +47,12 @@ export class PostgresStore implements Store {
   /** The quoted schema name, spliced into every statement. */
   readonly #s: string;
   #database: PostgresDatabase | null = null;
+  readonly #assignments: PostgresAssignments;
 
   constructor(options: PostgresStoreOptions) {
     this.#options = options;
     this.#s = quoteSchema(options.schema ?? 'public');
+    this.#assignments = new PostgresAssignments(() => this.#db, this.#s);
   }
 
   async init(): Promise<void> {
@@ -128,6 +140,37 @@ export class PostgresStore implements Store {
     return rows[0].data;
   }
 
+  async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
+    const clean = cleanAgentPatch(patch);
+    // `||` replaces the given keys of the stored document in one statement: no lost update.
+    const sql = `UPDATE ${this.#s}.agents SET data = data || $2::jsonb,
+        email_key = coalesce($3, email_key) WHERE id = $1 RETURNING data`;
+    const rows = await this.#db
+      .query<{ data: AgentRecord }>(sql, [id, json(clean), clean.email?.toLowerCase() ?? null])
+      .catch(emailTaken(clean.email ?? ''));
+    if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+    return rows[0].data;
+  }
+
+  async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {
+    // One statement: create-or-merge, with `fields` merged key by key, so concurrent updates of
+    // one visitor (identify racing a page view) both land.
+    const sql = `INSERT INTO ${this.#s}.visitors AS v (id, site_id, data)
+        VALUES ($1, $2, $3::jsonb || $4::jsonb
+          || jsonb_build_object('fields', ($3::jsonb -> 'fields') || $5::jsonb))
+      ON CONFLICT (id) DO UPDATE SET data = v.data || $4::jsonb
+        || jsonb_build_object('fields', coalesce(v.data -> 'fields', '{}'::jsonb) || $5::jsonb)
+      RETURNING data`;
+    const rows = await this.#db.query<{ data: Visitor }>(sql, [
+      initial.id,
+      initial.siteId,
+      json(initial),
+      json(visitorScalars(patch)),
+      json(patch.fields ?? {}),
+    ]);
+    return rows[0]!.data;
+  }
+
   async saveVisitor(visitor: Visitor): Promise<Visitor> {
     const sql = `INSERT INTO ${this.#s}.visitors (id, site_id, data) VALUES ($1, $2, $3)
       ON CONFLICT (id) DO UPDATE SET site_id = EXCLUDED.site_id, data = EXCLUDED.data RETURNING data`;
@@ -145,10 +188,20 @@ export class PostgresStore implements Store {
   }
 
   async createConversation(c: Conversation): Promise<Conversation> {
+    return (await this.#insertConversation(c, false))!;
+  }
+
+  /** Inserts `c`; with `unlessOpenChat`, null instead of a second open chat for the visitor. */
+  async #insertConversation(
+    c: Conversation,
+    unlessOpenChat: boolean,
+  ): Promise<Conversation | null> {
     const sql = `INSERT INTO ${this.#s}.conversations (id, site_id, visitor_id, kind, status, agent_id,
         tags, last_seq, seen, created_at, queued_at, assigned_at, first_response_at, last_message_at,
         closed_at, closed_by, rating)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`;
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+      ${unlessOpenChat ? `ON CONFLICT (visitor_id) WHERE status <> 'closed' AND kind = 'chat' DO NOTHING` : ''}
+      RETURNING *`;
     const params = [
       c.id,
       c.siteId,
@@ -170,8 +223,9 @@ export class PostgresStore implements Store {
     ];
     const rows = await this.#db
       .query<ConversationRow>(sql, params)
-      .catch(conflictOn('conversations_pkey', `conversation ${c.id} exists`));
-    return toConversation(rows[0]!);
+      .catch(conflictOn('conversations_pkey', `conversation ${c.id} exists`))
+      .catch(conflictOn('conversations_open_chat', `visitor ${c.visitorId} has an open chat`));
+    return rows[0] ? toConversation(rows[0]) : null;
   }
 
   async getConversation(id: string): Promise<Conversation | null> {
@@ -215,8 +269,78 @@ export class PostgresStore implements Store {
     return (await this.#db.query<ConversationRow>(sql, [])).map(toConversation);
   }
 
-  async appendMessage(message: NewMessage): Promise<AppendResult> {
-    return appendMessage(this.#db, this.#s, message);
+  async startChat(conversation: Conversation): Promise<StartedChat> {
+    // The partial unique index on open chats decides; a losing insert returns the winner's chat.
+    for (;;) {
+      const created = await this.#insertConversation(conversation, true);
+      if (created) return { conversation: created, created: true };
+      const open = await this.openChatOf(conversation.visitorId);
+      if (open) return { conversation: open, created: false };
+      // The winner closed it in between: try again.
+    }
+  }
+
+  async openChatOf(visitorId: string): Promise<Conversation | null> {
+    const sql = `SELECT * FROM ${this.#s}.conversations
+      WHERE visitor_id = $1 AND status <> 'closed' AND kind = 'chat' LIMIT 1`;
+    const row = (await this.#db.query<ConversationRow>(sql, [visitorId]))[0];
+    return row ? toConversation(row) : null;
+  }
+
+  async listQueue(siteId: string): Promise<Conversation[]> {
+    const sql = `SELECT * FROM ${this.#s}.conversations
+      WHERE site_id = $1 AND status = 'queued' AND kind = 'chat'
+      ORDER BY queued_at, id COLLATE "C"`;
+    return (await this.#db.query<ConversationRow>(sql, [siteId])).map(toConversation);
+  }
+
+  activeChatCounts(agentIds: string[]): Promise<Map<string, number>> {
+    return this.#assignments.activeChatCounts(agentIds);
+  }
+
+  changeConversation(id: string, decide: ConversationDecision): Promise<ChangedConversation> {
+    return this.#assignments.changeConversation(id, decide);
+  }
+
+  assignConversation(
+    conversationId: string,
+    agentId: string,
+    options: AssignOptions,
+  ): Promise<Conversation> {
+    return this.#assignments.assignConversation(conversationId, agentId, options);
+  }
+
+  assignNextQueued(
+    siteId: string,
+    candidates: RoutingCandidate[],
+    at: string,
+  ): Promise<Conversation | null> {
+    return this.#assignments.assignNextQueued(siteId, candidates, at);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    // The database's clock decides expiry, so relays with skewed clocks still agree.
+    const sql = `INSERT INTO ${this.#s}.leases AS l (name, holder, expires_at)
+        VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+      ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+        WHERE l.holder = EXCLUDED.holder OR l.expires_at < now()
+      RETURNING holder`;
+    return (await this.#db.query(sql, [name, holder, ttlMs])).length > 0;
+  }
+
+  runExclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+    // The advisory lock lives as long as this transaction; the task itself uses other pooled
+    // connections. A relay that dies mid-task drops its connection, which frees the lock.
+    return this.#db.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `parley:${this.#s}:exclusive:${name}`,
+      ]);
+      return task();
+    });
+  }
+
+  async appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult> {
+    return appendMessage(this.#db, this.#s, message, options);
   }
 
   async listMessages(

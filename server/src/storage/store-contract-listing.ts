@@ -19,7 +19,9 @@ export function listingContract(ctx: ContractContext): void {
       email: 'stefan.popescu@example.ro',
     });
     const maria = makeVisitor('site_b', { name: 'Maria Santos' });
-    for (const visitor of [huong, stefan, maria]) await store.saveVisitor(visitor);
+    // Another Maria Santos: one visitor has one open chat at a time.
+    const maria2 = makeVisitor('site_b', { name: 'Maria Santos' });
+    for (const visitor of [huong, stefan, maria, maria2]) await store.saveVisitor(visitor);
     const create = (siteId: string, visitorId: string, overrides: Partial<Conversation>) =>
       store.createConversation(makeConversation(siteId, visitorId, overrides));
     const say = async (
@@ -53,7 +55,7 @@ export function listingContract(ctx: ContractContext): void {
       tags: ['vip'],
       createdAt: at(40),
     });
-    const c5 = await create('site_b', maria.id, { createdAt: at(50) });
+    const c5 = await create('site_b', maria2.id, { createdAt: at(50) });
     await say(c1, 90, texts.vi[3]!);
     await say(c1, 100, texts.vi[5]!);
     await say(c2, 60, texts.ro[1]!);
@@ -150,7 +152,7 @@ export function listingContract(ctx: ContractContext): void {
         ctx
           .store()
           .createConversation(
-            makeConversation('site_many', 'visitor_many', { createdAt: at(200 + i) }),
+            makeConversation('site_many', `visitor_many_${i}`, { createdAt: at(200 + i) }),
           ),
       ),
     );

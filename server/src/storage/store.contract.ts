@@ -18,6 +18,7 @@ import {
   makeVisitor,
   type FixtureTexts,
 } from './store-contract-fixtures';
+import { decisionsContract } from './store-contract-decisions';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
 import { recordsContract } from './store-contract-records';
@@ -59,6 +60,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('sites, agents, visitors, canned replies, settings', () => recordsContract(ctx));
     describe('conversations and messages', () => messagesContract(ctx));
     describe('listConversations', () => listingContract(ctx));
+    describe('decisions made once, under concurrency', () => decisionsContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());

@@ -14,6 +14,7 @@ import type {
   Site,
   Visitor,
 } from '@parley/shared';
+import type { AssignMode, ConversationDecision } from './conversation-transitions';
 
 /** An agent as stored: the public shape plus its password hash. */
 export interface AgentRecord extends Agent {
@@ -28,6 +29,14 @@ export interface AppendResult {
   message: Message;
   /** True when a message with the same `clientId` already existed: nothing new was stored. */
   duplicate: boolean;
+  /** The conversation as it is after the append. */
+  conversation: Conversation;
+}
+
+/** Conditions of `appendMessage`. */
+export interface AppendOptions {
+  /** Refuse with CONFLICT when the conversation is closed (replies, unlike notes, need it open). */
+  requireOpen?: boolean;
 }
 
 /** Filters of `listConversations`; every given filter must match. */
@@ -67,7 +76,63 @@ export type ConversationPatch = Partial<
   >
 >;
 
-/** Parley's storage. All methods return copies: mutating a result never changes the store. */
+/** The fields of a visitor that change after creation; `fields` is merged key by key. */
+export type VisitorPatch = Partial<
+  Pick<
+    Visitor,
+    | 'name'
+    | 'email'
+    | 'userId'
+    | 'verified'
+    | 'locale'
+    | 'timeZone'
+    | 'userAgent'
+    | 'page'
+    | 'lastSeenAt'
+  >
+> & { fields?: Record<string, string> };
+
+/** The fields of an agent that change after creation. */
+export type AgentPatch = Partial<
+  Pick<AgentRecord, 'email' | 'name' | 'role' | 'status' | 'capacity' | 'siteIds' | 'passwordHash'>
+>;
+
+/** An agent routing may give a chat to: connected to some relay right now, serving the site. */
+export interface RoutingCandidate {
+  agentId: string;
+  /** Epoch ms since which a console of theirs has been connected (ties go to the longest idle). */
+  connectedSince: number;
+}
+
+/** What `startChat` did. */
+export interface StartedChat {
+  conversation: Conversation;
+  /** False when the visitor already had an open chat, which is returned instead. */
+  created: boolean;
+}
+
+/** What `changeConversation` did. */
+export interface ChangedConversation {
+  conversation: Conversation;
+  /** False when the decision asked for no change. */
+  changed: boolean;
+}
+
+/** How an assignment may be refused on the agent's side. */
+export interface AssignOptions {
+  mode: AssignMode;
+  /** ISO time of the assignment. */
+  at: string;
+  /** Refuse unless the agent's status is `online` (transfers); a take may come from an away agent. */
+  requireOnline: boolean;
+}
+
+/**
+ * Parley's storage: the single source of truth. Every decision that must be unique (assigning a
+ * chat, taking a capacity slot, closing, starting a visitor's chat, a cluster-wide chore) is one
+ * atomic operation here; callers never read, decide and write back on their own.
+ * All methods return copies: mutating a result never changes the store.
+ */
 export interface Store {
   /** Opens files or connections and loads what is needed; call once before anything else. */
   init(): Promise<void>;
@@ -93,11 +158,18 @@ export interface Store {
   listAgents(): Promise<AgentRecord[]>;
   /** Replaces an agent's stored fields (same id). Throws NOT_FOUND, or EMAIL_TAKEN. */
   updateAgent(agent: AgentRecord): Promise<AgentRecord>;
+  /** Changes only the given fields of an agent, atomically. Throws NOT_FOUND, or EMAIL_TAKEN. */
+  patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord>;
 
   /** Stores a visitor, or replaces the stored one with the same id. */
   saveVisitor(visitor: Visitor): Promise<Visitor>;
   /** A visitor by id, or null. */
   getVisitor(id: string): Promise<Visitor | null>;
+  /**
+   * Creates the visitor from `initial` when unknown, then applies `patch` (fields merged key by
+   * key), in one atomic step: two updates at once both land.
+   */
+  updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor>;
 
   /** Stores a new conversation. */
   createConversation(conversation: Conversation): Promise<Conversation>;
@@ -107,15 +179,55 @@ export interface Store {
   updateConversation(id: string, patch: ConversationPatch): Promise<Conversation>;
   /** Conversations matching `filter`, newest activity first, and how many match in all. */
   listConversations(filter: ConversationFilter): Promise<{ items: Conversation[]; total: number }>;
-  /** Conversations that are not closed, oldest first (routing rebuilds its queue from these). */
+  /** Conversations that are not closed, oldest first. */
   listOpenConversations(): Promise<Conversation[]>;
 
   /**
+   * Stores `conversation` (a new live chat) unless its visitor already has an open chat, which is
+   * then returned instead: a visitor never has two open chats, however many tabs start one.
+   */
+  startChat(conversation: Conversation): Promise<StartedChat>;
+  /** The visitor's open live chat, or null. */
+  openChatOf(visitorId: string): Promise<Conversation | null>;
+  /** A site's waiting live chats, first in line first. */
+  listQueue(siteId: string): Promise<Conversation[]>;
+  /** Live chats assigned to each agent (across all their sites): what counts against capacity. */
+  activeChatCounts(agentIds: string[]): Promise<Map<string, number>>;
+  /**
+   * Reads the conversation, asks `decide` (synchronous, pure) for a patch and applies it, with no
+   * other change to that conversation in between. `decide` may throw a ParleyError to refuse:
+   * nothing is written. Throws NOT_FOUND.
+   */
+  changeConversation(id: string, decide: ConversationDecision): Promise<ChangedConversation>;
+  /**
+   * Gives a conversation to an agent if the conversation allows it (`decide`) and the agent has
+   * room: fewer active chats than their capacity, counted across every site they serve, decided
+   * atomically with every other assignment to that agent. Throws CONFLICT (conversation state),
+   * NOT_FOUND, or AGENT_UNAVAILABLE (at capacity, or not online when required).
+   */
+  assignConversation(
+    conversationId: string,
+    agentId: string,
+    options: AssignOptions,
+  ): Promise<Conversation>;
+  /**
+   * Assigns the first chat in a site's queue to the best candidate: online, below capacity, the
+   * fewest active chats, ties to the one idle longest (see routing/pick-agent.ts). Null when the
+   * queue is empty or nobody has room. Atomic against every other assignment.
+   */
+  assignNextQueued(
+    siteId: string,
+    candidates: RoutingCandidate[],
+    at: string,
+  ): Promise<Conversation | null>;
+
+  /**
    * Appends a message with the next sequence number of its conversation and bumps the
-   * conversation's `lastSeq`/`lastMessageAt`. Idempotent on (conversationId, clientId).
+   * conversation's `lastSeq`/`lastMessageAt`; the first public agent message also sets
+   * `firstResponseAt`, in the same atomic step. Idempotent on (conversationId, clientId).
    * Durable when the promise resolves: it survives the process being killed.
    */
-  appendMessage(message: NewMessage): Promise<AppendResult>;
+  appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult>;
   /** Messages of a conversation with `seq > afterSeq`, in order, at most `limit`. */
   listMessages(
     conversationId: string,
@@ -130,6 +242,17 @@ export interface Store {
   saveCannedReply(reply: CannedReply): Promise<CannedReply>;
   /** Deletes a canned reply. Throws NOT_FOUND. */
   deleteCannedReply(siteId: string, id: string): Promise<void>;
+
+  /**
+   * Takes or renews the lease `name` for `holder` for `ttlMs` if it is free, expired or already
+   * theirs; true when `holder` holds it now. Chores that must run once per cluster run under one.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Runs `task` while no other task of the same name runs anywhere on this store (every relay
+   * process sharing it), e.g. the first start. Waits for its turn.
+   */
+  runExclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
 
   /** A small key/value area for server secrets and settings (e.g. the token signing key). */
   getSetting(key: string): Promise<string | null>;

@@ -1,0 +1,236 @@
+/**
+ * The steps every action is built from: each asks the store to decide (atomically), then tells
+ * both sides what changed. No state of its own: every relay process runs the same steps on the
+ * same store, so it does not matter which one a visitor or an agent is connected to.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ParleyError,
+  type Agent,
+  type ClosedBy,
+  type Conversation,
+  type Message,
+  type Site,
+  type VisitorConversation,
+} from '@parley/shared';
+import type { AgentRecord, AppendOptions, AppendResult, ConversationPatch } from '../storage/store';
+import { closing, requeueing, seeing, type AssignMode } from '../storage/conversation-transitions';
+import { publicAgent, type Relay } from './relay';
+
+type Deps = Omit<Relay, 'conversations'>;
+
+export class ConversationService {
+  constructor(private readonly deps: Deps) {}
+
+  /** ISO timestamp of the relay's clock. */
+  timestamp(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+
+  async requireSite(siteId: string): Promise<Site> {
+    const site = await this.deps.store.getSite(siteId);
+    if (!site) throw new ParleyError('NOT_FOUND', 'No such site');
+    return site;
+  }
+
+  async requireConversation(id: string): Promise<Conversation> {
+    const conversation = await this.deps.store.getConversation(id);
+    if (!conversation) throw new ParleyError('NOT_FOUND', 'No such conversation');
+    return conversation;
+  }
+
+  /** A conversation as the visitor may see it; `queue` saves a lookup when already known. */
+  async visitorView(
+    conversation: Conversation,
+    queue?: Conversation[],
+  ): Promise<VisitorConversation> {
+    const { store } = this.deps;
+    const [agent, site] = await Promise.all([
+      conversation.agentId ? store.getAgent(conversation.agentId) : null,
+      store.getSite(conversation.siteId),
+    ]);
+    let queuePosition: number | null = null;
+    if (conversation.status === 'queued' && conversation.kind === 'chat') {
+      const line = queue ?? (await store.listQueue(conversation.siteId));
+      const index = line.findIndex((c) => c.id === conversation.id);
+      queuePosition = index === -1 ? null : index + 1;
+    }
+    return {
+      id: conversation.id,
+      kind: conversation.kind,
+      status: conversation.status,
+      agent: agent ? { name: agent.name, status: agent.status } : null,
+      queuePosition,
+      lastSeq: conversation.lastSeq,
+      seen: conversation.seen,
+      closedBy: conversation.closedBy,
+      rating: conversation.rating,
+      ask: site?.widget.rating ?? { csat: true, nps: false },
+    };
+  }
+
+  /** Announces a conversation's state to the site's agents and, for a live chat, the visitor. */
+  async publish(conversation: Conversation): Promise<void> {
+    const visitor = await this.deps.store.getVisitor(conversation.visitorId);
+    const view = conversation.kind === 'chat' ? await this.visitorView(conversation) : null;
+    this.deps.publish.conversation(conversation, visitor, view);
+  }
+
+  /** Changes fields that need no rule (tags) and announces the result. */
+  async update(id: string, patch: ConversationPatch): Promise<Conversation> {
+    const { conversation } = await this.deps.store.changeConversation(id, () => patch);
+    await this.publish(conversation);
+    return conversation;
+  }
+
+  /** Stores a message and announces it: notes to agents only, everything else to both sides. */
+  async postMessage(
+    message: Omit<Message, 'seq' | 'id' | 'createdAt'>,
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    const result = await this.deps.store.appendMessage(
+      { ...message, id: randomUUID(), createdAt: this.timestamp() },
+      options,
+    );
+    if (result.duplicate) return result;
+    this.deps.publish.message(result.conversation, result.message);
+    this.deps.metrics.messages.inc({ author: result.message.author });
+    return result;
+  }
+
+  /** Writes a relay line ("Ana joined") into the transcript. */
+  async postSystemMessage(conversationId: string, text: string): Promise<void> {
+    await this.postMessage({
+      conversationId,
+      clientId: `system-${randomUUID()}`,
+      author: 'system',
+      agentId: null,
+      authorName: null,
+      internal: false,
+      text,
+    });
+  }
+
+  /** Records that one side has seen everything up to `seq`, and tells both sides. */
+  async markSeen(conversationId: string, side: 'visitor' | 'agent', seq: number): Promise<void> {
+    const { conversation, changed } = await this.deps.store.changeConversation(
+      conversationId,
+      seeing(side, seq),
+    );
+    if (!changed) return;
+    this.deps.publish.seen(conversation, {
+      conversationId,
+      author: side,
+      seq: conversation.seen[side],
+    });
+  }
+
+  /** Hands out a site's queue as far as agents have room, then tells the rest their place. */
+  async drain(siteId: string): Promise<void> {
+    for (const conversation of await this.deps.router.drain(siteId))
+      await this.#announceAssignment(conversation, 'auto');
+    await this.announceQueue(siteId);
+  }
+
+  /** An agent takes a waiting chat by hand. */
+  async take(conversationId: string, agent: AgentRecord): Promise<Conversation> {
+    const taken = await this.deps.router.take(conversationId, agent.id);
+    await this.#announceAssignment(taken, 'take');
+    await this.announceQueue(taken.siteId);
+    return taken;
+  }
+
+  /** Hands a conversation to a colleague; the previous agent's freed slot lets the queue move. */
+  async transfer(conversationId: string, target: AgentRecord): Promise<Conversation> {
+    const transferred = await this.deps.router.transfer(conversationId, target.id, target.name);
+    await this.#announceAssignment(transferred, 'transfer');
+    await this.drain(transferred.siteId);
+    return transferred;
+  }
+
+  /** Closes a conversation (once), frees the agent's slot and lets the queue move. */
+  async close(conversationId: string, closedBy: ClosedBy): Promise<Conversation> {
+    const { conversation } = await this.deps.store.changeConversation(
+      conversationId,
+      closing(closedBy, this.timestamp()),
+    );
+    await this.publish(conversation);
+    this.deps.publish.closed(conversation);
+    this.deps.metrics.conversationsClosed.inc({ closed_by: closedBy });
+    await this.drain(conversation.siteId);
+    return conversation;
+  }
+
+  /** An agent stayed away past the grace period: offline, and their chats back to the queue. */
+  async requeueChatsOf(agentId: string): Promise<void> {
+    const { store } = this.deps;
+    const agent = await store.getAgent(agentId);
+    if (!agent) return;
+    if (agent.status !== 'offline') await this.setAgentStatus(agent, 'offline');
+    const sites = new Set<string>();
+    for (const held of (await store.listConversations({ agentId, status: 'active', limit: 10_000 }))
+      .items) {
+      const head = (await store.listQueue(held.siteId))[0];
+      const { conversation, changed } = await store.changeConversation(
+        held.id,
+        requeueing(agentId, head?.queuedAt ?? null),
+      );
+      if (!changed) continue;
+      await this.publish(conversation);
+      sites.add(conversation.siteId);
+    }
+    for (const siteId of sites) await this.drain(siteId);
+  }
+
+  /** Changes an agent's status and lets everyone who cares know. */
+  async setAgentStatus(agent: AgentRecord, status: Agent['status']): Promise<Agent> {
+    const updated =
+      agent.status === status ? agent : await this.deps.store.patchAgent(agent.id, { status });
+    await this.agentChanged(updated);
+    return publicAgent(updated);
+  }
+
+  /** After any change of an agent: consoles, visitors' availability, and the queues they serve. */
+  async agentChanged(agent: AgentRecord): Promise<void> {
+    this.deps.publish.agent(publicAgent(agent));
+    for (const siteId of agent.siteIds) {
+      await this.announceAvailability(siteId);
+      if (agent.status === 'online') await this.drain(siteId);
+    }
+  }
+
+  /** Sends each waiting visitor of a site their current place in line. */
+  async announceQueue(siteId: string): Promise<void> {
+    const queue = await this.deps.store.listQueue(siteId);
+    this.deps.metrics.queueLength.set({ site: siteId }, queue.length);
+    for (const conversation of queue)
+      this.deps.publish.visitorConversation(
+        conversation.visitorId,
+        await this.visitorView(conversation, queue),
+      );
+  }
+
+  /** Tells the site's visitors whether someone is there to answer. */
+  async announceAvailability(siteId: string): Promise<void> {
+    const site = await this.deps.store.getSite(siteId);
+    if (site) this.deps.publish.availability(siteId, await this.deps.router.isAvailable(site));
+  }
+
+  async #announceAssignment(conversation: Conversation, how: AssignMode): Promise<void> {
+    await this.publish(conversation);
+    if (how !== 'transfer' && conversation.queuedAt && conversation.assignedAt) {
+      const waited =
+        (Date.parse(conversation.assignedAt) - Date.parse(conversation.queuedAt)) / 1000;
+      this.deps.metrics.timeToAssignment.observe({ how }, Math.max(0, waited));
+    }
+    const agent = conversation.agentId
+      ? await this.deps.store.getAgent(conversation.agentId)
+      : null;
+    await this.postSystemMessage(
+      conversation.id,
+      how === 'transfer'
+        ? `Transferred to ${agent?.name ?? 'a colleague'}`
+        : `${agent?.name ?? 'An agent'} joined the conversation`,
+    );
+  }
+}

@@ -1,0 +1,33 @@
+/** The relay's parts, as every action and route receives them. */
+import type { Agent } from '@parley/shared';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mail/mailer';
+import type { Metrics } from '../ops/metrics';
+import type { AgentPresence } from '../presence/agent-presence';
+import type { Publisher } from '../realtime/publisher';
+import type { Router } from '../routing/router';
+import type { AgentRecord, Store } from '../storage/store';
+import type { ConversationService } from './conversation-service';
+
+export interface Relay {
+  /** The single source of truth. */
+  store: Store;
+  /** Which agents are connected, on any relay process. */
+  presence: AgentPresence;
+  /** Who gets which chat. */
+  router: Router;
+  /** Conversation steps that decide (through the store) and then announce. */
+  conversations: ConversationService;
+  /** Who is told what. */
+  publish: Publisher;
+  mailer: Mailer;
+  metrics: Metrics;
+  logger: Logger;
+  /** Epoch ms; tests move it forward to expire inactivity timeouts. */
+  now: () => number;
+}
+
+/** Strips the password hash off an agent record. */
+export function publicAgent({ passwordHash: _hash, ...agent }: AgentRecord): Agent {
+  return agent;
+}

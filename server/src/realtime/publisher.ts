@@ -1,0 +1,91 @@
+/**
+ * What each side is told, and through which room: the one place that knows who receives what.
+ * It never decides anything; the conversation service calls it after the store has decided.
+ *
+ * The fan-out rule lives here. Full messages go to `conversationWatchers`, the consoles that
+ * show a conversation; today that is every console of the site (the console keeps each open
+ * conversation's transcript live), and narrowing it to the consoles that have the conversation
+ * open, with a summary to the rest, changes only this file and the console.
+ */
+import type {
+  Agent,
+  Conversation,
+  Message,
+  SeenChanged,
+  TypingChanged,
+  Visitor,
+  VisitorConversation,
+} from '@parley/shared';
+import type { Broadcaster } from '../conversations/broadcaster';
+
+export class Publisher {
+  constructor(private readonly broadcast: Broadcaster) {}
+
+  /** A new message: to the consoles showing the conversation and, unless a note, the visitor. */
+  message(conversation: Conversation, message: Message): void {
+    this.broadcast.toSiteAgents(watchersOf(conversation), 'message:created', { message });
+    if (!message.internal)
+      this.broadcast.toVisitor(conversation.visitorId, 'message:created', { message });
+  }
+
+  /** A conversation's new state, to the site's consoles (with the visitor) and to the visitor. */
+  conversation(
+    conversation: Conversation,
+    visitor: Visitor | null,
+    view: VisitorConversation | null,
+  ): void {
+    if (visitor)
+      this.broadcast.toSiteAgents(conversation.siteId, 'conversation:updated', {
+        conversation,
+        visitor,
+      });
+    if (view) this.visitorConversation(conversation.visitorId, view);
+  }
+
+  /** The visitor's view of their conversation (status, agent, place in line). */
+  visitorConversation(visitorId: string, view: VisitorConversation): void {
+    this.broadcast.toVisitor(visitorId, 'conversation:updated', { conversation: view });
+  }
+
+  /** The chat ended: the visitor's widget moves on to the rating. */
+  closed(conversation: Conversation): void {
+    this.broadcast.toVisitor(conversation.visitorId, 'conversation:closed', {
+      conversationId: conversation.id,
+      closedBy: conversation.closedBy ?? 'agent',
+    });
+  }
+
+  /** Read receipts go to both sides. */
+  seen(conversation: Conversation, event: SeenChanged): void {
+    this.broadcast.toSiteAgents(watchersOf(conversation), 'seen:changed', event);
+    this.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
+  }
+
+  /** Typing indicators: agents' to the visitor and colleagues, the visitor's to the consoles. */
+  typing(conversation: Conversation, event: TypingChanged): void {
+    this.broadcast.toSiteAgents(watchersOf(conversation), 'typing:changed', event);
+    if (event.author === 'agent')
+      this.broadcast.toVisitor(conversation.visitorId, 'typing:changed', event);
+  }
+
+  /** Whether someone is there to answer, to every visitor of the site. */
+  availability(siteId: string, available: boolean): void {
+    this.broadcast.toSiteVisitors(siteId, 'presence:changed', { available, agent: null });
+  }
+
+  /** An agent's status, capacity or sites, to the consoles of each site they serve. */
+  agent(agent: Agent): void {
+    for (const siteId of agent.siteIds)
+      this.broadcast.toSiteAgents(siteId, 'agent:updated', { agent });
+  }
+
+  /** A visitor's profile or page. */
+  visitor(visitor: Visitor): void {
+    this.broadcast.toSiteAgents(visitor.siteId, 'visitor:updated', { visitor });
+  }
+}
+
+/** The room of the consoles that show a conversation's transcript (see the file comment). */
+function watchersOf(conversation: Conversation): string {
+  return conversation.siteId;
+}

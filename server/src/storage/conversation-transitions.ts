@@ -1,0 +1,66 @@
+/**
+ * The rules of a conversation's life as pure functions: given the current state, the patch a
+ * change makes, or a ParleyError when the change is not allowed. Both stores run them inside
+ * their atomic update, so a decision is always taken on the state it is written over.
+ */
+import { ParleyError, type ClosedBy, type Conversation } from '@parley/shared';
+import type { ConversationPatch } from './store';
+
+/** Decides a change from the current state: a patch, null for "nothing to do", or a throw. */
+export type ConversationDecision = (current: Conversation) => ConversationPatch | null;
+
+/** How a conversation reaches an agent. */
+export type AssignMode = 'auto' | 'take' | 'transfer';
+
+/** Closing: once only. */
+export function closing(closedBy: ClosedBy, at: string): ConversationDecision {
+  return (current) => {
+    if (current.status === 'closed')
+      throw new ParleyError('CONFLICT', 'The conversation is already closed');
+    return { status: 'closed', closedAt: at, closedBy };
+  };
+}
+
+/**
+ * Assigning: `auto` and `take` only from the queue (two agents taking one chat: one wins), a
+ * transfer from any open state to someone else.
+ */
+export function assigning(agentId: string, mode: AssignMode, at: string): ConversationDecision {
+  return (current) => {
+    if (current.status === 'closed')
+      throw new ParleyError('CONFLICT', 'The conversation is closed');
+    if (mode !== 'transfer' && current.status !== 'queued')
+      throw new ParleyError('CONFLICT', 'Someone else already took this conversation');
+    if (mode === 'transfer' && current.agentId === agentId)
+      throw new ParleyError('CONFLICT', 'The conversation is already theirs');
+    return { status: 'active', agentId, assignedAt: at };
+  };
+}
+
+/**
+ * Back to the queue after the agent left: only if it is still theirs and active. It keeps its
+ * original place unless that would put it behind someone already waiting (`headQueuedAt`): then
+ * it goes just ahead of them.
+ */
+export function requeueing(agentId: string, headQueuedAt: string | null): ConversationDecision {
+  return (current) => {
+    if (current.status !== 'active' || current.agentId !== agentId) return null;
+    const own = Date.parse(current.queuedAt ?? current.createdAt);
+    const head = headQueuedAt ? Date.parse(headQueuedAt) - 1 : Infinity;
+    return {
+      status: 'queued',
+      agentId: null,
+      assignedAt: null,
+      queuedAt: new Date(Math.min(own, head)).toISOString(),
+    };
+  };
+}
+
+/** Seen marks only move forward, and never past the last message. */
+export function seeing(side: 'visitor' | 'agent', seq: number): ConversationDecision {
+  return (current) => {
+    const upTo = Math.min(seq, current.lastSeq);
+    if (upTo <= current.seen[side]) return null;
+    return { seen: { ...current.seen, [side]: upTo } };
+  };
+}
