@@ -85,7 +85,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     maxHttpBufferSize: 64 * 1024,
   });
   const closeAdapter = config.redisUrl
-    ? await attachRedisAdapter(io, config.redisUrl, logger)
+    ? await attachRedisAdapter(
+        io,
+        config.redisUrl,
+        logger,
+        config.redisPrefix ?? DEFAULT_REDIS_PREFIX,
+      )
     : async () => {};
   const limiters = await openRateLimiters({
     redisUrl: config.redisUrl,

@@ -26,6 +26,13 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   ),
+  PARLEY_DATABASE_SCHEMA: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL identifier')
+      .default('public'),
+  ),
   REDIS_URL: z.preprocess(
     emptyAsUndefined,
     z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
@@ -60,6 +67,8 @@ export interface Config {
   /** The origin visitors and agents reach this server at; defaults to http://localhost:PORT. */
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema holding Parley's tables, so several deployments can share a database. */
+  databaseSchema: string;
   redisUrl: string | undefined;
   /** Prefix of the keys kept in Redis, so several deployments (or test runs) can share one. */
   redisPrefix: string;
@@ -91,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.PARLEY_DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.PARLEY_REDIS_PREFIX,
     smtpUrl: e.SMTP_URL,

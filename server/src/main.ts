@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const store = createStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
     onBackgroundError: (error) => logger.error({ err: error }, 'store background task failed'),
   });
   await store.init();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Site } from '@parley/shared';
-import { api, connectAgent, connectVisitor, login, startServer } from './harness';
+import { api, connectAgent, connectVisitor, login, relayModes, startServer } from './harness';
 
-describe('access control', () => {
+describe.each(relayModes())('access control (%s)', (mode) => {
   it('keeps a visitor out of another visitor’s conversation', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     await using alice = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await alice.ok('visitor:hello', {});
     const { message } = await alice.ok('message:send', {
@@ -37,7 +37,7 @@ describe('access control', () => {
   });
 
   it('does not restore a visitor from a token issued for another site', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     const other = await api<Site>(server.url, owner.token, 'POST', '/api/sites', {
       name: 'Second shop',
@@ -53,7 +53,7 @@ describe('access control', () => {
   });
 
   it('keeps an agent away from a site they do not serve', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     const second = await api<Site>(server.url, owner.token, 'POST', '/api/sites', {
       name: 'Branch in Kraków',
@@ -75,7 +75,7 @@ describe('access control', () => {
     });
     const conversationId = message.conversationId;
 
-    await using agent = await connectAgent(server.url, kasia.token);
+    await using agent = await connectAgent(server.agentUrl, kasia.token);
     const hello = await agent.ok('agent:hello', {});
     expect(hello.sites.map((s) => s.id)).toEqual([second.body.id]);
     expect(hello.sites[0]!.identitySecret).toBe('');
@@ -113,7 +113,7 @@ describe('access control', () => {
   });
 
   it('enforces a non-empty allowed-origins list on sockets and the config endpoint', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     await api(server.url, owner.token, 'PATCH', `/api/sites/${server.owner.siteId}`, {
       allowedOrigins: ['https://shop.example'],

@@ -12,10 +12,24 @@ import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start'
 import { createLogger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import type { Store } from '../src/storage/store';
+import { clusterAvailable, OWNER, startCluster } from './cluster-server';
+
+/** How the relay under test runs: one embedded process, or two processes on PostgreSQL + Redis. */
+export type RelayMode = 'embedded' | 'cluster';
+
+/** The modes this run can test: the cluster needs DATABASE_URL and REDIS_URL (CI sets both). */
+export function relayModes(): RelayMode[] {
+  return clusterAvailable() ? ['embedded', 'cluster'] : ['embedded'];
+}
 
 export interface TestServer extends AsyncDisposable {
+  mode: RelayMode;
+  /** Where visitors connect (and REST calls go). */
   url: string;
-  app: App;
+  /** Where agents' consoles connect: another process than `url` in cluster mode. */
+  agentUrl: string;
+  /** The app itself, embedded mode only (a cluster's nodes are other processes). */
+  app: App | undefined;
   store: Store;
   dataDir: string;
   owner: FirstStart;
@@ -26,6 +40,7 @@ export interface TestServer extends AsyncDisposable {
 }
 
 export interface ServerOptions {
+  mode?: RelayMode;
   dataDir?: string;
   smtpUrl?: string;
   agentGraceMs?: number;
@@ -33,6 +48,7 @@ export interface ServerOptions {
 
 /** Starts a relay with the first-start owner and demo site. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  if (options.mode === 'cluster') return startClusterServer(options);
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'parley-test-')));
   const store = new LowdbStore(dataDir);
   await store.init();
@@ -63,7 +79,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     await store.close();
   };
   return {
+    mode: 'embedded',
     url,
+    agentUrl: url,
     app,
     store,
     dataDir,
@@ -76,6 +94,30 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       await stop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+async function startClusterServer(options: ServerOptions): Promise<TestServer> {
+  const cluster = await startCluster({
+    env: {
+      SMTP_URL: options.smtpUrl ?? '',
+      PARLEY_AGENT_GRACE_MS: String(options.agentGraceMs ?? 60_000),
+    },
+  });
+  const [visitors, agents] = cluster.nodes;
+  return {
+    mode: 'cluster',
+    url: visitors!.url,
+    agentUrl: agents!.url,
+    app: undefined,
+    store: cluster.store,
+    dataDir: '',
+    owner: { ownerEmail: OWNER.email, ownerPassword: OWNER.password, siteId: cluster.siteId },
+    advanceClock: () => {
+      throw new Error('the clock of a cluster test cannot be moved');
+    },
+    stop: cluster.dispose,
+    [Symbol.asyncDispose]: cluster.dispose,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   login,
   startServer,
   type TestServer,
+  relayModes,
 } from './harness';
 
 /** Payloads no event accepts. */
@@ -38,12 +39,12 @@ async function snapshot(server: TestServer) {
   });
 }
 
-describe('invalid input', () => {
+describe.each(relayModes())('invalid input (%s)', (mode) => {
   it('answers every bad payload on every event with a typed error and changes nothing', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     // An agent online with a chat in progress: the state the garbage must not disturb.
-    await using online = await connectAgent(server.url, owner.token);
+    await using online = await connectAgent(server.agentUrl, owner.token);
     await online.ok('agent:hello', {});
     await using seed = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await seed.ok('visitor:hello', {});
@@ -70,7 +71,7 @@ describe('invalid input', () => {
       visitor.socket.emit(event, { junk: true });
     }
     for (const event of AGENT_REQUESTS) {
-      await using agent = await connectAgent(server.url, owner.token);
+      await using agent = await connectAgent(server.agentUrl, owner.token);
       for (const payload of GARBAGE) {
         const reply = await agent.socket.timeout(5000).emitWithAck(event, payload);
         expect(reply, `${event} ${JSON.stringify(payload)}`).toMatchObject({
@@ -84,7 +85,7 @@ describe('invalid input', () => {
   });
 
   it('rate-limits a socket that floods the relay', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     const replies = await Promise.all(
       Array.from({ length: 100 }, () =>
@@ -101,7 +102,7 @@ describe('invalid input', () => {
   });
 
   it('answers bad REST input with a status and a JSON error body', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     const post = (route: string, body: string, token?: string) =>
       fetch(`${server.url}${route}`, {

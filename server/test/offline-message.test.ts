@@ -3,7 +3,15 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import type { ConversationList } from '@parley/shared';
-import { api, connectVisitor, eventually, fixtureParagraphs, login, startServer } from './harness';
+import {
+  api,
+  connectVisitor,
+  eventually,
+  fixtureParagraphs,
+  login,
+  relayModes,
+  startServer,
+} from './harness';
 
 interface Captured {
   to: string[];
@@ -44,10 +52,10 @@ async function bodyOf(mail: Captured): Promise<string> {
   return (await simpleParser(mail.raw)).text ?? '';
 }
 
-describe('nobody online', () => {
+describe.each(relayModes())('nobody online (%s)', (mode) => {
   it('stores an offline message, lists it for agents and emails the owner', async () => {
     await using smtp = await startSmtpSink();
-    await using server = await startServer({ smtpUrl: smtp.url });
+    await using server = await startServer({ mode, smtpUrl: smtp.url });
     const { tl } = await fixtureParagraphs();
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     const session = await visitor.ok('visitor:hello', {});
@@ -95,7 +103,7 @@ describe('nobody online', () => {
 
   it('emails a transcript to the visitor who asks for it, without internal notes', async () => {
     await using smtp = await startSmtpSink();
-    await using server = await startServer({ smtpUrl: smtp.url });
+    await using server = await startServer({ mode, smtpUrl: smtp.url });
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
     const { message } = await visitor.ok('message:send', {
@@ -112,7 +120,7 @@ describe('nobody online', () => {
   });
 
   it('answers MAIL_UNAVAILABLE for a transcript when no SMTP server is configured', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
     await visitor.ok('visitor:hello', {});
     const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Salut' });
@@ -124,7 +132,7 @@ describe('nobody online', () => {
   });
 
   it('is unavailable outside business hours even with an agent online', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
     // Hours that are never now: a one-minute window on the day before today.
     const yesterday = (new Date().getUTCDay() + 6) % 7;

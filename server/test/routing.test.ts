@@ -10,6 +10,7 @@ import {
   login,
   startServer,
   type TestServer,
+  relayModes,
 } from './harness';
 
 async function visitorWithMessage(server: TestServer, text: string) {
@@ -31,16 +32,16 @@ async function ownerToken(server: TestServer) {
   return (await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword)).token;
 }
 
-describe('routing', () => {
+describe.each(relayModes())('routing (%s)', (mode) => {
   it('assigns to the online agent with the fewest active chats, ties to the one idle longest', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const token = await ownerToken(server);
     const ana = await createAgent(server, token, 'Ana');
     const ben = await createAgent(server, token, 'Ben');
-    await using anaSocket = await connectAgent(server.url, ana.token);
+    await using anaSocket = await connectAgent(server.agentUrl, ana.token);
     await anaSocket.ok('agent:hello', {});
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await using benSocket = await connectAgent(server.url, ben.token);
+    await using benSocket = await connectAgent(server.agentUrl, ben.token);
     await benSocket.ok('agent:hello', {});
 
     // Both have 0 chats; Ana has been idle longer.
@@ -62,10 +63,10 @@ describe('routing', () => {
   });
 
   it('never assigns an away agent and queues past capacity, showing each visitor their place', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const token = await ownerToken(server);
     const solo = await createAgent(server, token, 'Solo', 1);
-    await using agent = await connectAgent(server.url, solo.token);
+    await using agent = await connectAgent(server.agentUrl, solo.token);
     await agent.ok('agent:hello', {});
 
     const a = await visitorWithMessage(server, 'A');
@@ -105,13 +106,13 @@ describe('routing', () => {
   });
 
   it('drains the queue first-in first-out when an agent comes online', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const token = await ownerToken(server);
     const late = await createAgent(server, token, 'Late', 2);
     const waiting: Awaited<ReturnType<typeof visitorWithMessage>>[] = [];
     for (const text of ['one', 'two', 'three'])
       waiting.push(await visitorWithMessage(server, text));
-    await using agent = await connectAgent(server.url, late.token);
+    await using agent = await connectAgent(server.agentUrl, late.token);
     await agent.ok('agent:hello', {});
     await eventually(async () => {
       const states = await Promise.all(waiting.map((w) => conversation(server, w.conversationId)));
@@ -121,14 +122,14 @@ describe('routing', () => {
   });
 
   it('lets an agent take a queued chat by hand, once, and transfer it to a colleague', async () => {
-    await using server = await startServer();
+    await using server = await startServer({ mode });
     const token = await ownerToken(server);
     const ana = await createAgent(server, token, 'Ana', 1);
     const ben = await createAgent(server, token, 'Ben', 1);
-    await using anaSocket = await connectAgent(server.url, ana.token);
+    await using anaSocket = await connectAgent(server.agentUrl, ana.token);
     await anaSocket.ok('agent:hello', {});
     await anaSocket.ok('agent:status', { status: 'away' });
-    await using benSocket = await connectAgent(server.url, ben.token);
+    await using benSocket = await connectAgent(server.agentUrl, ben.token);
     await benSocket.ok('agent:hello', {});
     await benSocket.ok('agent:status', { status: 'away' });
 
@@ -169,11 +170,11 @@ describe('routing', () => {
   });
 
   it('puts a disconnected agent’s chats back at the head of the queue after the grace period', async () => {
-    await using server = await startServer({ agentGraceMs: 300 });
+    await using server = await startServer({ mode, agentGraceMs: 300 });
     const token = await ownerToken(server);
     const gone = await createAgent(server, token, 'Gone', 1);
     const stays = await createAgent(server, token, 'Stays', 1);
-    const goneSocket = await connectAgent(server.url, gone.token);
+    const goneSocket = await connectAgent(server.agentUrl, gone.token);
     await goneSocket.ok('agent:hello', {});
     const held = await visitorWithMessage(server, 'held by Gone');
     await eventually(async () =>
@@ -184,7 +185,7 @@ describe('routing', () => {
 
     // A short drop inside the grace period changes nothing.
     goneSocket.socket.disconnect();
-    const back = await connectAgent(server.url, gone.token);
+    const back = await connectAgent(server.agentUrl, gone.token);
     await back.ok('agent:hello', {});
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await conversation(server, held.conversationId)).agentId).toBe(gone.agent.id);
@@ -196,7 +197,7 @@ describe('routing', () => {
     );
     expect((await requeued).conversation.queuePosition).toBe(1);
     // The next agent to come online gets the requeued chat before the one that was already waiting.
-    await using staysSocket = await connectAgent(server.url, stays.token);
+    await using staysSocket = await connectAgent(server.agentUrl, stays.token);
     await staysSocket.ok('agent:hello', {});
     await eventually(async () =>
       expect((await conversation(server, held.conversationId)).agentId).toBe(stays.agent.id),

@@ -35,10 +35,15 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
     const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
     void socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]);
     relay.metrics.connections.inc({ namespace: 'agent' });
+    // Coming online (presence, status, routing) is in flight while the first requests arrive:
+    // hello answers with the state after it, and a quick disconnect is recorded after it.
+    const ready = agent.connected(relay, agentId, socket.id).catch((error: unknown) => {
+      logger.error({ err: error, agentId }, 'could not bring an agent online');
+    });
     socket.on('disconnect', () => {
       relay.metrics.connections.dec({ namespace: 'agent' });
-      relay.presence
-        .disconnect(agentId, socket.id)
+      void ready
+        .then(() => relay.presence.disconnect(agentId, socket.id))
         .catch((error: unknown) =>
           logger.error({ err: error, agentId }, 'could not record an agent leaving'),
         );
@@ -48,7 +53,7 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
       socket,
       agentRequestSchemas,
       {
-        'agent:hello': () => agent.hello(relay, agentId),
+        'agent:hello': () => ready.then(() => agent.hello(relay, agentId)),
         'agent:status': (input) => agent.changeStatus(relay, agentId, input),
         'message:send': (input) => agent.sendMessage(relay, agentId, input),
         'message:history': (input) => agent.history(relay, agentId, input),
@@ -61,8 +66,5 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
       },
       { logger, limiter },
     );
-    agent.connected(relay, agentId, socket.id).catch((error: unknown) => {
-      logger.error({ err: error, agentId }, 'could not bring an agent online');
-    });
   });
 }

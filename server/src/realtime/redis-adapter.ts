@@ -10,6 +10,7 @@ export async function attachRedisAdapter(
   io: Server,
   redisUrl: string,
   logger: Logger,
+  keyPrefix: string,
 ): Promise<() => Promise<void>> {
   const [{ createClient }, { createAdapter }] = await Promise.all([
     import('redis'),
@@ -20,7 +21,9 @@ export async function attachRedisAdapter(
   for (const client of [pub, sub])
     client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
   await Promise.all([pub.connect(), sub.connect()]);
-  io.adapter(createAdapter(pub, sub));
+  // The channel carries the same prefix as every other key, so deployments sharing one Redis
+  // (or parallel test runs) never receive each other's events.
+  io.adapter(createAdapter(pub, sub, { key: `${keyPrefix}socket.io` }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };

@@ -9,6 +9,8 @@ export interface StoreConfig {
   dataDir: string;
   /** When set, PostgreSQL is used instead and `dataDir` is ignored. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL schema of Parley's tables (default `public`). */
+  databaseSchema?: string | undefined;
   /** Told about failures that happen in the background (compaction, idle connections). */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -18,6 +20,7 @@ export function createStore(config: StoreConfig): Store {
   return config.databaseUrl
     ? new PostgresStore({
         connectionString: config.databaseUrl,
+        schema: config.databaseSchema,
         onIdleError: config.onBackgroundError,
       })
     : new LowdbStore(config.dataDir, { onCompactionError: config.onBackgroundError });
