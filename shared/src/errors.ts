@@ -21,7 +21,7 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   /** The conversation already has a rating for that question. */
   ALREADY_RATED: 409,
-  /** The target agent is offline or at capacity. */
+  /** The agent is at capacity (take, transfer), or a transfer target is offline or away. */
   AGENT_UNAVAILABLE: 409,
   /** The email already belongs to another agent. */
   EMAIL_TAKEN: 409,
