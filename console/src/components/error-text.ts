@@ -26,7 +26,8 @@ export function errorText(error: RequestError): string {
     case 'ALREADY_RATED':
       return 'This conversation has already been rated.';
     case 'AGENT_UNAVAILABLE':
-      return 'That agent is offline or has no free chat slot. Pick someone else.';
+      // The relay names who and why ("Mai is at capacity (1 / 1 chats)"): take and transfer both.
+      return `${error.message}. A chat needs someone online with a free chat slot.`;
     case 'EMAIL_TAKEN':
       return 'Another account already uses this email.';
     case 'RATE_LIMITED':

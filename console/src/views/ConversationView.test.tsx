@@ -183,7 +183,7 @@ describe('conversation', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
     fireEvent.click(screen.getByRole('menuitem'));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'offline or has no free chat slot',
+      'Ben is at capacity. A chat needs someone online with a free chat slot.',
     );
   });
 
