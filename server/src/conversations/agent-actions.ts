@@ -10,7 +10,8 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
-import { publicAgent, type Relay } from './relay';
+import { publicAgent } from '../auth/public-agent';
+import type { Relay } from './relay';
 
 type In<S extends z.ZodType> = z.output<S>;
 

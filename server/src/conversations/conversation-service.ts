@@ -15,9 +15,22 @@ import {
 } from '@parley/shared';
 import type { AgentRecord, AppendOptions, AppendResult, ConversationPatch } from '../storage/store';
 import { closing, requeueing, seeing, type AssignMode } from '../storage/conversation-transitions';
-import { publicAgent, type Relay } from './relay';
+import { publicAgent } from '../auth/public-agent';
+import type { Metrics } from '../ops/metrics';
+import type { Publisher } from '../realtime/publisher';
+import type { Router } from '../routing/router';
+import type { Store } from '../storage/store';
 
-type Deps = Omit<Relay, 'conversations'>;
+/** What the steps use: the store decides, the router picks, the publisher tells. */
+export interface ConversationServiceDeps {
+  store: Store;
+  router: Router;
+  publish: Publisher;
+  metrics: Metrics;
+  now: () => number;
+}
+
+type Deps = ConversationServiceDeps;
 
 export class ConversationService {
   constructor(private readonly deps: Deps) {}

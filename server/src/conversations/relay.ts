@@ -1,12 +1,11 @@
 /** The relay's parts, as every action and route receives them. */
-import type { Agent } from '@parley/shared';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { Metrics } from '../ops/metrics';
 import type { AgentPresence } from '../presence/agent-presence';
 import type { Publisher } from '../realtime/publisher';
 import type { Router } from '../routing/router';
-import type { AgentRecord, Store } from '../storage/store';
+import type { Store } from '../storage/store';
 import type { ConversationService } from './conversation-service';
 
 export interface Relay {
@@ -25,9 +24,4 @@ export interface Relay {
   logger: Logger;
   /** Epoch ms; tests move it forward to expire inactivity timeouts. */
   now: () => number;
-}
-
-/** Strips the password hash off an agent record. */
-export function publicAgent({ passwordHash: _hash, ...agent }: AgentRecord): Agent {
-  return agent;
 }

@@ -4,7 +4,7 @@ import { loginSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
-import { publicAgent } from '../conversations/relay';
+import { publicAgent } from '../auth/public-agent';
 import type { RateLimiters } from '../rate-limits/rate-limiters';
 import { takePoint } from '../rate-limits/take-point';
 import type { Store } from '../storage/store';

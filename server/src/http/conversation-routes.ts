@@ -8,7 +8,8 @@ import type {
 import { conversationQuerySchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { servedConversation } from '../conversations/agent-actions';
-import { publicAgent, type Relay } from '../conversations/relay';
+import { publicAgent } from '../auth/public-agent';
+import type { Relay } from '../conversations/relay';
 import { renderTranscript } from '../conversations/transcript-text';
 import type { ConversationFilter } from '../storage/store';
 import { param, parse } from './http-errors';

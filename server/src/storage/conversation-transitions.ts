@@ -4,13 +4,9 @@
  * their atomic update, so a decision is always taken on the state it is written over.
  */
 import { ParleyError, type ClosedBy, type Conversation } from '@parley/shared';
-import type { ConversationPatch } from './store';
+import type { AssignMode, ConversationDecision } from './store';
 
-/** Decides a change from the current state: a patch, null for "nothing to do", or a throw. */
-export type ConversationDecision = (current: Conversation) => ConversationPatch | null;
-
-/** How a conversation reaches an agent. */
-export type AssignMode = 'auto' | 'take' | 'transfer';
+export type { AssignMode, ConversationDecision };
 
 /** Closing: once only. */
 export function closing(closedBy: ClosedBy, at: string): ConversationDecision {

@@ -14,7 +14,6 @@ import type {
   Site,
   Visitor,
 } from '@parley/shared';
-import type { AssignMode, ConversationDecision } from './conversation-transitions';
 
 /** An agent as stored: the public shape plus its password hash. */
 export interface AgentRecord extends Agent {
@@ -75,6 +74,12 @@ export type ConversationPatch = Partial<
     | 'rating'
   >
 >;
+
+/** Decides a change from the current state: a patch, null for "nothing to do", or a throw. */
+export type ConversationDecision = (current: Conversation) => ConversationPatch | null;
+
+/** How a conversation reaches an agent. */
+export type AssignMode = 'auto' | 'take' | 'transfer';
 
 /** The fields of a visitor that change after creation; `fields` is merged key by key. */
 export type VisitorPatch = Partial<

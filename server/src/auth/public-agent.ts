@@ -1,0 +1,7 @@
+import type { Agent } from '@parley/shared';
+import type { AgentRecord } from '../storage/store';
+
+/** Strips the password hash off an agent record: the only form that leaves the server. */
+export function publicAgent({ passwordHash: _hash, ...agent }: AgentRecord): Agent {
+  return agent;
+}
