@@ -3,7 +3,7 @@
  * change makes, or a ParleyError when the change is not allowed. Both stores run them inside
  * their atomic update, so a decision is always taken on the state it is written over.
  */
-import { ParleyError, type ClosedBy, type Conversation } from '@parley/shared';
+import { ParleyError, type ClosedBy } from '@parley/shared';
 import type { AssignMode, ConversationDecision } from './store';
 
 export type { AssignMode, ConversationDecision };
