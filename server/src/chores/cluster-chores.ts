@@ -17,7 +17,7 @@ export interface Chore {
 
 const LEASE = 'chores';
 /** Long enough to outlast a slow round, short enough for a quick takeover. */
-const LEASE_TTL_MS = 15_000;
+const LEASE_TTL_MS = 9_000;
 
 /** Starts the chores; returns what stops them (waiting for a running round to finish). */
 export function startChores(store: Store, chores: Chore[], logger: Logger): () => Promise<void> {

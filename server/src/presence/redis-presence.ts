@@ -13,8 +13,8 @@ import type { Logger } from '../logger';
 import type { AgentPresence } from './agent-presence';
 
 /** How long a console's entry lives without renewal, and how often it is renewed. */
-const ENTRY_TTL_MS = 15_000;
-const RENEW_EVERY_MS = 5_000;
+const ENTRY_TTL_MS = 9_000;
+const RENEW_EVERY_MS = 3_000;
 /** Bookkeeping keys of agents nobody asks about any more vanish after a day. */
 const KEY_TTL_MS = 24 * 3600_000;
 
