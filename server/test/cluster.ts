@@ -76,6 +76,16 @@ export async function freshDatabase(
   };
 }
 
+/** Deletes the keys a cluster left in Redis. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const { createClient } = await import('redis');
+  const client = createClient({ url: process.env['REDIS_URL'] || DEFAULT_REDIS_URL });
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+    if (keys.length > 0) await client.del(keys);
+  await client.close();
+}
+
 /** The environment of one node of a cluster; `extra` adds or overrides variables. */
 export function nodeEnv(
   databaseUrl: string,
@@ -208,6 +218,9 @@ function request(
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const count = options.nodes ?? 2;
   const database = await freshDatabase();
+  // Its own Redis key space: presence, rate limits and the event channel of parallel tests
+  // never meet.
+  const redisPrefix = `parley-test-${database.name}:`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-cluster-'));
   const nodes: ClusterNode[] = [];
   /** Every process each slot has run, for its output across restarts. */
@@ -216,7 +229,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   const start = async (index: number, port: number) => {
     const node = await launchNode(
-      nodeEnv(database.url, dataDir, { ...options.env, PORT: String(port) }),
+      nodeEnv(database.url, dataDir, {
+        PARLEY_REDIS_PREFIX: redisPrefix,
+        ...options.env,
+        PORT: String(port),
+      }),
     );
     (runs[index] ??= []).push(node.server);
     return node;
@@ -233,6 +250,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await nginx?.[Symbol.asyncDispose]();
     await Promise.all(nodes.map((node) => node.process?.[Symbol.asyncDispose]()));
     await database[Symbol.asyncDispose]();
+    await deleteRedisKeys(redisPrefix);
     await rm(dataDir, { recursive: true, force: true });
   };
 

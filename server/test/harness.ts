@@ -12,7 +12,7 @@ import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start'
 import { createLogger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import type { Store } from '../src/storage/store';
-import { clusterAvailable, OWNER, startCluster } from './cluster-server';
+import { clusterAvailable, OWNER, startTwoNodes } from './cluster-server';
 
 /** How the relay under test runs: one embedded process, or two processes on PostgreSQL + Redis. */
 export type RelayMode = 'embedded' | 'cluster';
@@ -98,11 +98,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 }
 
 async function startClusterServer(options: ServerOptions): Promise<TestServer> {
-  const cluster = await startCluster({
-    env: {
-      SMTP_URL: options.smtpUrl ?? '',
-      PARLEY_AGENT_GRACE_MS: String(options.agentGraceMs ?? 60_000),
-    },
+  const { cluster, store, dispose } = await startTwoNodes({
+    SMTP_URL: options.smtpUrl ?? '',
+    PARLEY_AGENT_GRACE_MS: String(options.agentGraceMs ?? 60_000),
   });
   const [visitors, agents] = cluster.nodes;
   return {
@@ -110,14 +108,14 @@ async function startClusterServer(options: ServerOptions): Promise<TestServer> {
     url: visitors!.url,
     agentUrl: agents!.url,
     app: undefined,
-    store: cluster.store,
+    store,
     dataDir: '',
     owner: { ownerEmail: OWNER.email, ownerPassword: OWNER.password, siteId: cluster.siteId },
     advanceClock: () => {
       throw new Error('the clock of a cluster test cannot be moved');
     },
-    stop: cluster.dispose,
-    [Symbol.asyncDispose]: cluster.dispose,
+    stop: dispose,
+    [Symbol.asyncDispose]: dispose,
   };
 }
 
