@@ -66,6 +66,11 @@ export class StaticBundle {
     return true;
   }
 
+  /** The file's uncompressed content; null when it does not exist. */
+  async content(relativePath: string): Promise<Buffer | null> {
+    return (await this.load(relativePath))?.raw ?? null;
+  }
+
   private load(relativePath: string): Promise<Asset | null> {
     let entry = this.cache.get(relativePath);
     if (!entry) {
