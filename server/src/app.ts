@@ -25,6 +25,7 @@ import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
 import { errorHandler } from './http/http-errors';
+import { rejectMalformedPaths } from './http/malformed-path';
 import { requireAgent } from './http/require-agent';
 import { securityHeaders, socketSecurityHeaders } from './http/security-headers';
 import { siteRoutes } from './http/site-routes';
@@ -136,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const auth = requireAgent(tokens, store);
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
+  app.use(rejectMalformedPaths);
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics, metricsToken: config.metricsToken }));
   app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));

@@ -33,7 +33,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           code: 'VALIDATION_FAILED' as const,
           message: 'The request body is not valid JSON or is too large',
         }
-      : toErrorBody(error, logger, { method: req.method, path: req.path });
+      : // The router throws a URIError for a route parameter that does not percent-decode.
+        error instanceof URIError
+        ? { code: 'VALIDATION_FAILED' as const, message: 'The path is not valid percent-encoding' }
+        : toErrorBody(error, logger, { method: req.method, path: req.path });
     // Retry-After counts whole seconds; rounding up keeps a client that obeys it from being refused.
     if (body.retryAfterMs !== undefined)
       res.set('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterMs / 1000))));
