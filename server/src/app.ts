@@ -187,8 +187,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     async close() {
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.
         http.closeAllConnections();
       });

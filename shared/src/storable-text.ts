@@ -3,9 +3,9 @@
  * file and PostgreSQL would each turn it into something else), and PostgreSQL refuses NUL in
  * `text`. Each is replaced by U+FFFD, so every store keeps exactly the same string.
  */
-const NOT_STORABLE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\x00/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `value` with each lone surrogate and each NUL replaced by U+FFFD. */
 export function storableText(value: string): string {
-  return value.replace(NOT_STORABLE, '\ufffd');
+  return value.replace(LONE_SURROGATE, '\ufffd').replaceAll('\0', '\ufffd');
 }

@@ -77,7 +77,9 @@ export class StaticBundle {
       entry = this.read(relativePath);
       this.cache.set(relativePath, entry);
       // A missing file may appear after a build; don't remember the miss.
-      void entry.then((asset) => asset ?? this.cache.delete(relativePath));
+      // A failed read is answered by the caller; forget it too, so the next request tries again.
+      const forget = () => this.cache.delete(relativePath);
+      entry.then((asset) => asset ?? forget(), forget);
     }
     return entry;
   }
