@@ -78,7 +78,10 @@ async function bareRelay(): Promise<Result> {
   const http = createServer();
   const io = new Server(http);
   io.on('connection', (socket) => {
-    void socket.join(String(socket.handshake.auth['room']));
+    Promise.resolve(socket.join(String(socket.handshake.auth['room']))).catch((error: unknown) => {
+      process.stderr.write(`bare relay: join failed: ${String(error)}\n`);
+      process.exitCode = 1;
+    });
     socket.on('send', (payload: { i: string; text: string }, ack: (r: unknown) => void) => {
       socket.to('agents').emit('created', payload);
       ack({ ok: true });

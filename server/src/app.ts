@@ -25,7 +25,9 @@ import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
 import { errorHandler } from './http/http-errors';
+import { rejectMalformedPaths } from './http/malformed-path';
 import { requireAgent } from './http/require-agent';
+import { securityHeaders, socketSecurityHeaders } from './http/security-headers';
 import { siteRoutes } from './http/site-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
@@ -43,7 +45,7 @@ import { ParleyError, NAMESPACES } from '@parley/shared';
 /** Everything createApp needs; the optional parts exist for tests. */
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> &
-    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs'>>;
+    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs' | 'metricsToken'>>;
   store: Store;
   logger: Logger;
   now?: () => number;
@@ -84,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     cors: { origin: true },
     maxHttpBufferSize: 64 * 1024,
   });
+  socketSecurityHeaders(io.engine);
   const closeAdapter = config.redisUrl
     ? await attachRedisAdapter(
         io,
@@ -133,8 +136,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const auth = requireAgent(tokens, store);
   app.disable('x-powered-by');
+  app.use(securityHeaders({ publicUrl: config.publicUrl }));
+  app.use(rejectMalformedPaths);
   app.use(express.json({ limit: '256kb' }));
-  app.use(opsRoutes({ store, metrics }));
+  app.use(opsRoutes({ store, metrics, metricsToken: config.metricsToken }));
   app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
@@ -182,8 +187,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     async close() {
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.
         http.closeAllConnections();
       });

@@ -53,6 +53,13 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().min(8, 'must be at least 8 characters').optional(),
   ),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 printable characters')
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default('info')),
   PARLEY_AGENT_GRACE_MS: z.preprocess(
     emptyAsUndefined,
@@ -76,6 +83,8 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The bearer token GET /metrics requires; unset, /metrics refuses everyone. */
+  metricsToken: string | undefined;
   /** How long an agent whose consoles all disconnected keeps their chats. */
   agentGraceMs: number;
 }
@@ -107,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.PARLEY_ADMIN_EMAIL,
     adminPassword: e.PARLEY_ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     agentGraceMs: e.PARLEY_AGENT_GRACE_MS,
   };
 }

@@ -9,7 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AgentRequests, LoginResponse, VisitorRequests } from '@parley/shared';
 import { createApp, type App } from '../src/app';
 import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import type { Store } from '../src/storage/store';
 import { clusterAvailable, OWNER, startTwoNodes } from './cluster-server';
@@ -44,6 +44,12 @@ export interface ServerOptions {
   dataDir?: string;
   smtpUrl?: string;
   agentGraceMs?: number;
+  /** PUBLIC_URL (embedded mode); unset, the listening origin. */
+  publicUrl?: string;
+  /** METRICS_TOKEN (embedded mode). */
+  metricsToken?: string;
+  /** Where the relay logs (embedded mode); silent by default. */
+  logger?: Logger;
 }
 
 /** Starts a relay with the first-start owner and demo site. */
@@ -63,9 +69,14 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   };
   let offset = 0;
   const app = await createApp({
-    config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: options.smtpUrl },
+    config: {
+      publicUrl: options.publicUrl,
+      redisUrl: undefined,
+      smtpUrl: options.smtpUrl,
+      metricsToken: options.metricsToken,
+    },
     store,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     now: () => Date.now() + offset,
     agentGraceMs: options.agentGraceMs ?? 60_000,
     inactivitySweepMs: 60_000,

@@ -57,10 +57,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       }
     };
     child.stdout!.on('data', check);
-    void exited.then((code) => {
+    exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${stdout}\n${stderr}`));
-    });
+    }, reject);
   });
   return { child, url, output: () => stdout, exited };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { visitorHelloSchema, visitorMessageSendSchema } from './schemas';
+import {
+  conversationQuerySchema,
+  offlineLeaveSchema,
+  visitorHelloSchema,
+  visitorMessageSendSchema,
+} from './schemas';
 
 describe('visitor schemas', () => {
   it('keeps a known time zone and drops one the server does not know, instead of refusing the hello', () => {
@@ -12,5 +17,29 @@ describe('visitor schemas', () => {
     expect(visitorMessageSendSchema.parse({ clientId: 'c', text: '  Dzień dobry\n\n' }).text).toBe(
       '  Dzień dobry\n\n',
     );
+  });
+});
+
+// Built from code units: a transform of this file could otherwise turn the escapes into U+FFFD.
+const HIGH = String.fromCharCode(0xd800);
+const LOW = String.fromCharCode(0xdc00);
+const NUL = String.fromCharCode(0);
+
+describe('text no store can hold', () => {
+  it('replaces NUL and lone surrogates with U+FFFD in messages, names and search, keeping valid pairs', () => {
+    const sent = visitorMessageSendSchema.parse({
+      clientId: `c${NUL}`,
+      text: `Zamówienie${NUL} nr ${HIGH} i ${LOW} 🙂 gotowe${HIGH}`,
+    });
+    expect(sent.text).toBe('Zamówienie\ufffd nr \ufffd i \ufffd 🙂 gotowe\ufffd');
+    expect(sent.clientId).toBe('c\ufffd');
+    expect(offlineLeaveSchema.parse({ name: `Ana${NUL}`, email: 'a@b.ro', text: 'x' }).name).toBe(
+      'Ana\ufffd',
+    );
+    expect(conversationQuerySchema.parse({ q: NUL }).q).toBe('\ufffd');
+  });
+
+  it('keeps a message of a lone NUL as one U+FFFD, not as an empty message', () => {
+    expect(visitorMessageSendSchema.parse({ clientId: 'c', text: NUL }).text).toBe('\ufffd');
   });
 });

@@ -4,23 +4,32 @@
  */
 import { z } from 'zod';
 import { LOCALES } from './domain';
+import { storableText } from './storable-text';
 
-const id = z.string().min(1).max(64);
-// Stored exactly as sent (the transcript is byte for byte what was said), but never blank.
-const text = z
-  .string()
+export { storableText };
+
+/**
+ * Every string a client sends that may be stored or looked up starts here: lone surrogates and NUL
+ * become U+FFFD before any other check. Secrets (passwords, tokens) are never stored as text.
+ */
+const str = () => z.string().overwrite(storableText);
+
+const id = str().min(1).max(64);
+// Stored as sent (the transcript is what was said; only what no store can hold becomes U+FFFD),
+// but never blank.
+const text = str()
   .max(10_000)
   .refine((value) => value.trim().length > 0, 'must not be empty');
-const shortText = z.string().trim().max(200);
-const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
-const url = z.string().max(2048);
-const clientId = z.string().min(1).max(64);
+const shortText = str().trim().max(200);
+const email = str().trim().toLowerCase().pipe(z.email()).pipe(str().max(254));
+const url = str().max(2048);
+const clientId = str().min(1).max(64);
 
 /** A page the visitor is looking at. */
 export const pageViewSchema = z.strictObject({
   url,
-  title: z.string().max(500).default(''),
-  referrer: z.string().max(2048).default(''),
+  title: str().max(500).default(''),
+  referrer: str().max(2048).default(''),
 });
 
 // ---------------------------------------------------------------- visitor namespace
@@ -33,12 +42,12 @@ export const visitorAuthSchema = z.object({
 
 /** `visitor:hello`: the first event after connecting; restores the session. */
 export const visitorHelloSchema = z.strictObject({
-  locale: z.string().max(35).optional(),
+  locale: str().max(35).optional(),
   /**
    * The browser's IANA time zone, so agents see the visitor's local time. A zone this server does
    * not know (newer tz data in the browser) is dropped rather than failing the whole hello.
    */
-  timeZone: z.string().max(64).refine(isTimeZone).optional().catch(undefined),
+  timeZone: str().max(64).refine(isTimeZone).optional().catch(undefined),
   page: pageViewSchema.optional(),
 });
 
@@ -46,13 +55,12 @@ export const visitorHelloSchema = z.strictObject({
 export const visitorIdentifySchema = z.strictObject({
   name: shortText.optional(),
   email: email.optional(),
-  userId: z.string().min(1).max(200).optional(),
-  userHash: z
-    .string()
+  userId: str().min(1).max(200).optional(),
+  userHash: str()
     .regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')
     .optional(),
   /** Answers to the site's extra pre-chat fields. */
-  fields: z.record(z.string().max(64), z.string().max(1000)).optional(),
+  fields: z.record(str().max(64), str().max(1000)).optional(),
 });
 
 /** `page:view`: the visitor navigated. */
@@ -82,7 +90,7 @@ export const ratingSubmitSchema = z
   .strictObject({
     conversationId: id,
     csat: z.number().int().min(1).max(5).optional(),
-    comment: z.string().trim().max(2000).optional(),
+    comment: str().trim().max(2000).optional(),
     nps: z.number().int().min(0).max(10).optional(),
   })
   .refine((r) => r.csat !== undefined || r.nps !== undefined, {
@@ -94,7 +102,7 @@ export const transcriptEmailSchema = z.strictObject({ conversationId: id, email 
 
 /** `offline:leave`: a message left while nobody is available. */
 export const offlineLeaveSchema = z.strictObject({
-  name: shortText.pipe(z.string().min(1, 'must not be empty')),
+  name: shortText.pipe(str().min(1, 'must not be empty')),
   email,
   text,
 });
@@ -124,7 +132,7 @@ export const conversationTransferSchema = z.strictObject({ conversationId: id, a
 /** `conversation:tag`: replace the conversation's tags. */
 export const conversationTagSchema = z.strictObject({
   conversationId: id,
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20),
+  tags: z.array(str().trim().toLowerCase().min(1).max(40)).max(20),
 });
 
 // ---------------------------------------------------------------- REST bodies
@@ -132,12 +140,12 @@ export const conversationTagSchema = z.strictObject({
 /** POST /api/auth/login */
 export const loginSchema = z.strictObject({ email, password: z.string().min(1).max(200) });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const hhmm = str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 /** Widget settings, all optional on update. */
 export const widgetSettingsSchema = z.strictObject({
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
-  greeting: z.string().trim().max(500),
+  color: str().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
+  greeting: str().trim().max(500),
   defaultLocale: z.enum(LOCALES),
   privacyNoticeUrl: z
     .url({ protocol: /^https?$/ })
@@ -146,8 +154,8 @@ export const widgetSettingsSchema = z.strictObject({
   prechatFields: z
     .array(
       z.strictObject({
-        key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be an identifier'),
-        label: z.string().trim().min(1).max(100),
+        key: str().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be an identifier'),
+        label: str().trim().min(1).max(100),
         type: z.enum(['text', 'email', 'tel']),
         required: z.boolean(),
       }),
@@ -155,7 +163,7 @@ export const widgetSettingsSchema = z.strictObject({
     .max(10),
   businessHours: z
     .strictObject({
-      timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone'),
+      timeZone: str().refine(isTimeZone, 'must be an IANA time zone'),
       days: z
         .array(z.strictObject({ day: z.number().int().min(0).max(6), open: hhmm, close: hhmm }))
         .max(14),
@@ -170,21 +178,20 @@ export const widgetSettingsSchema = z.strictObject({
   identityVerification: z.boolean(),
 });
 
-const origin = z
-  .string()
+const origin = str()
   .trim()
   .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://shop.example');
 
 /** POST /api/sites */
 export const siteCreateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: str().trim().min(1).max(100),
   allowedOrigins: z.array(origin).max(50).default([]),
   widget: widgetSettingsSchema.partial().default({}),
 });
 
 /** PATCH /api/sites/:id */
 export const siteUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: str().trim().min(1).max(100).optional(),
   allowedOrigins: z.array(origin).max(50).optional(),
   widget: widgetSettingsSchema.partial().optional(),
 });
@@ -192,7 +199,7 @@ export const siteUpdateSchema = z.strictObject({
 /** POST /api/agents */
 export const agentCreateSchema = z.strictObject({
   email,
-  name: z.string().trim().min(1).max(100),
+  name: str().trim().min(1).max(100),
   password: z.string().min(8, 'must be at least 8 characters').max(200),
   role: z.enum(['owner', 'agent']).default('agent'),
   capacity: z.number().int().min(1).max(100).default(5),
@@ -201,7 +208,7 @@ export const agentCreateSchema = z.strictObject({
 
 /** PATCH /api/agents/:id */
 export const agentUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: str().trim().min(1).max(100).optional(),
   password: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   role: z.enum(['owner', 'agent']).optional(),
   capacity: z.number().int().min(1).max(100).optional(),
@@ -210,10 +217,8 @@ export const agentUpdateSchema = z.strictObject({
 
 /** POST /api/sites/:id/canned-replies */
 export const cannedReplyCreateSchema = z.strictObject({
-  shortcut: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
-  text: z.string().trim().min(1).max(5000),
+  shortcut: str().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
+  text: str().trim().min(1).max(5000),
 });
 
 /** GET /api/conversations query string. */
@@ -224,10 +229,10 @@ export const conversationQuerySchema = z.strictObject({
   kind: z.enum(['chat', 'offline']).optional(),
   agentId: id.optional(),
   visitorId: id.optional(),
-  tag: z.string().trim().toLowerCase().max(40).optional(),
+  tag: str().trim().toLowerCase().max(40).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: str().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -39,7 +39,8 @@ export function startChores(store: Store, chores: Chore[], logger: Logger): () =
         }
       })();
       running.add(round);
-      void round.then(() => running.delete(round));
+      const forget = () => running.delete(round);
+      round.then(forget, forget);
     }, chore.everyMs);
     timer.unref();
     return timer;

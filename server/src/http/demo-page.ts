@@ -4,14 +4,14 @@ export function widgetSnippet(publicUrl: string, siteId: string): string {
 }
 
 /** A plain page with the demo site's widget embedded, to try Parley right after the first start. */
-export function renderDemoPage(publicUrl: string, siteId: string): string {
+export function renderDemoPage(publicUrl: string, siteId: string, nonce: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Parley demo shop</title>
-<style>
+<style nonce="${nonce}">
   body { font: 16px/1.6 system-ui, sans-serif; margin: 0; color: #1f2937; background: #f9fafb; }
   header { background: #111827; color: #fff; padding: 1.25rem 2rem; }
   main { max-width: 42rem; margin: 2rem auto; padding: 0 1.5rem; }
@@ -27,7 +27,7 @@ export function renderDemoPage(publicUrl: string, siteId: string): string {
 <p>The widget on this page is this one line:</p>
 <p><code>${escapeHtml(widgetSnippet(publicUrl, siteId))}</code></p>
 </main>
-${widgetSnippet(publicUrl, siteId)}
+${widgetSnippet(publicUrl, siteId).replace('<script ', `<script nonce="${nonce}" `)}
 </body>
 </html>
 `;

@@ -4,6 +4,13 @@ import { ParleyError } from '@parley/shared';
 import { Router } from 'express';
 import { findRepoDir } from '../repo-dir';
 import { renderDemoPage } from './demo-page';
+import {
+  allowCrossOriginEmbedding,
+  consolePolicy,
+  demoPolicy,
+  inlineHashes,
+  newNonce,
+} from './security-headers';
 import { StaticBundle } from './static-bundle';
 
 /** Short, so that a new release reaches every site within minutes. */
@@ -27,12 +34,12 @@ export function frontEndRoutes(deps: {
 
   router.get('/widget.js', async (req, res) => {
     // Any page may embed the loader; the socket and config calls do the origin checks.
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    allowCrossOriginEmbedding(res);
     if (!(await widget.send(req, res, 'widget.js', LOADER_CACHE))) throw notBuilt('widget');
   });
 
   router.get('/widget/assets/{*file}', async (req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    allowCrossOriginEmbedding(res);
     const file = (req.params as { file?: string[] }).file?.join('/') ?? '';
     if (!(await widget.send(req, res, `assets/${file}`, IMMUTABLE)))
       throw new ParleyError('NOT_FOUND', 'No such file');
@@ -46,6 +53,12 @@ export function frontEndRoutes(deps: {
 
   // Every other /console path is a view of the single-page app.
   router.get(['/console', '/console/{*view}'], async (req, res) => {
+    const html = await consoleApp.content('index.html');
+    if (html)
+      res.setHeader(
+        'Content-Security-Policy',
+        consolePolicy(deps.publicUrl(req), inlineHashes(html.toString('utf8'))),
+      );
     if (!(await consoleApp.send(req, res, 'index.html', 'no-cache'))) throw notBuilt('console');
   });
 
@@ -54,7 +67,11 @@ export function frontEndRoutes(deps: {
   router.get('/demo', async (req, res) => {
     const siteId = await deps.demoSiteId();
     if (!siteId) throw new ParleyError('NOT_FOUND', 'There is no demo site');
-    res.type('html').send(renderDemoPage(deps.publicUrl(req), siteId));
+    const nonce = newNonce();
+    res.setHeader('Content-Security-Policy', demoPolicy(deps.publicUrl(req), nonce));
+    // A nonce is good for one response only.
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(renderDemoPage(deps.publicUrl(req), siteId, nonce));
   });
 
   return router;

@@ -1,5 +1,6 @@
 /** HTTP side of the error table: JSON bodies with our codes, and the one handler that sends them. */
 import { ERROR_CODES, ParleyError } from '@parley/shared';
+import { storableText } from '@parley/shared/schemas';
 import type { ErrorRequestHandler, Request } from 'express';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
@@ -15,7 +16,13 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
 /** A route parameter, always a string in Express 5. */
 export function param(req: Request, name: string): string {
   const value = req.params[name];
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) {
+  // NUL or a lone surrogate names nothing stored (and PostgreSQL would refuse to look it up).
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > 64 ||
+    storableText(value) !== value
+  ) {
     throw new ParleyError('NOT_FOUND', 'Not found');
   }
   return value;
@@ -33,7 +40,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           code: 'VALIDATION_FAILED' as const,
           message: 'The request body is not valid JSON or is too large',
         }
-      : toErrorBody(error, logger, { method: req.method, path: req.path });
+      : // The router throws a URIError for a route parameter that does not percent-decode.
+        error instanceof URIError
+        ? { code: 'VALIDATION_FAILED' as const, message: 'The path is not valid percent-encoding' }
+        : toErrorBody(error, logger, { method: req.method, path: req.path });
     // Retry-After counts whole seconds; rounding up keeps a client that obeys it from being refused.
     if (body.retryAfterMs !== undefined)
       res.set('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterMs / 1000))));

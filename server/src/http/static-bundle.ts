@@ -66,13 +66,20 @@ export class StaticBundle {
     return true;
   }
 
+  /** The file's uncompressed content; null when it does not exist. */
+  async content(relativePath: string): Promise<Buffer | null> {
+    return (await this.load(relativePath))?.raw ?? null;
+  }
+
   private load(relativePath: string): Promise<Asset | null> {
     let entry = this.cache.get(relativePath);
     if (!entry) {
       entry = this.read(relativePath);
       this.cache.set(relativePath, entry);
       // A missing file may appear after a build; don't remember the miss.
-      void entry.then((asset) => asset ?? this.cache.delete(relativePath));
+      // A failed read is answered by the caller; forget it too, so the next request tries again.
+      const forget = () => this.cache.delete(relativePath);
+      entry.then((asset) => asset ?? forget(), forget);
     }
     return entry;
   }

@@ -33,7 +33,10 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
   // Handlers are registered synchronously: events a client sends right after connecting must find them.
   namespace.on('connection', (socket) => {
     const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
-    void socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]);
+    // With the Redis adapter joining is a Redis call; a failure must not crash the process.
+    Promise.resolve(socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)])).catch(
+      (error: unknown) => logger.error({ err: error, agentId }, 'could not join agent rooms'),
+    );
     relay.metrics.connections.inc({ namespace: 'agent' });
     // Coming online (presence, status, routing) is in flight while the first requests arrive:
     // hello answers with the state after it, and a quick disconnect is recorded after it.

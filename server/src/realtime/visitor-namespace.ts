@@ -66,7 +66,12 @@ export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps
 
   namespace.on('connection', (socket) => {
     const { actor, token } = socket.data as VisitorSocketData;
-    void socket.join([rooms.visitor(actor.visitorId), rooms.siteVisitors(actor.siteId)]);
+    // With the Redis adapter joining is a Redis call; a failure must not crash the process.
+    Promise.resolve(
+      socket.join([rooms.visitor(actor.visitorId), rooms.siteVisitors(actor.siteId)]),
+    ).catch((error: unknown) =>
+      logger.error({ err: error, visitorId: actor.visitorId }, 'could not join visitor rooms'),
+    );
     relay.metrics.connections.inc({ namespace: 'visitor' });
     socket.on('disconnect', () => relay.metrics.connections.dec({ namespace: 'visitor' }));
 

@@ -10,11 +10,12 @@ export class KeyedLock {
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(task, task);
-    const tail = next.catch(() => undefined);
-    this.tails.set(key, tail);
-    void tail.then(() => {
+    // Settles either way, so the next task runs; the last one out removes the key.
+    const forget = () => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
+    };
+    const tail: Promise<void> = next.then(forget, forget);
+    this.tails.set(key, tail);
     return next;
   }
 }
