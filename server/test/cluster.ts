@@ -86,6 +86,9 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
   await client.close();
 }
 
+/** Lets the harness read each node's /metrics (connection counts). */
+const METRICS_TOKEN = 'cluster-test-metrics-token';
+
 /** The environment of one node of a cluster; `extra` adds or overrides variables. */
 export function nodeEnv(
   databaseUrl: string,
@@ -97,6 +100,7 @@ export function nodeEnv(
     REDIS_URL: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
     PARLEY_ADMIN_EMAIL: CLUSTER_OWNER.email,
     PARLEY_ADMIN_PASSWORD: CLUSTER_OWNER.password,
+    METRICS_TOKEN,
     // Unused on PostgreSQL, but the server creates it: keep it out of the work tree.
     DATA_DIR: dataDir,
     PORT: '0',
@@ -335,7 +339,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     addressesFor,
     nodeFor,
     async connections(index) {
-      const text = await fetch(`${nodes[index]!.url}/metrics`).then((r) => r.text());
+      const text = await fetch(`${nodes[index]!.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      }).then((r) => r.text());
       const gauge = (namespace: string) =>
         Number(
           new RegExp(`^parley_connections\\{namespace="${namespace}"\\} (\\d+)`, 'm').exec(
