@@ -131,6 +131,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await relay.conversations.agentChanged(agent);
   };
 
+  /**
+   * Closes every console of an agent whose tokens were revoked, on every node (the Redis adapter
+   * forwards it). Reconnecting is then refused with UNAUTHENTICATED, which ends the console's session.
+   */
+  const onTokensRevoked = async (agentId: string) => {
+    agents.in(rooms.agent(agentId)).disconnectSockets(true);
+  };
+
   const auth = requireAgent(tokens, store);
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
@@ -139,7 +147,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
-  app.use('/api/agents', agentRoutes({ relay, requireAgent: auth, onAgentChanged }));
+  app.use(
+    '/api/agents',
+    agentRoutes({ relay, requireAgent: auth, onAgentChanged, onTokensRevoked }),
+  );
   app.use('/api', () => {
     throw new ParleyError('NOT_FOUND', 'No such route');
   });
