@@ -51,6 +51,8 @@ export interface AppDeps {
   agentGraceMs?: number;
   /** How often inactive chats are looked for (default 30 s). */
   inactivitySweepMs?: number;
+  /** How long an agent token lasts (default 12 h). */
+  agentSessionSeconds?: number;
   /** Requests per socket per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
 }
@@ -72,7 +74,10 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, logger, config } = deps;
   const now = deps.now ?? Date.now;
-  const tokens = await createTokenService(store);
+  const tokens = await createTokenService(store, {
+    now,
+    agentSessionSeconds: deps.agentSessionSeconds,
+  });
   const metrics = createMetrics();
   const mailer = createMailer(config.smtpUrl, 'Parley <no-reply@parley.local>');
   const agentGraceMs = deps.agentGraceMs ?? config.agentGraceMs ?? 60_000;
@@ -143,7 +148,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics }));
-  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
+  app.use(
+    '/api/auth',
+    authRoutes({ store, tokens, requireAgent: auth, onTokensRevoked, limiters }),
+  );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
