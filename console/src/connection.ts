@@ -32,16 +32,28 @@ export type ConnectAgent = (token: string) => AgentConnection;
 
 const ACK_TIMEOUT_MS = 10_000;
 
-/** Connects to the relay that served this page (or `url`), authenticating with `token`. */
-export function connectAgent(token: string, url: string = location.origin): AgentConnection {
+/**
+ * Connects to the relay that served this page (or `url`), authenticating with `token`; a
+ * function is asked again on every reconnect, so a renewed token is used.
+ */
+export function connectAgent(
+  token: string | (() => string),
+  url: string = location.origin,
+): AgentConnection {
+  const currentToken = typeof token === 'function' ? token : () => token;
   const socket: Socket<AgentAnnouncements, AgentClientEvents> = io(url + NAMESPACES.agent, {
-    auth: { token },
+    auth: (send) => send({ token: currentToken() }),
   });
   const stateHandlers = new Set<(state: ConnectionState) => void>();
   const tell = (state: ConnectionState) => stateHandlers.forEach((handler) => handler(state));
 
   socket.on('connect', () => tell('connected'));
-  socket.on('disconnect', () => tell('disconnected'));
+  socket.on('disconnect', (reason) => {
+    tell('disconnected');
+    // The relay closes a console whose session was revoked; connecting again gets the
+    // UNAUTHENTICATED refusal that ends the session (Socket.IO does not retry this by itself).
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
     const code = error.data?.code ?? error.message;
     tell(code === 'UNAUTHENTICATED' ? 'unauthorized' : 'disconnected');

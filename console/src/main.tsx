@@ -37,7 +37,7 @@ const beeper = createWebAudioBeeper();
 const app = createConsoleApp({
   api,
   tokens,
-  connect: (token) => connectAgent(token),
+  connect: (token) => connectAgent(() => tokens.get() ?? token),
   notifier: createBrowserNotifier(),
   beeper,
   clock,

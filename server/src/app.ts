@@ -53,6 +53,8 @@ export interface AppDeps {
   agentGraceMs?: number;
   /** How often inactive chats are looked for (default 30 s). */
   inactivitySweepMs?: number;
+  /** How long an agent token lasts (default 12 h). */
+  agentSessionSeconds?: number;
   /** Requests per socket per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
 }
@@ -74,7 +76,10 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { store, logger, config } = deps;
   const now = deps.now ?? Date.now;
-  const tokens = await createTokenService(store);
+  const tokens = await createTokenService(store, {
+    now,
+    agentSessionSeconds: deps.agentSessionSeconds,
+  });
   const metrics = createMetrics();
   const mailer = createMailer(config.smtpUrl, 'Parley <no-reply@parley.local>');
   const agentGraceMs = deps.agentGraceMs ?? config.agentGraceMs ?? 60_000;
@@ -134,17 +139,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await relay.conversations.agentChanged(agent);
   };
 
+  /**
+   * Closes every console of an agent whose tokens were revoked, on every node (the Redis adapter
+   * forwards it). Reconnecting is then refused with UNAUTHENTICATED, which ends the console's session.
+   */
+  const onTokensRevoked = async (agentId: string) => {
+    agents.in(rooms.agent(agentId)).disconnectSockets(true);
+  };
+
   const auth = requireAgent(tokens, store);
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
   app.use(rejectMalformedPaths);
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics, metricsToken: config.metricsToken }));
-  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
+  app.use(
+    '/api/auth',
+    authRoutes({ store, tokens, requireAgent: auth, onTokensRevoked, limiters }),
+  );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
-  app.use('/api/agents', agentRoutes({ relay, requireAgent: auth, onAgentChanged }));
+  app.use(
+    '/api/agents',
+    agentRoutes({ relay, requireAgent: auth, onAgentChanged, onTokensRevoked }),
+  );
   app.use('/api', () => {
     throw new ParleyError('NOT_FOUND', 'No such route');
   });

@@ -23,6 +23,8 @@ import { RequestError, requestErrorFromBody } from './request-error';
 export interface ApiClient {
   login(body: LoginBody): Promise<LoginResponse>;
   me(): Promise<{ agent: Agent }>;
+  /** Exchanges the current, still valid token for a fresh one. */
+  refresh(): Promise<LoginResponse>;
   listConversations(query: ConversationQuery): Promise<ConversationList>;
   counts(): Promise<InboxCounts>;
   getConversation(id: string): Promise<ConversationDetail>;
@@ -109,6 +111,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     login: (body) => call('POST', '/api/auth/login', body),
     me: () => call('GET', '/api/auth/me'),
+    refresh: () => call('POST', '/api/auth/refresh'),
     listConversations: (query) => call('GET', `/api/conversations${queryString(query)}`),
     counts: () => call('GET', '/api/conversations/counts'),
     getConversation: (id) => call('GET', `/api/conversations/${enc(id)}`),

@@ -8,6 +8,7 @@ import type { SaveFile } from '../platform/save-file';
 import type { Clock } from './clock';
 import { createRouter } from './router';
 import { createSession } from './session';
+import { createSessionRenewal } from './session-renewal';
 import type { TokenStore } from './token-store';
 import { createWorkspace, type Workspace } from './workspace';
 
@@ -28,6 +29,7 @@ export interface ConsoleDeps {
 /** The whole console: a session, and a workspace that exists exactly while someone is signed in. */
 export function createConsoleApp(deps: ConsoleDeps) {
   const session = createSession({ api: deps.api, tokens: deps.tokens });
+  const stopRenewal = createSessionRenewal({ api: deps.api, tokens: deps.tokens, session });
   const router = createRouter({ history: deps.history, base: deps.base });
   const workspace = signal<Workspace | null>(null);
   let workspaceToken: string | null = null;
@@ -60,6 +62,7 @@ export function createConsoleApp(deps: ConsoleDeps) {
 
   function dispose(): void {
     stop();
+    stopRenewal();
     workspace.peek()?.dispose();
     router.dispose();
   }

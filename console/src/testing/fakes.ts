@@ -80,6 +80,7 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
   const defaults: ApiClient = {
     login: async () => ({ token: 't', agent: makeAgent() }),
     me: async () => ({ agent: makeAgent() }),
+    refresh: async () => ({ token: 't2', agent: makeAgent() }),
     listConversations: async () => ({ items: [], total: 0 }),
     counts: async () => ({ queue: 0, mine: 0, all: 0, offline: 0, closed: 0 }),
     getConversation: async () => {

@@ -10,6 +10,7 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
+import { agentAsSeenBy, sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import type { Relay } from './relay';
 
@@ -51,8 +52,8 @@ export async function hello(relay: Relay, agentId: string): Promise<AgentSession
     .filter((site) => agent.siteIds.includes(site.id))
     .map((site) => (agent.role === 'owner' ? site : { ...site, identitySecret: '' }));
   const agents = (await relay.store.listAgents())
-    .filter((other) => other.siteIds.some((siteId) => agent.siteIds.includes(siteId)))
-    .map(publicAgent);
+    .filter((other) => sharesASite(agent, other))
+    .map((other) => agentAsSeenBy(agent, other));
   return { agent: publicAgent(agent), sites, agents };
 }
 

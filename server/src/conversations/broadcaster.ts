@@ -31,6 +31,11 @@ export interface Broadcaster {
     event: E,
     ...args: Args<AgentAnnouncements[E]>
   ): void;
+  toAgent<E extends keyof AgentAnnouncements>(
+    agentId: string,
+    event: E,
+    ...args: Args<AgentAnnouncements[E]>
+  ): void;
 }
 
 /** A broadcaster over the real Socket.IO namespaces. */
@@ -43,5 +48,6 @@ export function createBroadcaster(visitors: Namespace, agents: Namespace): Broad
     toSiteVisitors: (siteId, event, ...args) =>
       emit(visitors, rooms.siteVisitors(siteId), event, args),
     toSiteAgents: (siteId, event, ...args) => emit(agents, rooms.siteAgents(siteId), event, args),
+    toAgent: (agentId, event, ...args) => emit(agents, rooms.agent(agentId), event, args),
   };
 }

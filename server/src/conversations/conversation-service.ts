@@ -15,6 +15,7 @@ import {
 } from '@parley/shared';
 import type { AgentRecord, AppendOptions, AppendResult, ConversationPatch } from '../storage/store';
 import { closing, requeueing, seeing, type AssignMode } from '../storage/conversation-transitions';
+import { sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import type { Metrics } from '../ops/metrics';
 import type { Publisher } from '../realtime/publisher';
@@ -195,6 +196,25 @@ export class ConversationService {
     for (const siteId of sites) await this.drain(siteId);
   }
 
+  /**
+   * Removes an agent's account: out of routing and signed out everywhere first (no sites, offline,
+   * tokens revoked, consoles closed by `endSessions`), their chats back to the queue, then the
+   * record deleted. Messages keep the agent's id and name, so transcripts read as before.
+   */
+  async removeAgent(
+    agentId: string,
+    endSessions: (agentId: string) => Promise<void>,
+  ): Promise<void> {
+    const { store } = this.deps;
+    const before = await store.getAgent(agentId);
+    if (!before) throw new ParleyError('NOT_FOUND', 'No such agent');
+    await store.patchAgent(agentId, { siteIds: [], revokeTokens: true });
+    await endSessions(agentId);
+    await this.requeueChatsOf(agentId);
+    await store.deleteAgent(agentId);
+    for (const siteId of before.siteIds) await this.announceAvailability(siteId);
+  }
+
   /** Changes an agent's status and lets everyone who cares know. */
   async setAgentStatus(agent: AgentRecord, status: Agent['status']): Promise<Agent> {
     const updated =
@@ -205,7 +225,10 @@ export class ConversationService {
 
   /** After any change of an agent: consoles, visitors' availability, and the queues they serve. */
   async agentChanged(agent: AgentRecord): Promise<void> {
-    this.deps.publish.agent(publicAgent(agent));
+    const viewers = (await this.deps.store.listAgents()).filter(
+      (other) => other.id === agent.id || sharesASite(agent, other),
+    );
+    this.deps.publish.agent(agent, viewers);
     for (const siteId of agent.siteIds) {
       await this.announceAvailability(siteId);
       if (agent.status === 'online') await this.drain(siteId);

@@ -1,25 +1,31 @@
-/** Agent accounts: owners create them and set role, capacity and sites. */
+/**
+ * Agent accounts: owners create them, set role, capacity and sites, and remove them; who may do
+ * what to whom is decided in auth/account-rules.ts.
+ */
 import { randomUUID } from 'node:crypto';
 import { ParleyError, type AgentList } from '@parley/shared';
 import { agentCreateSchema, agentUpdateSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { hashPassword } from '../auth/passwords';
+import {
+  agentAsSeenBy,
+  assertMayChange,
+  assertMayCreate,
+  assertMayRemove,
+  listableBy,
+} from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import type { Relay } from '../conversations/relay';
 import type { AgentRecord } from '../storage/store';
 import { param, parse } from './http-errors';
-import { requireOwner, signedIn } from './require-agent';
-
-/** An owner may only hand out sites they serve. */
-function checkSites(owner: AgentRecord, siteIds: string[]): void {
-  const foreign = siteIds.filter((id) => !owner.siteIds.includes(id));
-  if (foreign.length > 0) throw new ParleyError('FORBIDDEN', `You do not serve site ${foreign[0]}`);
-}
+import { signedIn } from './require-agent';
 
 export function agentRoutes(deps: {
   relay: Relay;
   requireAgent: RequestHandler;
   onAgentChanged: (agent: AgentRecord) => Promise<void>;
+  /** Ends every session of an agent whose tokens were just revoked: their open consoles close. */
+  onTokensRevoked: (agentId: string) => Promise<void>;
 }): Router {
   const { relay } = deps;
   const router = Router();
@@ -27,21 +33,15 @@ export function agentRoutes(deps: {
 
   router.get('/', async (_req, res) => {
     const me = signedIn(res);
-    const agents = (await relay.store.listAgents()).filter(
-      (agent) =>
-        agent.id === me.id ||
-        agent.siteIds.some((id) => me.siteIds.includes(id)) ||
-        (me.role === 'owner' && agent.siteIds.length === 0),
-    );
-    const list: AgentList = { items: agents.map(publicAgent) };
+    const agents = (await relay.store.listAgents()).filter((agent) => listableBy(me, agent));
+    const list: AgentList = { items: agents.map((agent) => agentAsSeenBy(me, agent)) };
     res.json(list);
   });
 
   router.post('/', async (req, res) => {
     const owner = signedIn(res);
-    requireOwner(owner);
     const body = parse(agentCreateSchema, req.body);
-    checkSites(owner, body.siteIds);
+    assertMayCreate(owner, body.siteIds);
     const agent = await relay.store.createAgent({
       id: randomUUID(),
       email: body.email,
@@ -63,19 +63,16 @@ export function agentRoutes(deps: {
     if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
     const body = parse(agentUpdateSchema, req.body);
     const isSelf = agent.id === me.id;
-    const onlyOwnProfile =
-      body.role === undefined && body.capacity === undefined && body.siteIds === undefined;
-    if (!(isSelf && onlyOwnProfile)) {
-      requireOwner(me);
-      // An owner manages the people of their own sites, not another owner's team.
-      const colleague =
-        agent.siteIds.length === 0 || agent.siteIds.some((id) => me.siteIds.includes(id));
-      if (!colleague)
-        throw new ParleyError('FORBIDDEN', 'This agent works on sites you do not serve');
-    }
-    if (body.siteIds) checkSites(me, body.siteIds);
+    assertMayChange(me, agent, {
+      assignment:
+        body.role !== undefined || body.capacity !== undefined || body.siteIds !== undefined,
+      siteIds: body.siteIds,
+    });
     if (isSelf && body.role === 'agent')
       throw new ParleyError('CONFLICT', 'You cannot demote yourself');
+    // A new password or lost owner rights must not leave old sessions holding the old access.
+    const revokeTokens =
+      body.password !== undefined || (agent.role === 'owner' && body.role === 'agent');
     // Only the fields sent change, atomically: a status change at the same moment is kept.
     const updated = await relay.store.patchAgent(agent.id, {
       name: body.name,
@@ -83,9 +80,20 @@ export function agentRoutes(deps: {
       capacity: body.capacity,
       siteIds: body.siteIds ? [...new Set(body.siteIds)] : undefined,
       passwordHash: body.password ? await hashPassword(body.password) : undefined,
+      revokeTokens,
     });
+    if (revokeTokens) await deps.onTokensRevoked(updated.id);
     await deps.onAgentChanged(updated);
-    res.json(publicAgent(updated));
+    res.json(agentAsSeenBy(me, updated));
+  });
+
+  router.delete('/:id', async (req, res) => {
+    const me = signedIn(res);
+    const agent = await relay.store.getAgent(param(req, 'id'));
+    if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
+    assertMayRemove(me, agent);
+    await relay.conversations.removeAgent(agent.id, deps.onTokensRevoked);
+    res.status(204).end();
   });
 
   return router;

@@ -1,4 +1,4 @@
-/** POST /api/auth/login and GET /api/auth/me. */
+/** POST /api/auth/login, /refresh and /logout, and GET /api/auth/me. */
 import { ParleyError, type LoginResponse, type MeResponse } from '@parley/shared';
 import { loginSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
@@ -15,6 +15,8 @@ export function authRoutes(deps: {
   store: Store;
   tokens: TokenService;
   requireAgent: RequestHandler;
+  /** Closes the open consoles of an agent whose tokens were just revoked. */
+  onTokensRevoked: (agentId: string) => Promise<void>;
   /** Per app, so that apps sharing a process (tests) do not share counts. */
   limiters: Pick<RateLimiters, 'signInPerAddress' | 'signInPerAccount'>;
 }): Router {
@@ -32,7 +34,7 @@ export function authRoutes(deps: {
     // Only failures count against the account.
     await signInPerAccount.delete(body.email);
     const response: LoginResponse = {
-      token: await deps.tokens.issueAgentToken(agent.id),
+      token: await deps.tokens.issueAgentToken(agent),
       agent: publicAgent(agent),
     };
     res.json(response);
@@ -43,9 +45,21 @@ export function authRoutes(deps: {
     res.json(me);
   });
 
-  // Tokens are stateless; signing out is the console forgetting its token. The route exists so
-  // clients have one call to make when a server-side session list arrives.
-  router.post('/logout', deps.requireAgent, (_req, res) => {
+  // A token that still works gets a fresh one: the console renews its short session while in use.
+  router.post('/refresh', deps.requireAgent, async (_req, res) => {
+    const agent = signedIn(res);
+    const response: LoginResponse = {
+      token: await deps.tokens.issueAgentToken(agent),
+      agent: publicAgent(agent),
+    };
+    res.json(response);
+  });
+
+  // Tokens carry no session id, so signing out ends every session of the agent (all devices).
+  router.post('/logout', deps.requireAgent, async (_req, res) => {
+    const agent = signedIn(res);
+    await deps.store.patchAgent(agent.id, { revokeTokens: true });
+    await deps.onTokensRevoked(agent.id);
     res.status(204).end();
   });
 

@@ -1,6 +1,7 @@
 /** Bearer-token authentication for the agent REST API. */
 import { ParleyError } from '@parley/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { authenticateAgent } from '../auth/agent-session';
 import type { TokenService } from '../auth/tokens';
 import type { AgentRecord, Store } from '../storage/store';
 
@@ -9,13 +10,15 @@ export function signedIn(res: Response): AgentRecord {
   return res.locals['agent'] as AgentRecord;
 }
 
-/** Rejects requests without a valid `Authorization: Bearer <token>` with 401. */
+/**
+ * Rejects requests without a valid `Authorization: Bearer <token>` with 401; the token's
+ * version is checked against the store on every request, so revocation takes effect at once.
+ */
 export function requireAgent(tokens: TokenService, store: Store): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const agentId = match?.[1] ? await tokens.verifyAgentToken(match[1]) : null;
-    const agent = agentId ? await store.getAgent(agentId) : null;
+    const agent = match?.[1] ? await authenticateAgent(tokens, store, match[1]) : null;
     if (!agent)
       return next(
         new ParleyError('UNAUTHENTICATED', 'Sign in and send Authorization: Bearer <token>'),

@@ -3,6 +3,7 @@ import { ParleyError } from '@parley/shared';
 import { agentRequestSchemas } from '@parley/shared/request-schemas';
 import { agentAuthSchema } from '@parley/shared/schemas';
 import type { Namespace } from 'socket.io';
+import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
@@ -15,8 +16,9 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
   namespace.use(async (socket, next) => {
     try {
       const auth = agentAuthSchema.safeParse(socket.handshake.auth);
-      const agentId = auth.success ? await tokens.verifyAgentToken(auth.data.token) : null;
-      const record = agentId ? await relay.store.getAgent(agentId) : null;
+      const record = auth.success
+        ? await authenticateAgent(tokens, relay.store, auth.data.token)
+        : null;
       if (!record) throw new ParleyError('UNAUTHENTICATED', 'Sign in again');
       socket.data = { agentId: record.id, siteIds: record.siteIds };
       next();

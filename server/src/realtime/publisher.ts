@@ -8,7 +8,6 @@
  * open, with a summary to the rest, changes only this file and the console.
  */
 import type {
-  Agent,
   Conversation,
   Message,
   SeenChanged,
@@ -16,7 +15,9 @@ import type {
   Visitor,
   VisitorConversation,
 } from '@parley/shared';
+import { agentAsSeenBy } from '../auth/account-rules';
 import type { Broadcaster } from '../conversations/broadcaster';
+import type { AgentRecord } from '../storage/store';
 
 export class Publisher {
   constructor(private readonly broadcast: Broadcaster) {}
@@ -73,10 +74,13 @@ export class Publisher {
     this.broadcast.toSiteVisitors(siteId, 'presence:changed', { available, agent: null });
   }
 
-  /** An agent's status, capacity or sites, to the consoles of each site they serve. */
-  agent(agent: Agent): void {
-    for (const siteId of agent.siteIds)
-      this.broadcast.toSiteAgents(siteId, 'agent:updated', { agent });
+  /**
+   * An agent's status, capacity or sites, to the consoles of `viewers` (the agent and those who
+   * share a site with them), each seeing only the sites they serve themselves.
+   */
+  agent(agent: AgentRecord, viewers: AgentRecord[]): void {
+    for (const viewer of viewers)
+      this.broadcast.toAgent(viewer.id, 'agent:updated', { agent: agentAsSeenBy(viewer, agent) });
   }
 
   /** A visitor's profile or page. */

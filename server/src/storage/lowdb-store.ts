@@ -17,7 +17,7 @@ import {
 import { cleanPatch } from './conversation-patch';
 import { assigning, type ConversationDecision } from './conversation-transitions';
 import { assertRoomFor, chooseAgent } from './capacity';
-import { applyVisitorPatch, cleanAgentPatch } from './record-patches';
+import { applyAgentPatch, applyVisitorPatch } from './record-patches';
 import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
 import type { MemoryState } from './memory-state';
@@ -127,10 +127,15 @@ export class LowdbStore implements Store {
   async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
     const current = this.#state.agents.get(id);
     if (!current) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
-    const updated: AgentRecord = { ...current, ...cleanAgentPatch(patch) };
+    const updated = applyAgentPatch(current, patch);
     this.#assertEmailFree(updated);
     await this.#data.commit({ op: 'agent', agent: updated });
     return clone(updated);
+  }
+
+  async deleteAgent(id: string): Promise<void> {
+    if (!this.#state.agents.has(id)) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+    await this.#data.commit({ op: 'agent-delete', id });
   }
 
   async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {

@@ -10,6 +10,7 @@ import type { AgentRecord } from './store';
 export type JournalRecord =
   | { op: 'site'; site: Site }
   | { op: 'agent'; agent: AgentRecord }
+  | { op: 'agent-delete'; id: string }
   | { op: 'visitor'; visitor: Visitor }
   | { op: 'conversation'; conversation: Conversation }
   /** Also sets the conversation's lastSeq and lastMessageAt, so the two can never disagree. */
@@ -56,6 +57,7 @@ export function emptySnapshot(): Snapshot {
 const OPS = new Set<string>([
   'site',
   'agent',
+  'agent-delete',
   'visitor',
   'conversation',
   'message',
@@ -139,6 +141,8 @@ export class MemoryState {
         return;
       case 'agent':
         return this.#putAgent(record.agent);
+      case 'agent-delete':
+        return this.#deleteAgent(record.id);
       case 'visitor':
         this.visitors.set(record.visitor.id, record.visitor);
         return;
@@ -158,6 +162,15 @@ export class MemoryState {
         this.settings.set(record.key, record.value);
         return;
     }
+  }
+
+  #deleteAgent(id: string): void {
+    const previous = this.agents.get(id);
+    if (!previous) return;
+    if (this.agentIdByEmail.get(previous.email.toLowerCase()) === id)
+      this.agentIdByEmail.delete(previous.email.toLowerCase());
+    this.agents.delete(id);
+    this.agentAssignedAt.delete(id);
   }
 
   #putAgent(agent: AgentRecord): void {

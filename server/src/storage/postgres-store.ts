@@ -142,14 +142,29 @@ export class PostgresStore implements Store {
 
   async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
     const clean = cleanAgentPatch(patch);
-    // `||` replaces the given keys of the stored document in one statement: no lost update.
-    const sql = `UPDATE ${this.#s}.agents SET data = data || $2::jsonb,
+    // `||` replaces the given keys of the stored document in one statement: no lost update, and
+    // the token version is bumped from the stored value, so two revocations at once both count.
+    const sql = `UPDATE ${this.#s}.agents SET data = data || $2::jsonb
+          || CASE WHEN $4 THEN jsonb_build_object('tokenVersion',
+               coalesce((data->>'tokenVersion')::int, 0) + 1) ELSE '{}'::jsonb END,
         email_key = coalesce($3, email_key) WHERE id = $1 RETURNING data`;
+    const params = [
+      id,
+      json(clean),
+      clean.email?.toLowerCase() ?? null,
+      patch.revokeTokens ?? false,
+    ];
     const rows = await this.#db
-      .query<{ data: AgentRecord }>(sql, [id, json(clean), clean.email?.toLowerCase() ?? null])
+      .query<{ data: AgentRecord }>(sql, params)
       .catch(emailTaken(clean.email ?? ''));
     if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
     return rows[0].data;
+  }
+
+  async deleteAgent(id: string): Promise<void> {
+    const sql = `DELETE FROM ${this.#s}.agents WHERE id = $1 RETURNING id`;
+    const rows = await this.#db.query<{ id: string }>(sql, [id]);
+    if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
   }
 
   async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {

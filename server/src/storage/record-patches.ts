@@ -1,6 +1,6 @@
 /** How partial updates of visitors and agents apply, the same in both stores. */
 import type { Visitor } from '@parley/shared';
-import type { AgentPatch, VisitorPatch } from './store';
+import type { AgentPatch, AgentRecord, VisitorPatch } from './store';
 
 const VISITOR_KEYS = [
   'name',
@@ -47,7 +47,14 @@ export function applyVisitorPatch(visitor: Visitor, patch: VisitorPatch): Visito
   };
 }
 
-/** The agent patch without unknown keys or `undefined` values. */
+/** The agent patch's plain fields, without unknown keys, `undefined` values or `revokeTokens`. */
 export function cleanAgentPatch(patch: AgentPatch): AgentPatch {
   return pick(patch, AGENT_KEYS);
+}
+
+/** `agent` with `patch` applied, `tokenVersion` bumped when the patch revokes tokens. */
+export function applyAgentPatch(agent: AgentRecord, patch: AgentPatch): AgentRecord {
+  const updated: AgentRecord = { ...agent, ...cleanAgentPatch(patch) };
+  if (patch.revokeTokens) updated.tokenVersion = (agent.tokenVersion ?? 0) + 1;
+  return updated;
 }

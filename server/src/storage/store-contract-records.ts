@@ -95,6 +95,39 @@ export function recordsContract(ctx: ContractContext): void {
     await expect(ctx.store().updateAgent(makeAgent())).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('revoking tokens bumps the token version once per revocation, even when they run at once', async () => {
+    const agent = await ctx.store().createAgent(makeAgent({ email: 'thu@example.vn' }));
+    expect(agent.tokenVersion ?? 0).toBe(0);
+    const changed = await ctx.store().patchAgent(agent.id, {
+      passwordHash: 'new-hash',
+      revokeTokens: true,
+    });
+    expect(changed).toMatchObject({ passwordHash: 'new-hash', tokenVersion: 1 });
+    expect(await ctx.store().patchAgent(agent.id, { name: 'Thu' })).toMatchObject({
+      tokenVersion: 1,
+    });
+    await Promise.all(
+      Array.from({ length: 5 }, () => ctx.store().patchAgent(agent.id, { revokeTokens: true })),
+    );
+    expect((await ctx.store().getAgent(agent.id))?.tokenVersion).toBe(6);
+    const reopened = await ctx.reopen();
+    expect((await reopened.getAgent(agent.id))?.tokenVersion).toBe(6);
+  });
+
+  it('deleting an agent frees the email and survives a restart; an unknown agent is NOT_FOUND', async () => {
+    const gone = await ctx.store().createAgent(makeAgent({ email: 'Marek@example.pl' }));
+    const kept = await ctx.store().createAgent(makeAgent({ email: 'ola@example.pl' }));
+    await ctx.store().deleteAgent(gone.id);
+    expect(await ctx.store().getAgent(gone.id)).toBeNull();
+    expect(await ctx.store().getAgentByEmail('marek@example.pl')).toBeNull();
+    expect(await ctx.store().listAgents()).toEqual([kept]);
+    await expect(ctx.store().deleteAgent(gone.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const reopened = await ctx.reopen();
+    expect(await reopened.listAgents()).toEqual([kept]);
+    const again = makeAgent({ email: 'marek@example.pl' });
+    expect(await reopened.createAgent(again)).toEqual(again);
+  });
+
   it('saveVisitor stores a visitor and replaces it by id', async () => {
     const visitor = makeVisitor('site_1', {
       name: 'Nguyễn Thị Hương',

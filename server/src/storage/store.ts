@@ -18,6 +18,11 @@ import type {
 /** An agent as stored: the public shape plus its password hash. */
 export interface AgentRecord extends Agent {
   passwordHash: string;
+  /**
+   * Tokens carry the version they were issued under; bumping it (`revokeTokens`) ends every
+   * session of the agent. Absent in records from before revocation existed: version 0.
+   */
+  tokenVersion?: number;
 }
 
 /** A new message; the store assigns `seq`. */
@@ -100,7 +105,10 @@ export type VisitorPatch = Partial<
 /** The fields of an agent that change after creation. */
 export type AgentPatch = Partial<
   Pick<AgentRecord, 'email' | 'name' | 'role' | 'status' | 'capacity' | 'siteIds' | 'passwordHash'>
->;
+> & {
+  /** Adds one to `tokenVersion` in the same atomic step, ending every session issued before. */
+  revokeTokens?: boolean;
+};
 
 /** An agent routing may give a chat to: connected to some relay right now, serving the site. */
 export interface RoutingCandidate {
@@ -165,6 +173,11 @@ export interface Store {
   updateAgent(agent: AgentRecord): Promise<AgentRecord>;
   /** Changes only the given fields of an agent, atomically. Throws NOT_FOUND, or EMAIL_TAKEN. */
   patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord>;
+  /**
+   * Deletes an agent account. Their messages keep `agentId` and `authorName`, conversations keep
+   * `agentId`; the email becomes free. Throws NOT_FOUND.
+   */
+  deleteAgent(id: string): Promise<void>;
 
   /** Stores a visitor, or replaces the stored one with the same id. */
   saveVisitor(visitor: Visitor): Promise<Visitor>;
