@@ -6,6 +6,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request } from 'express';
+import proxyaddr from 'proxy-addr';
 import { Server as SocketServer } from 'socket.io';
 import type { Config } from './config';
 import { createTokenService, type TokenService } from './auth/tokens';
@@ -32,7 +33,10 @@ import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
+import type { RelayLimits } from './rate-limits/limits';
 import { openRateLimiters } from './rate-limits/open-rate-limiters';
+import { signInGuard } from './rate-limits/sign-in-guard';
+import { visitorLimits } from './rate-limits/visitor-limits';
 import { attachAgentNamespace } from './realtime/agent-namespace';
 import { attachRedisAdapter } from './realtime/redis-adapter';
 import type { SocketRateLimit } from './realtime/socket-limiter';
@@ -43,7 +47,7 @@ import { ParleyError, NAMESPACES } from '@parley/shared';
 /** Everything createApp needs; the optional parts exist for tests. */
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> &
-    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs'>>;
+    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs' | 'trustProxy' | 'addressLimitScale'>>;
   store: Store;
   logger: Logger;
   now?: () => number;
@@ -53,6 +57,8 @@ export interface AppDeps {
   inactivitySweepMs?: number;
   /** Requests per socket per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
+  /** Overrides of the default rate limits (tests use small ones). */
+  limits?: Partial<RelayLimits>;
 }
 
 /** A built, not yet listening, relay. */
@@ -78,6 +84,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agentGraceMs = deps.agentGraceMs ?? config.agentGraceMs ?? 60_000;
 
   const app = express();
+  app.set('trust proxy', config.trustProxy ?? false);
+  const trustProxy = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   const http = createServer(app);
   const io = new SocketServer(http, {
     // The widget runs on other sites' pages; each site's allowed origins are checked in the handshake.
@@ -96,7 +104,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     redisUrl: config.redisUrl,
     keyPrefix: config.redisPrefix,
     logger,
-    socketRateLimit: deps.socketRateLimit,
+    limits: {
+      ...(deps.socketRateLimit && { socketRequests: deps.socketRateLimit }),
+      ...deps.limits,
+    },
+    addressScale: config.addressLimitScale,
   });
 
   let listeningUrl = '';
@@ -115,7 +127,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = new Router(store, presence, now);
   const parts = { store, presence, router, publish, mailer, metrics, logger, now };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
-  attachVisitorNamespace(visitors, { relay, tokens, logger, limiter: limiters.socketRequests });
+  attachVisitorNamespace(visitors, {
+    relay,
+    tokens,
+    logger,
+    limiter: limiters.socketRequests,
+    limits: visitorLimits(limiters),
+    clientAddress: (request) => proxyaddr(request, trustProxy),
+  });
   attachAgentNamespace(agents, { relay, tokens, logger, limiter: limiters.socketRequests });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
@@ -135,7 +154,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
   app.use(opsRoutes({ store, metrics }));
-  app.use('/api/auth', authRoutes({ store, tokens, requireAgent: auth, limiters }));
+  app.use(
+    '/api/auth',
+    authRoutes({ store, tokens, requireAgent: auth, signInGuard: signInGuard(limiters) }),
+  );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));

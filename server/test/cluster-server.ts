@@ -41,6 +41,8 @@ export async function startCluster(
     PARLEY_REDIS_PREFIX: prefix,
     PARLEY_ADMIN_EMAIL: OWNER.email,
     PARLEY_ADMIN_PASSWORD: OWNER.password,
+    // Every test client comes from 127.0.0.1; the per-address defaults are for real crowds.
+    PARLEY_ADDRESS_LIMIT_SCALE: '10000',
     ...options.env,
   };
   const nodes: ServerProcess[] = [];

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AgentRequests, LoginResponse, VisitorRequests } from '@parley/shared';
 import { createApp, type App } from '../src/app';
+import type { TrustProxy } from '../src/config';
+import type { RelayLimits } from '../src/rate-limits/limits';
 import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start';
 import { createLogger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
@@ -44,7 +46,21 @@ export interface ServerOptions {
   dataDir?: string;
   smtpUrl?: string;
   agentGraceMs?: number;
+  /** Over the per-address defaults below (embedded mode only). */
+  limits?: Partial<RelayLimits>;
+  trustProxy?: TrustProxy;
 }
+
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits a real deployment wants would
+ * trip suites that start many chats; tests of those limits set their own.
+ */
+const ROOMY_ADDRESS_LIMITS: Partial<RelayLimits> = {
+  messagesPerAddress: { points: 100_000, durationSeconds: 60 },
+  newChatsPerAddress: { points: 100_000, durationSeconds: 60 },
+  offlineMessagesPerAddress: { points: 100_000, durationSeconds: 60 },
+  connectionsPerAddress: { points: 100_000, durationSeconds: 60 },
+};
 
 /** Starts a relay with the first-start owner and demo site. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -63,7 +79,13 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   };
   let offset = 0;
   const app = await createApp({
-    config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: options.smtpUrl },
+    config: {
+      publicUrl: undefined,
+      redisUrl: undefined,
+      smtpUrl: options.smtpUrl,
+      trustProxy: options.trustProxy ?? false,
+    },
+    limits: { ...ROOMY_ADDRESS_LIMITS, ...options.limits },
     store,
     logger: createLogger('silent'),
     now: () => Date.now() + offset,
@@ -191,14 +213,14 @@ async function connected(socket: Socket): Promise<Socket> {
 export async function connectVisitor(
   url: string,
   auth: { siteId: string; token?: string },
-  options: { origin?: string } = {},
+  options: { origin?: string; headers?: Record<string, string> } = {},
 ): Promise<Client<VisitorRequests>> {
   const socket = connect(`${url}/visitor`, {
     auth,
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    extraHeaders: options.origin ? { origin: options.origin } : {},
+    extraHeaders: { ...(options.origin ? { origin: options.origin } : {}), ...options.headers },
   });
   return wrap<VisitorRequests>(await connected(socket));
 }
