@@ -6,6 +6,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request } from 'express';
+import proxyaddr from 'proxy-addr';
 import { Server as SocketServer } from 'socket.io';
 import type { Config } from './config';
 import { createTokenService, type TokenService } from './auth/tokens';
@@ -34,7 +35,10 @@ import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
+import type { RelayLimits } from './rate-limits/limits';
 import { openRateLimiters } from './rate-limits/open-rate-limiters';
+import { signInGuard } from './rate-limits/sign-in-guard';
+import { visitorLimits } from './rate-limits/visitor-limits';
 import { attachAgentNamespace } from './realtime/agent-namespace';
 import { attachRedisAdapter } from './realtime/redis-adapter';
 import type { SocketRateLimit } from './realtime/socket-limiter';
@@ -45,7 +49,12 @@ import { ParleyError, NAMESPACES } from '@parley/shared';
 /** Everything createApp needs; the optional parts exist for tests. */
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'redisUrl' | 'smtpUrl'> &
-    Partial<Pick<Config, 'redisPrefix' | 'agentGraceMs' | 'metricsToken'>>;
+    Partial<
+      Pick<
+        Config,
+        'redisPrefix' | 'agentGraceMs' | 'metricsToken' | 'trustProxy' | 'addressLimitScale'
+      >
+    >;
   store: Store;
   logger: Logger;
   now?: () => number;
@@ -57,6 +66,8 @@ export interface AppDeps {
   agentSessionSeconds?: number;
   /** Requests per socket per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
+  /** Overrides of the default rate limits (tests use small ones). */
+  limits?: Partial<RelayLimits>;
 }
 
 /** A built, not yet listening, relay. */
@@ -85,6 +96,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agentGraceMs = deps.agentGraceMs ?? config.agentGraceMs ?? 60_000;
 
   const app = express();
+  app.set('trust proxy', config.trustProxy ?? false);
+  const trustProxy = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   const http = createServer(app);
   const io = new SocketServer(http, {
     // The widget runs on other sites' pages; each site's allowed origins are checked in the handshake.
@@ -104,7 +117,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     redisUrl: config.redisUrl,
     keyPrefix: config.redisPrefix,
     logger,
-    socketRateLimit: deps.socketRateLimit,
+    limits: {
+      ...(deps.socketRateLimit && { socketRequests: deps.socketRateLimit }),
+      ...deps.limits,
+    },
+    addressScale: config.addressLimitScale,
   });
 
   let listeningUrl = '';
@@ -123,7 +140,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = new Router(store, presence, now);
   const parts = { store, presence, router, publish, mailer, metrics, logger, now };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
-  attachVisitorNamespace(visitors, { relay, tokens, logger, limiter: limiters.socketRequests });
+  attachVisitorNamespace(visitors, {
+    relay,
+    tokens,
+    logger,
+    limiter: limiters.socketRequests,
+    limits: visitorLimits(limiters),
+    clientAddress: (request) => proxyaddr(request, trustProxy),
+  });
   attachAgentNamespace(agents, { relay, tokens, logger, limiter: limiters.socketRequests });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
@@ -155,7 +179,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(opsRoutes({ store, metrics, metricsToken: config.metricsToken }));
   app.use(
     '/api/auth',
-    authRoutes({ store, tokens, requireAgent: auth, onTokensRevoked, limiters }),
+    authRoutes({
+      store,
+      tokens,
+      requireAgent: auth,
+      onTokensRevoked,
+      signInGuard: signInGuard(limiters),
+    }),
   );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));

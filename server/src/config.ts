@@ -3,6 +3,7 @@
  * server with a message naming the variable, rather than failing later in some request.
  */
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,7 +66,40 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   ),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('false')
+      .transform((value, ctx): TrustProxy => {
+        const text = value.trim();
+        if (text === 'true') return true;
+        if (text === 'false') return false;
+        if (/^\d+$/.test(text)) return Number(text);
+        const list = text.split(',').map((part) => part.trim());
+        try {
+          proxyaddr.compile(list);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be true, false, a number of hops or a list of addresses/CIDRs (${(error as Error).message})`,
+          });
+          return z.NEVER;
+        }
+        return list;
+      }),
+  ),
+  PARLEY_ADDRESS_LIMIT_SCALE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(1),
+  ),
 });
+
+/**
+ * Which proxies' X-Forwarded-For to believe, as Express's `trust proxy` takes it: true (all),
+ * false (none: the socket's peer is the client), a number of hops, or addresses/CIDRs/names.
+ */
+export type TrustProxy = boolean | number | string[];
 
 /** The server's validated configuration. */
 export interface Config {
@@ -87,6 +121,10 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long an agent whose consoles all disconnected keeps their chats. */
   agentGraceMs: number;
+  /** Whose X-Forwarded-For gives the client address (for rate limits and logs). */
+  trustProxy: TrustProxy;
+  /** Multiplies every per-address rate limit's allowance (shared addresses: NAT, CGNAT). */
+  addressLimitScale: number;
 }
 
 /** Thrown for a bad environment; the message names every bad variable. */
@@ -118,5 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     agentGraceMs: e.PARLEY_AGENT_GRACE_MS,
+    trustProxy: e.TRUST_PROXY,
+    addressLimitScale: e.PARLEY_ADDRESS_LIMIT_SCALE,
   };
 }

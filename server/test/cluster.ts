@@ -101,6 +101,9 @@ export function nodeEnv(
     PARLEY_ADMIN_EMAIL: CLUSTER_OWNER.email,
     PARLEY_ADMIN_PASSWORD: CLUSTER_OWNER.password,
     METRICS_TOKEN,
+    // Every test client comes from loopback (and through nginx, from nginx's address): the
+    // per-address defaults are meant for real crowds.
+    PARLEY_ADDRESS_LIMIT_SCALE: '10000',
     // Unused on PostgreSQL, but the server creates it: keep it out of the work tree.
     DATA_DIR: dataDir,
     PORT: '0',

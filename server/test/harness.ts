@@ -8,6 +8,8 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, AgentRequests, LoginResponse, VisitorRequests } from '@parley/shared';
 import { createApp, type App } from '../src/app';
+import type { TrustProxy } from '../src/config';
+import type { RelayLimits } from '../src/rate-limits/limits';
 import { ensureFirstStart, type FirstStart } from '../src/bootstrap/first-start';
 import { createLogger, type Logger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
@@ -50,7 +52,21 @@ export interface ServerOptions {
   metricsToken?: string;
   /** Where the relay logs (embedded mode); silent by default. */
   logger?: Logger;
+  /** Over the per-address defaults below (embedded mode only). */
+  limits?: Partial<RelayLimits>;
+  trustProxy?: TrustProxy;
 }
+
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits a real deployment wants would
+ * trip suites that start many chats; tests of those limits set their own.
+ */
+const ROOMY_ADDRESS_LIMITS: Partial<RelayLimits> = {
+  messagesPerAddress: { points: 100_000, durationSeconds: 60 },
+  newChatsPerAddress: { points: 100_000, durationSeconds: 60 },
+  offlineMessagesPerAddress: { points: 100_000, durationSeconds: 60 },
+  connectionsPerAddress: { points: 100_000, durationSeconds: 60 },
+};
 
 /** Starts a relay with the first-start owner and demo site. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -74,7 +90,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       redisUrl: undefined,
       smtpUrl: options.smtpUrl,
       metricsToken: options.metricsToken,
+      trustProxy: options.trustProxy ?? false,
     },
+    limits: { ...ROOMY_ADDRESS_LIMITS, ...options.limits },
     store,
     logger: options.logger ?? createLogger('silent'),
     now: () => Date.now() + offset,
@@ -200,14 +218,14 @@ async function connected(socket: Socket): Promise<Socket> {
 export async function connectVisitor(
   url: string,
   auth: { siteId: string; token?: string },
-  options: { origin?: string } = {},
+  options: { origin?: string; headers?: Record<string, string> } = {},
 ): Promise<Client<VisitorRequests>> {
   const socket = connect(`${url}/visitor`, {
     auth,
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    extraHeaders: options.origin ? { origin: options.origin } : {},
+    extraHeaders: { ...(options.origin ? { origin: options.origin } : {}), ...options.headers },
   });
   return wrap<VisitorRequests>(await connected(socket));
 }

@@ -110,6 +110,7 @@ describe.each(relayModes())('nobody online (%s)', (mode) => {
       clientId: randomUUID(),
       text: 'Czy mogę zwrócić zamówienie?',
     });
+    await visitor.ok('visitor:identify', { email: 'jan@example.pl' });
     await visitor.ok('transcript:email', {
       conversationId: message.conversationId,
       email: 'jan@example.pl',
@@ -117,6 +118,37 @@ describe.each(relayModes())('nobody online (%s)', (mode) => {
     await eventually(() => expect(smtp.mails).toHaveLength(1));
     expect(smtp.mails[0]!.to).toEqual(['jan@example.pl']);
     expect(await bodyOf(smtp.mails[0]!)).toContain('Czy mogę zwrócić zamówienie?');
+  });
+
+  it('refuses a transcript to any email but the visitor’s own, and sends none', async () => {
+    await using smtp = await startSmtpSink();
+    await using server = await startServer({ mode, smtpUrl: smtp.url });
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    await visitor.ok('visitor:hello', {});
+    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Hi' });
+    const ref = { conversationId: message.conversationId };
+    const anonymous = await visitor.request('transcript:email', { ...ref, email: 'a@example.com' });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await visitor.ok('visitor:identify', { email: 'jan@example.pl' });
+    const stranger = await visitor.request('transcript:email', { ...ref, email: 'a@example.com' });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  it('emails one conversation’s transcript at most three times, then says when to retry', async () => {
+    await using smtp = await startSmtpSink();
+    await using server = await startServer({ mode, smtpUrl: smtp.url });
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    await visitor.ok('visitor:hello', {});
+    await visitor.ok('visitor:identify', { email: 'jan@example.pl' });
+    const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Hi' });
+    const ask = { conversationId: message.conversationId, email: 'JAN@example.pl' };
+    for (let i = 0; i < 3; i++) await visitor.ok('transcript:email', ask);
+    const refused = await visitor.request('transcript:email', ask);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(!refused.ok && refused.error.retryAfterMs).toBeGreaterThan(0);
+    await eventually(() => expect(smtp.mails).toHaveLength(3));
   });
 
   it('answers MAIL_UNAVAILABLE for a transcript when no SMTP server is configured', async () => {

@@ -69,18 +69,25 @@ export function createConnection(origin: string, siteId: string, storage: Widget
     socket.on('connect', () => void model.connected());
     socket.on('disconnect', () => model.disconnected());
     socket.io.on('reconnect_attempt', () => model.connecting());
-    socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
-      // While `active`, the manager retries by itself; otherwise the server said no.
-      if (socket.active) return model.disconnected();
-      const code = error.data?.code;
-      if (code === 'UNAUTHENTICATED' && !retriedWithoutToken && storage.get('token')) {
-        retriedWithoutToken = true;
-        storage.remove('token');
-        socket.connect();
-        return;
-      }
-      model.refused(isErrorCode(code) ? code : 'INTERNAL');
-    });
+    socket.on(
+      'connect_error',
+      (error: Error & { data?: { code?: unknown; retryAfterMs?: unknown } }) => {
+        // While `active`, the manager retries by itself; otherwise the server said no.
+        if (socket.active) return model.disconnected();
+        const code = error.data?.code;
+        if (code === 'UNAUTHENTICATED' && !retriedWithoutToken && storage.get('token')) {
+          retriedWithoutToken = true;
+          storage.remove('token');
+          socket.connect();
+          return;
+        }
+        const retryAfterMs = error.data?.retryAfterMs;
+        model.refused(
+          isErrorCode(code) ? code : 'INTERNAL',
+          typeof retryAfterMs === 'number' ? retryAfterMs : undefined,
+        );
+      },
+    );
     socket.on('message:created', ({ message }) => model.messageCreated(message));
     socket.on('conversation:updated', ({ conversation }) =>
       model.conversationUpdated(conversation),

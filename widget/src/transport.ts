@@ -8,6 +8,8 @@ export type WidgetErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';
 export interface WidgetError {
   code: WidgetErrorCode;
   message: string;
+  /** With RATE_LIMITED: milliseconds until the relay accepts the request again. */
+  retryAfterMs?: number;
 }
 
 /** A request's outcome: the ack's data, or why there is none. */

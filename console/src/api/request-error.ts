@@ -12,6 +12,8 @@ export class RequestError extends Error {
   constructor(
     readonly code: RequestErrorCode,
     message: string,
+    /** With RATE_LIMITED: milliseconds until the relay accepts the request again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -20,9 +22,17 @@ export class RequestError extends Error {
 /** Decodes an `{ code, message }` body from the wire; anything unrecognisable becomes INTERNAL. */
 export function requestErrorFromBody(body: unknown): RequestError {
   if (typeof body === 'object' && body !== null && 'code' in body) {
-    const { code, message } = body as { code: unknown; message?: unknown };
+    const { code, message, retryAfterMs } = body as {
+      code: unknown;
+      message?: unknown;
+      retryAfterMs?: unknown;
+    };
     if (isErrorCode(code)) {
-      return new RequestError(code, typeof message === 'string' ? message : code);
+      return new RequestError(
+        code,
+        typeof message === 'string' ? message : code,
+        typeof retryAfterMs === 'number' && retryAfterMs >= 0 ? retryAfterMs : undefined,
+      );
     }
   }
   return new RequestError('INTERNAL', 'The server sent an error the console does not understand.');

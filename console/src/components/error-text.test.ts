@@ -14,3 +14,10 @@ test('a validation error names the field the relay complained about', () => {
     'color: must be #RRGGBB',
   );
 });
+
+test('a rate-limit refusal says how many seconds to wait when the relay said', () => {
+  expect(errorText(new RequestError('RATE_LIMITED', 'slow down', 12_300))).toContain(
+    'Try again in 13 s',
+  );
+  expect(errorText(new RequestError('RATE_LIMITED', 'slow down'))).not.toContain('Try again in');
+});

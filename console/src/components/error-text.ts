@@ -31,7 +31,9 @@ export function errorText(error: RequestError): string {
     case 'EMAIL_TAKEN':
       return 'Another account already uses this email.';
     case 'RATE_LIMITED':
-      return 'Too many attempts. Wait a moment, then try again.';
+      return error.retryAfterMs === undefined
+        ? 'Too many attempts. Wait a moment, then try again.'
+        : `Too many attempts. Try again in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s.`;
     case 'MAIL_UNAVAILABLE':
       return 'Email is not set up on this server.';
     case 'INTERNAL':

@@ -14,3 +14,20 @@ export async function verifyPassword(storedHash: string, password: string): Prom
     return false;
   }
 }
+
+let dummyHash: Promise<string> | undefined;
+
+/** Makes the dummy hash ahead of the first unknown email, which would otherwise pay for it. */
+export function prepareDummyHash(): void {
+  dummyHash ??= hashPassword('no account has this password');
+}
+
+/**
+ * Checks `password` against a hash of a password nobody has, made with the same parameters as real
+ * ones: an unknown email then costs the same time as a known one with a wrong password.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  prepareDummyHash();
+  await verifyPassword(await dummyHash!, password);
+  return false;
+}

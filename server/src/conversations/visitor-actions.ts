@@ -22,10 +22,13 @@ export async function sendMessage(
   relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.visitorMessageSendSchema>,
+  /** Throws when no new chat may start now (the per-address limit). */
+  beforeNewChat: () => Promise<void> = async () => {},
 ): Promise<{ message: Message; conversation: VisitorConversation }> {
   const visitor = await loadOrCreateVisitor(relay, actor);
   // The store opens at most one chat per visitor, however many tabs send a first message at once.
   const open = await relay.store.openChatOf(actor.visitorId);
+  if (!open) await beforeNewChat();
   const { conversation, created } = open
     ? { conversation: open, created: false }
     : await relay.store.startChat(
@@ -135,17 +138,32 @@ export async function emailTranscript(
   relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.transcriptEmailSchema>,
+  /** Throws when this conversation's transcript was emailed enough times. */
+  beforeSending: () => Promise<void> = async () => {},
 ): Promise<Empty> {
   const conversation = await ownConversation(relay, actor, input.conversationId);
   if (!relay.mailer.configured)
     throw new ParleyError('MAIL_UNAVAILABLE', 'Email is not configured on this server');
-  const site = await relay.conversations.requireSite(conversation.siteId);
   const visitor = await relay.store.getVisitor(conversation.visitorId);
+  // Only to the visitor's own address, so the relay cannot be used to mail strangers.
+  if (!visitor?.email || !sameEmail(visitor.email, input.email)) {
+    throw new ParleyError(
+      'FORBIDDEN',
+      'A transcript goes only to the email on your profile; identify with it first',
+    );
+  }
+  await beforeSending();
+  const site = await relay.conversations.requireSite(conversation.siteId);
   const messages = await visibleMessages(relay, conversation.id, 0, 100_000);
   await relay.mailer.send({
-    to: input.email,
+    to: visitor.email,
     subject: `Your conversation with ${site.name}`,
     text: renderTranscript({ site, conversation, visitor, messages, agent: null }),
   });
   return {};
+}
+
+/** Emails compare without case: no mail system distinguishes them in practice. */
+function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -20,6 +20,8 @@ export interface VisitorActor {
   visitorId: string;
   siteId: string;
   userAgent: string | null;
+  /** The client address (TRUST_PROXY applied), which per-address limits count. */
+  address: string;
 }
 
 type In<S extends z.ZodType> = z.output<S>;

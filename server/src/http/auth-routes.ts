@@ -2,11 +2,10 @@
 import { ParleyError, type LoginResponse, type MeResponse } from '@parley/shared';
 import { loginSchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
-import { verifyPassword } from '../auth/passwords';
+import { prepareDummyHash, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
 import { publicAgent } from '../auth/public-agent';
-import type { RateLimiters } from '../rate-limits/rate-limiters';
-import { takePoint } from '../rate-limits/take-point';
+import type { SignInGuard } from '../rate-limits/sign-in-guard';
 import type { Store } from '../storage/store';
 import { parse } from './http-errors';
 import { signedIn } from './require-agent';
@@ -18,21 +17,24 @@ export function authRoutes(deps: {
   /** Closes the open consoles of an agent whose tokens were just revoked. */
   onTokensRevoked: (agentId: string) => Promise<void>;
   /** Per app, so that apps sharing a process (tests) do not share counts. */
-  limiters: Pick<RateLimiters, 'signInPerAddress' | 'signInPerAccount'>;
+  signInGuard: SignInGuard;
 }): Router {
-  const { signInPerAddress, signInPerAccount } = deps.limiters;
+  prepareDummyHash();
   const router = Router();
 
   router.post('/login', async (req, res) => {
     const body = parse(loginSchema, req.body);
-    const refusal = 'Too many sign-in attempts; wait a minute';
-    await takePoint(signInPerAddress, req.ip ?? 'unknown', refusal);
-    await takePoint(signInPerAccount, body.email, refusal);
-    const agent = await deps.store.getAgentByEmail(body.email);
-    const valid = agent ? await verifyPassword(agent.passwordHash, body.password) : false;
-    if (!agent || !valid) throw new ParleyError('INVALID_CREDENTIALS', 'Wrong email or password');
-    // Only failures count against the account.
-    await signInPerAccount.delete(body.email);
+    // req.ip honours TRUST_PROXY: the address the trusted proxies saw, else the socket's peer.
+    const address = req.ip ?? 'unknown';
+    const agent = await deps.signInGuard.attempt(body.email, address, async () => {
+      const found = await deps.store.getAgentByEmail(body.email);
+      // An unknown email costs one hash verification too, so timing does not tell it apart.
+      const valid = found
+        ? await verifyPassword(found.passwordHash, body.password)
+        : await verifyAgainstDummy(body.password);
+      return found && valid ? found : null;
+    });
+    if (!agent) throw new ParleyError('INVALID_CREDENTIALS', 'Wrong email or password');
     const response: LoginResponse = {
       token: await deps.tokens.issueAgentToken(agent),
       agent: publicAgent(agent),

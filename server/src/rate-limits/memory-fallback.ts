@@ -31,6 +31,26 @@ export class MemoryFallback extends RateLimiterMemory {
     return super.delete(...args);
   }
 
+  override get(...args: Parameters<RateLimiterMemory['get']>) {
+    this.#warn();
+    return super.get(...args);
+  }
+
+  override block(...args: Parameters<RateLimiterMemory['block']>) {
+    this.#warn();
+    return super.block(...args);
+  }
+
+  override penalty(...args: Parameters<RateLimiterMemory['penalty']>) {
+    this.#warn();
+    return super.penalty(...args);
+  }
+
+  override reward(...args: Parameters<RateLimiterMemory['reward']>) {
+    this.#warn();
+    return super.reward(...args);
+  }
+
   #warn(): void {
     const now = Date.now();
     if (now - this.#lastWarnedAt < WARN_EVERY_MS) return;

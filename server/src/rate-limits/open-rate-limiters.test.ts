@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRateLimiters, type OpenRateLimiters } from './open-rate-limiters';
+import { signInGuard } from './sign-in-guard';
 import { takePoint, type Limiter } from './take-point';
 
 const redisUrl = process.env['REDIS_URL'];
@@ -33,7 +34,15 @@ async function open(url: string, keyPrefix: string, logger = pino({ level: 'sile
     redisUrl: url,
     keyPrefix,
     logger,
-    socketRateLimit: { points: 2, durationSeconds: 5 },
+    limits: {
+      socketRequests: { points: 2, durationSeconds: 5 },
+      signInSlowdown: {
+        freeFailures: 2,
+        baseDelaySeconds: 5,
+        maxDelaySeconds: 5,
+        windowSeconds: 60,
+      },
+    },
   });
   opened.push(limiters);
   return limiters;
@@ -96,8 +105,8 @@ describe.skipIf(!redisUrl)('rate limiters in Redis', () => {
     const b = await open(redisUrl!, prefix);
     const results = [];
     for (let i = 0; i < 16; i++) {
-      results.push(await outcome(a.signInPerAddress, '203.0.113.7'));
-      results.push(await outcome(b.signInPerAddress, '203.0.113.7'));
+      results.push(await outcome(a.signInFailuresPerAddress, '203.0.113.7'));
+      results.push(await outcome(b.signInFailuresPerAddress, '203.0.113.7'));
     }
     expect(results.filter((r) => r === 'ok')).toHaveLength(30);
     expect(results.slice(30)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
@@ -117,14 +126,26 @@ describe.skipIf(!redisUrl)('rate limiters in Redis', () => {
     await client.close();
   });
 
-  it('clear an account for every relay when one of them resets it', async () => {
+  it('slow an (account, address) pair down on every relay after its free failures', async () => {
     const prefix = uniquePrefix();
-    const a = await open(redisUrl!, prefix);
-    const b = await open(redisUrl!, prefix);
-    for (let i = 0; i < 10; i++) await outcome(a.signInPerAccount, 'ana@shop.example');
-    expect(await outcome(b.signInPerAccount, 'ana@shop.example')).toBe('RATE_LIMITED');
-    await a.signInPerAccount.delete('ana@shop.example');
-    expect(await outcome(b.signInPerAccount, 'ana@shop.example')).toBe('ok');
+    const a = signInGuard(await open(redisUrl!, prefix));
+    const b = signInGuard(await open(redisUrl!, prefix));
+    const wrong = async () => null;
+    const attempt = (guard: typeof a, address: string) =>
+      guard.attempt('ana@shop.example', address, wrong).then(
+        () => 'ok',
+        (error: unknown) => (error instanceof ParleyError ? error : Promise.reject(error)),
+      );
+    // Two free failures, and a third that starts the wait.
+    expect(await attempt(a, '203.0.113.7')).toBe('ok');
+    expect(await attempt(b, '203.0.113.7')).toBe('ok');
+    expect(await attempt(a, '203.0.113.7')).toBe('ok');
+    const refused = await attempt(a, '203.0.113.7');
+    expect(refused).toBeInstanceOf(ParleyError);
+    expect((refused as ParleyError).retryAfterMs).toBeGreaterThan(4_000);
+    expect(await attempt(b, '203.0.113.7')).toBeInstanceOf(ParleyError);
+    // Another address is another pair.
+    expect(await attempt(b, '198.51.100.1')).toBe('ok');
   });
 
   it('answer from memory, and log it, when Redis stops answering', async () => {
@@ -153,7 +174,7 @@ describe.skipIf(!redisUrl)('rate limiters in Redis', () => {
     const limiters = await open(proxy.url, uniquePrefix(), logger);
     await proxy.close();
     const started = Date.now();
-    expect(await outcome(limiters.signInPerAddress, '203.0.113.7')).toBe('ok');
+    expect(await outcome(limiters.signInFailuresPerAddress, '203.0.113.7')).toBe('ok');
     expect(Date.now() - started).toBeLessThan(500);
     expect(lines).toContainEqual(expect.objectContaining({ limiter: 'signin-address' }));
   });

@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_REDIS_PREFIX } from '../config';
 import type { Logger } from '../logger';
-import type { SocketRateLimit } from '../realtime/socket-limiter';
+import type { RelayLimits } from './limits';
 import { createRateLimiters, REDIS_ANSWER_TIMEOUT_MS, type RateLimiters } from './rate-limiters';
 
 export interface OpenRateLimiters extends RateLimiters {
@@ -19,17 +19,18 @@ export async function openRateLimiters(options: {
   redisUrl: string | undefined;
   keyPrefix?: string | undefined;
   logger: Logger;
-  socketRateLimit?: SocketRateLimit | undefined;
+  limits?: Partial<RelayLimits> | undefined;
+  addressScale?: number | undefined;
 }): Promise<OpenRateLimiters> {
-  const { redisUrl, logger, socketRateLimit } = options;
-  if (!redisUrl) return { ...createRateLimiters({ socketRateLimit }), close: async () => {} };
+  const { redisUrl, logger, limits, addressScale } = options;
+  if (!redisUrl) return { ...createRateLimiters({ limits, addressScale }), close: async () => {} };
   const { createClient } = await import('redis');
   const client = createClient({ url: redisUrl });
   client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error (rate limits)'));
   await client.connect();
   const keyPrefix = options.keyPrefix ?? DEFAULT_REDIS_PREFIX;
   return {
-    ...createRateLimiters({ socketRateLimit, redis: { client, keyPrefix, logger } }),
+    ...createRateLimiters({ limits, addressScale, redis: { client, keyPrefix, logger } }),
     async close() {
       // A graceful close waits for Redis to answer what is pending, which a hung Redis never does.
       if (client.isReady) await Promise.race([client.close(), delay(REDIS_ANSWER_TIMEOUT_MS)]);

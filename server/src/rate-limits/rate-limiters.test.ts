@@ -28,13 +28,13 @@ function capturingLogger() {
 }
 
 describe('rate limiters without Redis', () => {
-  it('refuse the 31st sign-in from one address in a minute and say when to retry', async () => {
-    const { signInPerAddress } = createRateLimiters();
-    const { refused, last } = await hammer(signInPerAddress, '203.0.113.7', 31);
+  it('refuse the 31st failed sign-in from one address in 15 minutes and say when to retry', async () => {
+    const { signInFailuresPerAddress } = createRateLimiters();
+    const { refused, last } = await hammer(signInFailuresPerAddress, '203.0.113.7', 31);
     expect(refused).toBe(1);
     expect(last?.code).toBe('RATE_LIMITED');
     expect(last?.retryAfterMs).toBeGreaterThan(0);
-    expect(last?.retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(last?.retryAfterMs).toBeLessThanOrEqual(15 * 60_000);
     expect(last?.toBody()).toEqual({
       code: 'RATE_LIMITED',
       message: 'slow down',
@@ -44,7 +44,7 @@ describe('rate limiters without Redis', () => {
 
   it('count each socket on its own, with the configured window', async () => {
     const { socketRequests } = createRateLimiters({
-      socketRateLimit: { points: 3, durationSeconds: 5 },
+      limits: { socketRequests: { points: 3, durationSeconds: 5 } },
     });
     expect((await hammer(socketRequests, 'socket-a', 5)).refused).toBe(2);
     expect((await hammer(socketRequests, 'socket-b', 3)).refused).toBe(0);
@@ -55,15 +55,16 @@ describe('rate limiters without Redis', () => {
   it('belong to the relay that made them, so two relays in one process count apart', async () => {
     const first = createRateLimiters();
     const second = createRateLimiters();
-    expect((await hammer(first.signInPerAccount, 'ana@shop.example', 11)).refused).toBe(1);
-    expect((await hammer(second.signInPerAccount, 'ana@shop.example', 10)).refused).toBe(0);
+    expect((await hammer(first.newChatsPerAddress, '203.0.113.7', 21)).refused).toBe(1);
+    expect((await hammer(second.newChatsPerAddress, '203.0.113.7', 20)).refused).toBe(0);
   });
 
-  it('forget an account once it is deleted, as a successful sign-in does', async () => {
-    const { signInPerAccount } = createRateLimiters();
-    await hammer(signInPerAccount, 'ana@shop.example', 10);
-    await signInPerAccount.delete('ana@shop.example');
-    expect((await hammer(signInPerAccount, 'ana@shop.example', 10)).refused).toBe(0);
+  it('multiply each per-address allowance by the scale, and nothing else', async () => {
+    const { limits } = createRateLimiters({ addressScale: 10 });
+    expect(limits.newChatsPerAddress).toEqual({ points: 200, durationSeconds: 3600 });
+    expect(limits.signInFailuresPerAddress.points).toBe(300);
+    expect(limits.messagesPerVisitor.points).toBe(30);
+    expect(limits.signInSlowdown.freeFailures).toBe(5);
   });
 });
 
@@ -72,10 +73,10 @@ describe('rate limiters whose Redis is unreachable', () => {
     // Never connected, so never ready: the state of a client while Redis is down.
     const client = createClient({ url: 'redis://127.0.0.1:1' });
     const { logger, lines } = capturingLogger();
-    const { signInPerAddress } = createRateLimiters({
+    const { signInFailuresPerAddress } = createRateLimiters({
       redis: { client, keyPrefix: 'parley-unreachable:', logger },
     });
-    const { refused, last } = await hammer(signInPerAddress, '203.0.113.7', 31);
+    const { refused, last } = await hammer(signInFailuresPerAddress, '203.0.113.7', 31);
     expect(refused).toBe(1);
     expect(last?.code).toBe('RATE_LIMITED');
     expect(last?.retryAfterMs).toBeGreaterThan(0);

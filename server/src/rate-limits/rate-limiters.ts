@@ -6,18 +6,10 @@
 import { RateLimiterMemory, RateLimiterRedis, RLWrapperTimeouts } from 'rate-limiter-flexible';
 import type { createClient } from 'redis';
 import type { Logger } from '../logger';
-import { DEFAULT_SOCKET_RATE_LIMIT, type SocketRateLimit } from '../realtime/socket-limiter';
+import { relayLimits, type RelayLimits } from './limits';
 import { MemoryFallback } from './memory-fallback';
 import type { RateLimit } from './rate-limit';
 import type { Limiter } from './take-point';
-
-/** Slows down password guessing without locking a real user out for long. */
-export const SIGN_IN_LIMITS = {
-  /** Attempts per client address, successful or not. */
-  perAddress: { points: 30, durationSeconds: 60 },
-  /** Failed attempts per account email; a success resets it. */
-  perAccount: { points: 10, durationSeconds: 60 },
-} as const satisfies Record<string, RateLimit>;
 
 /**
  * A limiter call is on the path of every socket request and sign-in: past this, Redis counts as
@@ -26,26 +18,45 @@ export const SIGN_IN_LIMITS = {
  */
 export const REDIS_ANSWER_TIMEOUT_MS = 1000;
 
-/** The limiters a relay enforces. */
+/** The limiters a relay enforces, each with its key. */
 export interface RateLimiters {
-  /** Requests per socket, keyed by socket id (unique per namespace connection). */
+  /** The limits they enforce. */
+  limits: RelayLimits;
+  /** Requests per visitor id (all their sockets), or per agent socket id. */
   socketRequests: Limiter;
-  /** Sign-in attempts per client address. */
-  signInPerAddress: Limiter;
-  /** Failed sign-in attempts per account email. */
-  signInPerAccount: Limiter;
+  /** Failed sign-ins per client address (a point is taken per attempt, returned on success). */
+  signInFailuresPerAddress: Limiter;
+  /** Failed sign-ins per (account email, address) pair; counted with `penalty`, never refuses. */
+  signInPairFailures: Limiter;
+  /** A pair's current wait, set with `block` after a failure past the free ones. */
+  signInPairWait: Limiter;
+  /** Messages per visitor id. */
+  messagesPerVisitor: Limiter;
+  /** Messages per client address. */
+  messagesPerAddress: Limiter;
+  /** New chats per client address. */
+  newChatsPerAddress: Limiter;
+  /** Offline messages per client address. */
+  offlineMessagesPerAddress: Limiter;
+  /** Socket handshakes per client address. */
+  connectionsPerAddress: Limiter;
+  /** Transcript emails per conversation id. */
+  transcriptsPerConversation: Limiter;
 }
 
 /** Where the counters live when they are shared. */
 export interface SharedCounters {
   client: ReturnType<typeof createClient>;
-  /** Prepended to every key, e.g. `parley:` gives `parley:rl:socket:<socket id>`. */
+  /** Prepended to every key, e.g. `parley:` gives `parley:rl:socket:<visitor id>`. */
   keyPrefix: string;
   logger: Logger;
 }
 
 export interface RateLimiterOptions {
-  socketRateLimit?: SocketRateLimit | undefined;
+  /** Overrides of the defaults (tests use small ones). */
+  limits?: Partial<RelayLimits> | undefined;
+  /** Multiplies every per-address allowance (PARLEY_ADDRESS_LIMIT_SCALE). */
+  addressScale?: number | undefined;
   /** Without it the limiters count in memory. */
   redis?: SharedCounters | undefined;
 }
@@ -53,12 +64,22 @@ export interface RateLimiterOptions {
 /** Creates the relay's limiters, in Redis when `redis` is given, else in memory. */
 export function createRateLimiters(options: RateLimiterOptions = {}): RateLimiters {
   const { redis } = options;
+  const limits = relayLimits(options.limits, options.addressScale);
   const make = (name: string, limit: RateLimit): Limiter =>
     redis ? redisLimiter(redis, name, limit) : memoryLimiter(limit);
+  const slowdown = limits.signInSlowdown;
   return {
-    socketRequests: make('socket', options.socketRateLimit ?? DEFAULT_SOCKET_RATE_LIMIT),
-    signInPerAddress: make('signin-address', SIGN_IN_LIMITS.perAddress),
-    signInPerAccount: make('signin-account', SIGN_IN_LIMITS.perAccount),
+    limits,
+    socketRequests: make('socket', limits.socketRequests),
+    signInFailuresPerAddress: make('signin-address', limits.signInFailuresPerAddress),
+    signInPairFailures: make('signin-pair', { points: 1, durationSeconds: slowdown.windowSeconds }),
+    signInPairWait: make('signin-wait', { points: 1, durationSeconds: slowdown.maxDelaySeconds }),
+    messagesPerVisitor: make('messages-visitor', limits.messagesPerVisitor),
+    messagesPerAddress: make('messages-address', limits.messagesPerAddress),
+    newChatsPerAddress: make('chats-address', limits.newChatsPerAddress),
+    offlineMessagesPerAddress: make('offline-address', limits.offlineMessagesPerAddress),
+    connectionsPerAddress: make('connections-address', limits.connectionsPerAddress),
+    transcriptsPerConversation: make('transcripts', limits.transcriptsPerConversation),
   };
 }
 

@@ -3,7 +3,10 @@ import { ParleyError } from '@parley/shared';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** What we need of a limiter; the memory and the Redis limiters both fit. */
-export type Limiter = Pick<RateLimiterAbstract, 'consume' | 'delete'>;
+export type Limiter = Pick<
+  RateLimiterAbstract,
+  'consume' | 'delete' | 'get' | 'block' | 'penalty' | 'reward'
+>;
 
 /**
  * Takes one point for `key`. Over the limit, throws RATE_LIMITED with the time until the window
@@ -15,8 +18,13 @@ export async function takePoint(limiter: Limiter, key: string, message: string):
     await limiter.consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    throw new ParleyError('RATE_LIMITED', message, {
-      retryAfterMs: Math.max(0, Math.ceil(rejection.msBeforeNext)),
-    });
+    throw refusal(message, rejection.msBeforeNext);
   }
+}
+
+/** The RATE_LIMITED error for a wait of `msBeforeNext`. */
+export function refusal(message: string, msBeforeNext: number): ParleyError {
+  return new ParleyError('RATE_LIMITED', message, {
+    retryAfterMs: Math.max(1, Math.ceil(msBeforeNext)),
+  });
 }

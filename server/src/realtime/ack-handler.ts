@@ -38,7 +38,8 @@ export function handleRequests<S extends Record<string, z.ZodType>>(
   socket: Socket,
   schemas: S,
   handlers: { [K in keyof S]: (input: z.output<S[K]>) => Promise<unknown> },
-  options: { logger: Logger; limiter: Limiter },
+  /** `limitKey` is whose requests the limiter counts; the socket's own by default. */
+  options: { logger: Logger; limiter: Limiter; limitKey?: string },
 ): void {
   for (const event of Object.keys(schemas) as (keyof S & string)[]) {
     const schema = schemas[event]!;
@@ -49,7 +50,11 @@ export function handleRequests<S extends Record<string, z.ZodType>>(
       if (typeof ack !== 'function') return;
       const reply = ack as (reply: Ack<unknown>) => void;
       try {
-        await takePoint(options.limiter, socket.id, 'Too many requests; slow down');
+        await takePoint(
+          options.limiter,
+          options.limitKey ?? socket.id,
+          'Too many requests; slow down',
+        );
         const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
         if (!parsed.success)
           throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));

@@ -4,6 +4,7 @@
  * visitor, whose token `visitor:hello` returns for the widget to keep.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ParleyError } from '@parley/shared';
 import type { Namespace } from 'socket.io';
 import { visitorAuthSchema } from '@parley/shared/schemas';
@@ -12,6 +13,7 @@ import { rooms } from '../conversations/broadcaster';
 import { leaveOfflineMessage } from '../conversations/offline-message';
 import * as visitor from '../conversations/visitor-actions';
 import * as profile from '../conversations/visitor-profile';
+import type { VisitorLimits } from '../rate-limits/visitor-limits';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
 import { isOriginAllowed } from './origin';
@@ -21,12 +23,22 @@ interface VisitorSocketData {
   token: string;
 }
 
-export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps): void {
-  const { relay, tokens, logger } = deps;
+/** What only the visitor namespace needs. */
+export interface VisitorNamespaceDeps extends NamespaceDeps {
+  /** Per visitor and per address limits; `limiter` counts requests per visitor id. */
+  limits: VisitorLimits;
+  /** The client address of a handshake, with the same TRUST_PROXY setting as HTTP. */
+  clientAddress: (request: IncomingMessage) => string;
+}
+
+export function attachVisitorNamespace(namespace: Namespace, deps: VisitorNamespaceDeps): void {
+  const { relay, tokens, logger, limits } = deps;
   const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {
+      const address = deps.clientAddress(socket.request);
+      await limits.connection(address);
       const auth = visitorAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new ParleyError('VALIDATION_FAILED', 'auth.siteId is required');
       const site = await relay.store.getSite(auth.data.siteId);
@@ -46,6 +58,7 @@ export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps
           visitorId,
           siteId: site.id,
           userAgent: socket.handshake.headers['user-agent'] ?? null,
+          address,
         },
         token:
           known && auth.data.token
@@ -82,16 +95,26 @@ export function attachVisitorNamespace(namespace: Namespace, deps: NamespaceDeps
         'visitor:hello': (input) => profile.hello(relay, actor, input, token),
         'visitor:identify': (input) => profile.identify(relay, actor, input),
         'page:view': (input) => profile.pageView(relay, actor, input),
-        'message:send': (input) => visitor.sendMessage(relay, actor, input),
+        'message:send': async (input) => {
+          await limits.message(actor.visitorId, actor.address);
+          return visitor.sendMessage(relay, actor, input, () => limits.newChat(actor.address));
+        },
         'message:history': (input) => visitor.history(relay, actor, input),
         'typing:set': (input) => visitor.typing(relay, actor, input),
         'seen:set': (input) => visitor.seen(relay, actor, input),
         'conversation:close': (input) => visitor.close(relay, actor, input),
         'rating:submit': (input) => visitor.rate(relay, actor, input),
-        'transcript:email': (input) => visitor.emailTranscript(relay, actor, input),
-        'offline:leave': (input) => leaveOfflineMessage(relay, actor, input),
+        'transcript:email': (input) =>
+          visitor.emailTranscript(relay, actor, input, () =>
+            limits.transcript(input.conversationId),
+          ),
+        'offline:leave': async (input) => {
+          await limits.offlineMessage(actor.address);
+          return leaveOfflineMessage(relay, actor, input);
+        },
       },
-      { logger, limiter },
+      // Every socket of one visitor draws on one allowance.
+      { logger, limiter, limitKey: actor.visitorId },
     );
   });
 }

@@ -8,7 +8,7 @@ export function Banner({ state }: { state: ChatState }) {
   if (state.notice) {
     return (
       <div class="banner banner-error" role="alert">
-        {errorText(state.notice, t)}
+        {errorText(state.notice, t, state.noticeRetryAfterMs)}
       </div>
     );
   }

@@ -242,6 +242,7 @@ describe('the panel after the chat ends', () => {
           },
         });
       },
+      'visitor:identify': () => ok({ verified: false }),
       'transcript:email': () => ok({}),
     });
     const group = screen.getByRole('group', { name: 'Rate this conversation' });
@@ -273,6 +274,7 @@ describe('the panel after the chat ends', () => {
         status: 'closed',
         rating: { csat: 5, comment: null, nps: 10, createdAt: '' },
       }),
+      'visitor:identify': () => ok({ verified: false }),
       'transcript:email': () => ok({}),
     });
     fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
@@ -290,6 +292,7 @@ describe('the panel after the chat ends', () => {
   it('says so when the server cannot send email', async () => {
     await openPanel({
       ...inConversation({ status: 'closed', ask: { csat: false, nps: false } }),
+      'visitor:identify': () => ok({ verified: false }),
       'transcript:email': () => ({
         ok: false,
         error: { code: 'MAIL_UNAVAILABLE', message: 'no smtp' },

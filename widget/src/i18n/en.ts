@@ -67,6 +67,7 @@ const en: Messages = {
     generic: 'Something went wrong. Please try again.',
     offline: 'You’re offline. Please try again when you reconnect.',
     rateLimited: 'You’re going a little fast. Please wait a moment and try again.',
+    rateLimitedFor: (s) => `You’re going a little fast. Please try again in ${s} s.`,
     mailUnavailable: 'Email isn’t available right now.',
     ended: 'This chat has already ended.',
     invalid: 'Please check what you entered.',

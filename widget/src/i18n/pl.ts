@@ -73,6 +73,7 @@ const pl: Messages = {
     generic: 'Coś poszło nie tak. Spróbuj ponownie.',
     offline: 'Jesteś offline. Spróbuj ponownie po połączeniu.',
     rateLimited: 'Za szybko. Odczekaj chwilę i spróbuj ponownie.',
+    rateLimitedFor: (s) => `Za szybko. Spróbuj ponownie za ${s} s.`,
     mailUnavailable: 'Wysyłanie e-maili jest teraz niedostępne.',
     ended: 'Ten czat został już zakończony.',
     invalid: 'Sprawdź wprowadzone dane.',

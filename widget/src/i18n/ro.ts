@@ -73,6 +73,7 @@ const ro: Messages = {
     generic: 'Ceva nu a funcționat. Te rugăm să încerci din nou.',
     offline: 'Ești offline. Încearcă din nou când revii online.',
     rateLimited: 'Ai trimis prea repede. Așteaptă puțin și încearcă din nou.',
+    rateLimitedFor: (s) => `Ai trimis prea repede. Încearcă din nou peste ${s} s.`,
     mailUnavailable: 'Emailul nu este disponibil momentan.',
     ended: 'Acest chat s-a încheiat deja.',
     invalid: 'Verifică datele introduse.',

@@ -68,6 +68,7 @@ const tl: Messages = {
     generic: 'May nangyaring mali. Pakisubukang muli.',
     offline: 'Offline ka. Pakisubukang muli kapag nakakonekta ka na.',
     rateLimited: 'Medyo mabilis ka. Maghintay sandali at subukang muli.',
+    rateLimitedFor: (s) => `Medyo mabilis ka. Subukang muli pagkalipas ng ${s} segundo.`,
     mailUnavailable: 'Hindi available ang email sa ngayon.',
     ended: 'Tapos na ang chat na ito.',
     invalid: 'Pakisuri ang iyong inilagay.',

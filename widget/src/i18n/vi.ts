@@ -67,6 +67,7 @@ const vi: Messages = {
     generic: 'Đã xảy ra lỗi. Vui lòng thử lại.',
     offline: 'Bạn đang ngoại tuyến. Vui lòng thử lại khi có kết nối.',
     rateLimited: 'Bạn thao tác hơi nhanh. Vui lòng đợi một chút rồi thử lại.',
+    rateLimitedFor: (s) => `Bạn thao tác hơi nhanh. Vui lòng thử lại sau ${s} giây.`,
     mailUnavailable: 'Hiện không thể gửi email.',
     ended: 'Cuộc trò chuyện này đã kết thúc.',
     invalid: 'Vui lòng kiểm tra lại thông tin đã nhập.',

@@ -141,8 +141,13 @@ export class ChatModel {
   }
 
   /** The server refused the connection (its handshake middleware said no). */
-  refused(code: WidgetErrorCode): void {
-    this.store.update({ connection: 'offline', ready: false, notice: code });
+  refused(code: WidgetErrorCode, retryAfterMs?: number): void {
+    this.store.update({
+      connection: 'offline',
+      ready: false,
+      notice: code,
+      noticeRetryAfterMs: retryAfterMs ?? null,
+    });
   }
 
   private helloFailed(error: WidgetError): void {
@@ -152,7 +157,8 @@ export class ChatModel {
       this.deps.restartSession();
       return;
     }
-    if (!isTransient(error.code)) this.store.update({ notice: error.code });
+    if (!isTransient(error.code))
+      this.store.update({ notice: error.code, noticeRetryAfterMs: error.retryAfterMs ?? null });
   }
 
   private applySession(session: VisitorSession): void {

@@ -38,6 +38,8 @@ export interface ChatState {
   transcriptSentTo: string | null;
   /** An error to show in the panel until the next action. */
   notice: WidgetErrorCode | null;
+  /** With a RATE_LIMITED notice: how long the relay asked to wait, when it said. */
+  noticeRetryAfterMs?: number | null;
   /** A form is waiting for the server. */
   busy: boolean;
   soundOn: boolean;

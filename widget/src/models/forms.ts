@@ -67,6 +67,11 @@ export class Forms {
   async emailTranscript(email: string): Promise<void> {
     const c = this.store.get().conversation;
     if (!c) return;
+    // The relay mails a transcript only to the email on the visitor's profile: record it first.
+    const identified = await this.run(() =>
+      this.transport.request('visitor:identify', { email: email.trim() }),
+    );
+    if (!identified) return;
     const reply = await this.run(() =>
       this.transport.request('transcript:email', { conversationId: c.id, email: email.trim() }),
     );
@@ -129,7 +134,10 @@ export class Forms {
     const reply = await request();
     this.store.update({ busy: false });
     if (reply.ok || reply.error.code === accepted) return reply;
-    this.store.update({ notice: reply.error.code });
+    this.store.update({
+      notice: reply.error.code,
+      noticeRetryAfterMs: reply.error.retryAfterMs ?? null,
+    });
     return null;
   }
 }

@@ -1,14 +1,23 @@
 import type { WidgetErrorCode } from '../transport';
 import type { Messages } from './messages';
 
-/** What to tell the visitor about an error code. Exhaustive: a new code must be decided here. */
-export function errorText(code: WidgetErrorCode, t: Messages): string {
+/**
+ * What to tell the visitor about an error code, with the wait the relay asked for when it said.
+ * Exhaustive: a new code must be decided here.
+ */
+export function errorText(
+  code: WidgetErrorCode,
+  t: Messages,
+  retryAfterMs?: number | null,
+): string {
   switch (code) {
     case 'OFFLINE':
     case 'TIMEOUT':
       return t.errors.offline;
     case 'RATE_LIMITED':
-      return t.errors.rateLimited;
+      return typeof retryAfterMs === 'number'
+        ? t.errors.rateLimitedFor(Math.max(1, Math.ceil(retryAfterMs / 1000)))
+        : t.errors.rateLimited;
     case 'MAIL_UNAVAILABLE':
       return t.errors.mailUnavailable;
     case 'CONFLICT':

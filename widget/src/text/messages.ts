@@ -73,6 +73,8 @@ export interface Messages {
     generic: string;
     offline: string;
     rateLimited: string;
+    /** RATE_LIMITED when the relay said how long to wait. */
+    rateLimitedFor: (seconds: number) => string;
     mailUnavailable: string;
     ended: string;
     invalid: string;

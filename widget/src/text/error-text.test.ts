@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import en from '../i18n/en';
+import { errorText } from './error-text';
+
+describe('error text', () => {
+  it('tells a rate-limited visitor how many seconds to wait when the relay said', () => {
+    expect(errorText('RATE_LIMITED', en, 4_200)).toContain('try again in 5 s');
+    expect(errorText('RATE_LIMITED', en)).toBe(en.errors.rateLimited);
+  });
+});
