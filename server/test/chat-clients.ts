@@ -142,7 +142,8 @@ function createClient(
 
   socket.on('connect', () => {
     connects += 1;
-    void (async () => {
+    // Failures inside are handled there (wake with the error); nothing is left to reject.
+    (async () => {
       try {
         await hooks.greet(internals);
       } catch (error) {
@@ -153,8 +154,8 @@ function createClient(
       if (!socket.connected) return;
       isReady = true;
       wake();
-      void drain();
-    })();
+      await drain();
+    })().catch((error: unknown) => wake(error instanceof Error ? error : new Error(String(error))));
   });
   socket.on('disconnect', () => {
     isReady = false;
@@ -180,7 +181,7 @@ function createClient(
         };
         sent.push(entry);
         outbox.push(entry);
-        void drain();
+        drain().catch(reject);
       });
     },
     messages: (conversationId) =>

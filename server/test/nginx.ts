@@ -81,7 +81,10 @@ export async function freePort(): Promise<number> {
 async function waitForPort(url: string, exited: Promise<unknown>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   let gone = false;
-  void exited.then(() => (gone = true));
+  exited.then(
+    () => (gone = true),
+    () => (gone = true),
+  );
   while (!gone && Date.now() < deadline) {
     // Any answer, even a 502 from nginx itself, means it is listening.
     const answered = await fetch(`${url}/nginx-probe`).then(
