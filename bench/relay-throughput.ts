@@ -115,13 +115,17 @@ async function parleyRelay(): Promise<Result> {
     email: 'bench@example.com',
     password: 'bench password',
   });
-  // One socket sends far faster than a person; lift the per-socket flood limit so the benchmark
-  // measures the relay's own cost.
+  // One visitor sends far faster than a person; lift the flood limits so the benchmark measures
+  // the relay's own cost.
   const app = await createApp({
     config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: undefined },
     store,
     logger: createLogger('silent'),
     socketRateLimit: { points: 1_000_000, durationSeconds: 1 },
+    limits: {
+      messagesPerVisitor: { points: 1_000_000, durationSeconds: 1 },
+      messagesPerAddress: { points: 1_000_000, durationSeconds: 1 },
+    },
   });
   const url = await app.listen(0);
   const login = (await fetch(`${url}/api/auth/login`, {
