@@ -30,6 +30,7 @@ import { rejectMalformedPaths } from './http/malformed-path';
 import { requireAgent } from './http/require-agent';
 import { securityHeaders, socketSecurityHeaders } from './http/security-headers';
 import { siteRoutes } from './http/site-routes';
+import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
@@ -189,6 +190,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
+  app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
   app.use(
     '/api/agents',
