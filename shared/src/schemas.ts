@@ -189,6 +189,8 @@ export const widgetSettingsSchema = z.strictObject({
     .min(1)
     .max(7 * 24 * 60),
   identityVerification: z.boolean(),
+  /** Null keeps closed conversations forever. */
+  retentionDays: z.number().int().min(1).max(36_500).nullable(),
 });
 
 const origin = str()

@@ -29,7 +29,7 @@ type In<S extends z.ZodType> = z.output<S>;
 
 /** What the widget may know about a site. */
 export async function publicSiteConfig(relay: Relay, site: Site): Promise<PublicSiteConfig> {
-  const { inactivityTimeoutMinutes: _timeout, ...widget } = site.widget;
+  const { inactivityTimeoutMinutes: _timeout, retentionDays: _retention, ...widget } = site.widget;
   return { id: site.id, name: site.name, widget, available: await relay.router.isAvailable(site) };
 }
 
