@@ -15,6 +15,7 @@ import { createBroadcaster, rooms } from './conversations/broadcaster';
 import { startChores } from './chores/cluster-chores';
 import { releaseDepartedAgents } from './chores/departed-agents';
 import { closeInactive } from './chores/inactivity';
+import { deleteExpiredConversations } from './chores/retention';
 import { ConversationService } from './conversations/conversation-service';
 import type { Relay } from './conversations/relay';
 import { openPresence } from './presence/open-presence';
@@ -30,6 +31,7 @@ import { rejectMalformedPaths } from './http/malformed-path';
 import { requireAgent } from './http/require-agent';
 import { securityHeaders, socketSecurityHeaders } from './http/security-headers';
 import { siteRoutes } from './http/site-routes';
+import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
@@ -62,6 +64,8 @@ export interface AppDeps {
   agentGraceMs?: number;
   /** How often inactive chats are looked for (default 30 s). */
   inactivitySweepMs?: number;
+  /** How often conversations past their site's retention are looked for (default 1 h). */
+  retentionSweepMs?: number;
   /** How long an agent token lasts (default 12 h). */
   agentSessionSeconds?: number;
   /** Requests per socket per window (default 60 per 5 s). */
@@ -189,6 +193,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
+  app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));
   app.use('/api/sites', siteRoutes({ relay, requireAgent: auth, onAgentChanged }));
   app.use(
     '/api/agents',
@@ -210,6 +215,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         name: 'inactivity',
         everyMs: deps.inactivitySweepMs ?? 30_000,
         run: () => closeInactive(relay),
+      },
+      {
+        name: 'retention',
+        everyMs: deps.retentionSweepMs ?? 3_600_000,
+        run: () => deleteExpiredConversations(relay),
       },
       {
         name: 'departed agents',

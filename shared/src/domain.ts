@@ -51,6 +51,11 @@ export interface WidgetSettings {
   inactivityTimeoutMinutes: number;
   /** When true, `Parley.identify` must carry a valid `userHash`. */
   identityVerification: boolean;
+  /**
+   * Days a closed conversation is kept before it is deleted with its messages; null keeps them
+   * forever. Sites stored before this setting existed lack it: read as null.
+   */
+  retentionDays: number | null;
 }
 
 /** A site (one shop of a network) as owners see it. */
@@ -69,7 +74,7 @@ export interface Site {
 export interface PublicSiteConfig {
   id: string;
   name: string;
-  widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes'>;
+  widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes' | 'retentionDays'>;
   /** True when an agent is online and the site is within business hours. */
   available: boolean;
 }

@@ -27,6 +27,28 @@ export interface ConversationList {
   total: number;
 }
 
+/** One conversation of a visitor's export: the rating is on `conversation`. */
+export interface ExportedConversation {
+  conversation: Conversation;
+  /** Every message in sequence order, internal notes included. */
+  messages: Message[];
+}
+
+/** GET /api/visitors/:id/export: everything stored about one visitor. */
+export interface VisitorExport {
+  exportedAt: string;
+  visitor: Visitor;
+  /** Oldest first. */
+  conversations: ExportedConversation[];
+}
+
+/** DELETE /api/visitors/:id: what the erasure removed. */
+export interface VisitorErasure {
+  visitorId: string;
+  /** Ids of the conversations deleted with the visitor (messages and ratings went with them). */
+  conversationIds: string[];
+}
+
 /** GET /api/conversations/:id */
 export interface ConversationDetail {
   conversation: Conversation;

@@ -3,10 +3,24 @@ import {
   conversationQuerySchema,
   offlineLeaveSchema,
   visitorHelloSchema,
+  visitorIdentifySchema,
   visitorMessageSendSchema,
 } from './schemas';
 
 describe('visitor schemas', () => {
+  it('caps pre-chat fields at 30 keys, 100-character keys and 1,000-character values', () => {
+    const many = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    expect(visitorIdentifySchema.safeParse({ fields: many(30) }).success).toBe(true);
+    expect(visitorIdentifySchema.safeParse({ fields: many(31) }).success).toBe(false);
+    expect(visitorIdentifySchema.safeParse({ fields: { ['k'.repeat(101)]: 'v' } }).success).toBe(
+      false,
+    );
+    expect(visitorIdentifySchema.safeParse({ fields: { k: 'v'.repeat(1001) } }).success).toBe(
+      false,
+    );
+  });
+
   it('keeps a known time zone and drops one the server does not know, instead of refusing the hello', () => {
     expect(visitorHelloSchema.parse({ timeZone: 'Europe/Warsaw' }).timeZone).toBe('Europe/Warsaw');
     expect(visitorHelloSchema.parse({ timeZone: 'Mars/Olympus_Mons' }).timeZone).toBeUndefined();

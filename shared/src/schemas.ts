@@ -51,6 +51,19 @@ export const visitorHelloSchema = z.strictObject({
   page: pageViewSchema.optional(),
 });
 
+/** Most keys a visitor's `fields` may hold. */
+export const VISITOR_FIELDS_MAX_KEYS = 30;
+
+/**
+ * Answers to a site's pre-chat fields (and any the host page sets): capped in keys and size, so
+ * no visitor can make a profile (stored, shown, exported) grow without bound.
+ */
+export const visitorFieldsSchema = z
+  .record(str().min(1).max(100), str().max(1000))
+  .refine((fields) => Object.keys(fields).length <= VISITOR_FIELDS_MAX_KEYS, {
+    message: `at most ${VISITOR_FIELDS_MAX_KEYS} fields`,
+  });
+
 /** `visitor:identify`: name, email and the site's own user id (with its HMAC when required). */
 export const visitorIdentifySchema = z.strictObject({
   name: shortText.optional(),
@@ -60,7 +73,7 @@ export const visitorIdentifySchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')
     .optional(),
   /** Answers to the site's extra pre-chat fields. */
-  fields: z.record(str().max(64), str().max(1000)).optional(),
+  fields: visitorFieldsSchema.optional(),
 });
 
 /** `page:view`: the visitor navigated. */
@@ -176,6 +189,8 @@ export const widgetSettingsSchema = z.strictObject({
     .min(1)
     .max(7 * 24 * 60),
   identityVerification: z.boolean(),
+  /** Null keeps closed conversations forever. */
+  retentionDays: z.number().int().min(1).max(36_500).nullable(),
 });
 
 const origin = str()

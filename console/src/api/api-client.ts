@@ -16,6 +16,7 @@ import type {
   SiteCreate,
   SiteList,
   SiteUpdate,
+  VisitorErasure,
 } from '@parley/shared';
 import { RequestError, requestErrorFromBody } from './request-error';
 
@@ -42,6 +43,10 @@ export interface ApiClient {
   transcriptText(conversationId: string): Promise<Blob>;
   /** GET /api/sites/:id/export.ndjson, as a file to save. */
   exportSite(siteId: string): Promise<Blob>;
+  /** GET /api/visitors/:id/export, as a file to save. */
+  exportVisitor(visitorId: string): Promise<Blob>;
+  /** DELETE /api/visitors/:id: the visitor and every conversation of theirs. */
+  eraseVisitor(visitorId: string): Promise<VisitorErasure>;
 }
 
 export interface ApiClientOptions {
@@ -130,6 +135,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     transcriptText: (conversationId) =>
       file(`/api/conversations/${enc(conversationId)}/transcript.txt`, 'text/plain'),
     exportSite: (siteId) => file(`/api/sites/${enc(siteId)}/export.ndjson`, 'application/x-ndjson'),
+    exportVisitor: (visitorId) =>
+      file(`/api/visitors/${enc(visitorId)}/export`, 'application/json'),
+    eraseVisitor: (visitorId) => call('DELETE', `/api/visitors/${enc(visitorId)}`),
   };
 }
 

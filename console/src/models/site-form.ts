@@ -24,6 +24,8 @@ export interface SiteDraft {
   nps: boolean;
   inactivityTimeoutMinutes: string;
   identityVerification: boolean;
+  /** Days closed conversations are kept; empty keeps them forever. */
+  retentionDays: string;
 }
 
 /** Sunday first, as `OpeningHours.day` counts. */
@@ -63,6 +65,8 @@ export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {
     nps: widget.rating.nps,
     inactivityTimeoutMinutes: String(widget.inactivityTimeoutMinutes),
     identityVerification: widget.identityVerification,
+    // Sites stored before retention existed lack the setting.
+    retentionDays: widget.retentionDays == null ? '' : String(widget.retentionDays),
   };
 }
 
@@ -91,6 +95,9 @@ export function draftToUpdate(draft: SiteDraft): SiteUpdate {
       rating: { csat: draft.csat, nps: draft.nps },
       inactivityTimeoutMinutes: Number.parseInt(draft.inactivityTimeoutMinutes, 10),
       identityVerification: draft.identityVerification,
+      retentionDays: draft.retentionDays.trim()
+        ? Number.parseInt(draft.retentionDays.trim(), 10)
+        : null,
     },
   };
 }

@@ -19,6 +19,7 @@ import { createPresence } from './presence';
 import { createProfile } from './profile';
 import type { Router } from './router';
 import { createSitesAdmin } from './sites-admin';
+import { createVisitorErasure } from './visitor-erasure';
 import { createVisitorHistory } from './visitor-history';
 
 /** The two pages of the console. */
@@ -83,6 +84,22 @@ export function createWorkspace(deps: WorkspaceDeps) {
     fetch: api.exportSite,
     filename: (id) => `parley-${id}.ndjson`,
     save: deps.saveFile,
+  });
+
+  const visitorExport = createDownload({
+    fetch: api.exportVisitor,
+    filename: (id) => `parley-visitor-${id}.json`,
+    save: deps.saveFile,
+  });
+  const visitorErasure = createVisitorErasure({
+    api,
+    // Their conversations are gone: leave the one on screen and list what remains.
+    onErased: () => {
+      conversation.deselect();
+      router.open(null);
+      void inbox.refresh();
+      void inbox.refreshCounts();
+    },
   });
 
   function openConversation(id: string): void {
@@ -202,6 +219,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
     profile,
     transcriptDownload,
     siteExport,
+    visitorExport,
+    visitorErasure,
     clock: deps.clock,
     openConversation,
     dispose,

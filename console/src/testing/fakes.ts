@@ -98,6 +98,8 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     updateAgent: async () => makeAgent(),
     transcriptText: async () => new Blob(['transcript'], { type: 'text/plain' }),
     exportSite: async () => new Blob(['{}\n'], { type: 'application/x-ndjson' }),
+    exportVisitor: async () => new Blob(['{}'], { type: 'application/json' }),
+    eraseVisitor: async (visitorId) => ({ visitorId, conversationIds: [] }),
   };
   const merged = { ...defaults, ...overrides };
   return Object.fromEntries(

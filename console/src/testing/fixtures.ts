@@ -44,6 +44,7 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
       rating: { csat: true, nps: false },
       inactivityTimeoutMinutes: 30,
       identityVerification: false,
+      retentionDays: null,
     },
     ...overrides,
   };

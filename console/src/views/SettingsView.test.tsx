@@ -37,7 +37,7 @@ describe('settings: sites', () => {
     expect(api.createSite).toHaveBeenCalledWith({ name: 'Hat Shop' });
   });
 
-  test('saving sends the widget, origins, business hours, rating questions and verification', async () => {
+  test('saving sends the widget, origins, business hours, rating questions, verification and retention', async () => {
     const { api } = await setup({ updateSite: vi.fn(async (_id, _patch) => makeSite()) });
     setValue(field('Greeting'), 'Hello from the shop');
     setValue(screen.getByRole('textbox', { name: 'Colour' }), '#ff8800');
@@ -52,6 +52,7 @@ describe('settings: sites', () => {
     setValue(screen.getByLabelText('Saturday closes'), '13:00');
     fireEvent.click(screen.getByRole('checkbox', { name: /NPS/ }));
     setValue(screen.getByRole('spinbutton', { name: /Close inactive chats/ }), '45');
+    setValue(screen.getByRole('spinbutton', { name: /Delete closed conversations/ }), '90');
     fireEvent.click(screen.getByRole('checkbox', { name: /Require identity verification/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
@@ -81,6 +82,7 @@ describe('settings: sites', () => {
         rating: { csat: true, nps: true },
         inactivityTimeoutMinutes: 45,
         identityVerification: true,
+        retentionDays: 90,
       },
     });
     expect(await screen.findByText('Changes saved.')).toBeTruthy();

@@ -2,7 +2,7 @@ import type { Visitor } from '@parley/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
-import { makeDetail, makeSummary, makeVisitor } from '../testing/fixtures';
+import { makeAgent, makeDetail, makeSummary, makeVisitor } from '../testing/fixtures';
 import { VisitorSidebar } from './VisitorSidebar';
 
 let current: TestWorkspace | null = null;
@@ -12,8 +12,13 @@ afterEach(() => {
   current = null;
 });
 
-async function showVisitor(visitor: Partial<Visitor>, api: ApiOverrides = {}) {
+async function showVisitor(
+  visitor: Partial<Visitor>,
+  api: ApiOverrides = {},
+  role: 'owner' | 'agent' = 'agent',
+) {
   current = createTestWorkspace({
+    agent: makeAgent({ role }),
     api: { getConversation: vi.fn(async () => makeDetail({}, [], visitor)), ...api },
   });
   render(<VisitorSidebar workspace={current.workspace} />);
@@ -148,5 +153,26 @@ describe('visitor sidebar', () => {
     expect(within(section).getByText('“Lovely help”')).toBeTruthy();
     fireEvent.click(item);
     expect(workspace.conversation.selectedId.value).toBe('old-1');
+  });
+
+  test('an owner exports the visitor’s data and erases the visitor after confirming', async () => {
+    const eraseVisitor = vi.fn(async (visitorId: string) => ({ visitorId, conversationIds: [] }));
+    const { saveFile, router } = await showVisitor({ id: 'vis-9' }, { eraseVisitor }, 'owner');
+    fireEvent.click(screen.getByRole('button', { name: 'Export data' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalled());
+    expect(saveFile.mock.calls[0]?.[1]).toBe('parley-visitor-vis-9.json');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Erase visitor' }));
+    expect(eraseVisitor).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: 'Confirm erasure' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Erase for good' }));
+    await waitFor(() => expect(eraseVisitor).toHaveBeenCalledWith('vis-9'));
+    await waitFor(() => expect(router.conversationId.value).toBeNull());
+  });
+
+  test('agents who are not owners see no export or erase', async () => {
+    await showVisitor({ id: 'vis-9' });
+    expect(screen.queryByRole('button', { name: 'Export data' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Erase visitor' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Visitor } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { Avatar } from '../components/Avatar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { VisitorHistoryList } from '../components/VisitorHistoryList';
@@ -104,7 +105,64 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
           onOpen={props.workspace.openConversation}
         />
       </section>
+
+      {props.workspace.directory.isOwner.value && (
+        <VisitorData workspace={props.workspace} visitorId={visitor.id} />
+      )}
     </aside>
+  );
+}
+
+/** Owners: the visitor's data as a file, or erased for good (after a confirmation). */
+function VisitorData(props: { workspace: Workspace; visitorId: string }) {
+  const { visitorExport, visitorErasure } = props.workspace;
+  const [confirming, setConfirming] = useState(false);
+  const { visitorId } = props;
+  return (
+    <section class="facts" aria-label="Visitor data">
+      <h3>Visitor data</h3>
+      <ErrorNotice
+        error={visitorExport.errorFor(visitorId) ?? visitorErasure.error.value}
+        onDismiss={() => {
+          visitorExport.dismiss();
+          visitorErasure.dismiss();
+        }}
+      />
+      <button
+        type="button"
+        class="button button-secondary"
+        disabled={visitorExport.pending.value !== null}
+        onClick={() => void visitorExport.start(visitorId)}
+      >
+        Export data
+      </button>{' '}
+      {confirming ? (
+        <div class="confirm" role="group" aria-label="Confirm erasure">
+          <p>
+            This deletes the visitor's profile and every conversation of theirs, with all messages,
+            notes and ratings. It cannot be undone.
+          </p>
+          <button
+            type="button"
+            class="button button-danger"
+            disabled={visitorErasure.pending.value !== null}
+            onClick={() => {
+              setConfirming(false);
+              void visitorErasure.erase(visitorId);
+            }}
+          >
+            Erase for good
+          </button>
+          <button type="button" class="button button-ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="button button-danger" onClick={() => setConfirming(true)}>
+          Erase visitor
+        </button>
+      )}
+    </section>
   );
 }
 

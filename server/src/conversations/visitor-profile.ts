@@ -10,6 +10,7 @@ import {
   type VisitorSession,
 } from '@parley/shared';
 import type { z } from 'zod';
+import { VISITOR_FIELDS_MAX_KEYS } from '@parley/shared/schemas';
 import type * as schemas from '@parley/shared/schemas';
 import { isValidIdentityHash } from '../auth/identity-hash';
 import type { VisitorPatch } from '../storage/store';
@@ -28,7 +29,7 @@ type In<S extends z.ZodType> = z.output<S>;
 
 /** What the widget may know about a site. */
 export async function publicSiteConfig(relay: Relay, site: Site): Promise<PublicSiteConfig> {
-  const { inactivityTimeoutMinutes: _timeout, ...widget } = site.widget;
+  const { inactivityTimeoutMinutes: _timeout, retentionDays: _retention, ...widget } = site.widget;
   return { id: site.id, name: site.name, widget, available: await relay.router.isAvailable(site) };
 }
 
@@ -144,6 +145,7 @@ export async function identify(
     }
     verified = valid;
   }
+  if (input.fields) await assertFieldsFit(relay, actor.visitorId, input.fields);
   const visitor = await updateVisitor(relay, actor, {
     name: input.name,
     email: input.email,
@@ -152,6 +154,23 @@ export async function identify(
     fields: input.fields,
   });
   return { verified: visitor.verified };
+}
+
+/**
+ * Fields merge key by key, so many identifies with new keys each could still grow a profile past
+ * the cap one payload obeys: refuse what would leave more keys than the cap in all. (Two identifies
+ * racing may each pass; the excess is bounded by the per-visitor rate limit.)
+ */
+async function assertFieldsFit(
+  relay: Relay,
+  visitorId: string,
+  fields: Record<string, string>,
+): Promise<void> {
+  const current = (await relay.store.getVisitor(visitorId))?.fields ?? {};
+  const keys = new Set([...Object.keys(current), ...Object.keys(fields)]);
+  if (keys.size > VISITOR_FIELDS_MAX_KEYS) {
+    throw new ParleyError('VALIDATION_FAILED', `at most ${VISITOR_FIELDS_MAX_KEYS} fields`);
+  }
 }
 
 export async function pageView(

@@ -14,4 +14,5 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   rating: { csat: true, nps: false },
   inactivityTimeoutMinutes: 30,
   identityVerification: false,
+  retentionDays: null,
 };

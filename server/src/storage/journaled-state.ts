@@ -103,6 +103,17 @@ export class JournaledState {
     return this.#lastAck;
   }
 
+  /**
+   * Commits a record that removes data, then compacts at once: the removed data then no longer
+   * sits in any journal or older db.json on disk.
+   */
+  async commitAndCompact(record: JournalRecord): Promise<void> {
+    await this.commit(record);
+    await this.whenIdle().catch(() => undefined);
+    this.#compaction ??= this.#compactInBackground();
+    await this.whenIdle();
+  }
+
   /** Resolves once everything committed so far is durable. */
   durable(): Promise<void> {
     return this.#lastAck;

@@ -154,6 +154,30 @@ export class LowdbStore implements Store {
     return clone(this.#state.visitors.get(id) ?? null);
   }
 
+  async eraseVisitor(id: string): Promise<string[]> {
+    const conversationIds = [...this.#state.conversations.values()]
+      .filter((conversation) => conversation.visitorId === id)
+      .map((conversation) => conversation.id);
+    await this.#data.commitAndCompact({ op: 'purge', visitorId: id, conversationIds });
+    return conversationIds;
+  }
+
+  async deleteClosedConversations(siteId: string, before: string): Promise<string[]> {
+    const cutoff = Date.parse(before);
+    const conversationIds = [...this.#state.conversations.values()]
+      .filter(
+        (c) =>
+          c.siteId === siteId &&
+          c.status === 'closed' &&
+          c.closedAt !== null &&
+          Date.parse(c.closedAt) < cutoff,
+      )
+      .map((conversation) => conversation.id);
+    if (conversationIds.length > 0)
+      await this.#data.commitAndCompact({ op: 'purge', conversationIds });
+    return conversationIds;
+  }
+
   async createConversation(conversation: Conversation): Promise<Conversation> {
     if (this.#state.conversations.has(conversation.id)) {
       throw new ParleyError('CONFLICT', `conversation ${conversation.id} exists`);

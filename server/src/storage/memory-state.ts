@@ -12,6 +12,8 @@ export type JournalRecord =
   | { op: 'agent'; agent: AgentRecord }
   | { op: 'agent-delete'; id: string }
   | { op: 'visitor'; visitor: Visitor }
+  /** Erasure and retention: the visitor (when given) and the conversations, with their messages. */
+  | { op: 'purge'; visitorId?: string; conversationIds: string[] }
   | { op: 'conversation'; conversation: Conversation }
   /** Also sets the conversation's lastSeq and lastMessageAt, so the two can never disagree. */
   | { op: 'message'; message: Message }
@@ -59,6 +61,7 @@ const OPS = new Set<string>([
   'agent',
   'agent-delete',
   'visitor',
+  'purge',
   'conversation',
   'message',
   'agent-assigned',
@@ -146,6 +149,8 @@ export class MemoryState {
       case 'visitor':
         this.visitors.set(record.visitor.id, record.visitor);
         return;
+      case 'purge':
+        return this.#purge(record.visitorId, record.conversationIds);
       case 'conversation':
         return this.#putConversation(record.conversation);
       case 'message':
@@ -162,6 +167,20 @@ export class MemoryState {
         this.settings.set(record.key, record.value);
         return;
     }
+  }
+
+  #purge(visitorId: string | undefined, conversationIds: string[]): void {
+    for (const id of conversationIds) {
+      const conversation = this.conversations.get(id);
+      if (!conversation) continue;
+      if (this.openChatByVisitor.get(conversation.visitorId) === id)
+        this.openChatByVisitor.delete(conversation.visitorId);
+      this.openConversationIds.delete(id);
+      this.conversations.delete(id);
+      this.messages.delete(id);
+      this.messageByClientId.delete(id);
+    }
+    if (visitorId !== undefined) this.visitors.delete(visitorId);
   }
 
   #deleteAgent(id: string): void {

@@ -167,6 +167,39 @@ export class PostgresStore implements Store {
     if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
   }
 
+  async eraseVisitor(id: string): Promise<string[]> {
+    return this.#db.transaction(async (client) => {
+      const s = this.#s;
+      await client.query(
+        `DELETE FROM ${s}.messages WHERE conversation_id IN
+          (SELECT id FROM ${s}.conversations WHERE visitor_id = $1)`,
+        [id],
+      );
+      const deleted = await client.query<{ id: string }>(
+        `DELETE FROM ${s}.conversations WHERE visitor_id = $1 RETURNING id`,
+        [id],
+      );
+      await client.query(`DELETE FROM ${s}.visitors WHERE id = $1`, [id]);
+      return deleted.rows.map((row) => row.id);
+    });
+  }
+
+  async deleteClosedConversations(siteId: string, before: string): Promise<string[]> {
+    return this.#db.transaction(async (client) => {
+      const s = this.#s;
+      const doomed = await client.query<{ id: string }>(
+        `SELECT id FROM ${s}.conversations
+          WHERE site_id = $1 AND status = 'closed' AND closed_at < $2 FOR UPDATE`,
+        [siteId, before],
+      );
+      const ids = doomed.rows.map((row) => row.id);
+      if (ids.length === 0) return ids;
+      await client.query(`DELETE FROM ${s}.messages WHERE conversation_id = ANY($1)`, [ids]);
+      await client.query(`DELETE FROM ${s}.conversations WHERE id = ANY($1)`, [ids]);
+      return ids;
+    });
+  }
+
   async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {
     // One statement: create-or-merge, with `fields` merged key by key, so concurrent updates of
     // one visitor (identify racing a page view) both land.

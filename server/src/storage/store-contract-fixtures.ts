@@ -79,6 +79,7 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
       rating: { csat: true, nps: false },
       inactivityTimeoutMinutes: 30,
       identityVerification: false,
+      retentionDays: null,
     },
     identitySecret: 'c2VjcmV0',
     createdAt: at(0),

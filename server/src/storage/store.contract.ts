@@ -21,6 +21,7 @@ import {
 import { decisionsContract } from './store-contract-decisions';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
+import { privacyContract } from './store-contract-privacy';
 import { recordsContract } from './store-contract-records';
 import type { Store } from './store';
 
@@ -61,6 +62,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('conversations and messages', () => messagesContract(ctx));
     describe('listConversations', () => listingContract(ctx));
     describe('decisions made once, under concurrency', () => decisionsContract(ctx));
+    describe('erasure and retention', () => privacyContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());

@@ -189,6 +189,19 @@ export interface Store {
    */
   updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor>;
 
+  /**
+   * Erases a visitor: their profile and every conversation of theirs, with its messages, notes
+   * and rating, in one atomic step. The lowdb store also rewrites db.json and drops its journals
+   * before resolving, so the erased data is gone from disk too. Returns the ids of the deleted
+   * conversations; an unknown visitor erases nothing.
+   */
+  eraseVisitor(id: string): Promise<string[]>;
+  /**
+   * Deletes a site's conversations closed before `before` (ISO), with their messages (retention).
+   * Open conversations are never deleted. Returns the ids of the deleted conversations.
+   */
+  deleteClosedConversations(siteId: string, before: string): Promise<string[]>;
+
   /** Stores a new conversation. */
   createConversation(conversation: Conversation): Promise<Conversation>;
   /** A conversation by id, or null. */

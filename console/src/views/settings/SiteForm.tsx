@@ -164,6 +164,20 @@ export function SiteForm(props: {
       </fieldset>
 
       <fieldset>
+        <legend>Privacy</legend>
+        <label class="field field-narrow">
+          <span>Delete closed conversations after (days; empty keeps them)</span>
+          <input
+            type="number"
+            min={1}
+            max={36500}
+            value={draft.retentionDays}
+            onInput={(e) => set('retentionDays', e.currentTarget.value)}
+          />
+        </label>
+      </fieldset>
+
+      <fieldset>
         <legend>Security</legend>
         <label class="check">
           <input
