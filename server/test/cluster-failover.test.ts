@@ -24,11 +24,15 @@ import { eventually, fixtureParagraphs } from './harness';
 const databaseUrl = process.env['DATABASE_URL'];
 const redisUrl = process.env['REDIS_URL'];
 
-/** Passed to every node; the relay reads it once it has the setting (default 60 s). */
+/** Passed to every node (PARLEY_AGENT_GRACE_MS; default 60 s). */
 const GRACE_MS = 3000;
 const GRACE_ENV = { PARLEY_AGENT_GRACE_MS: String(GRACE_MS) };
-/** How long past the grace period a surviving node may take to notice and requeue. */
-const REQUEUE_SLACK_MS = 12_000;
+/**
+ * How long past the grace period a surviving node may take to notice and requeue: a dead node's
+ * presence entries expire within 9 s, and if it held the chores lease, the survivor takes it
+ * over within another 9 s; plus room for a loaded CI machine.
+ */
+const REQUEUE_SLACK_MS = 25_000;
 
 const QUEUED = { status: 'queued', agentId: null };
 
