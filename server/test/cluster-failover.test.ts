@@ -232,7 +232,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('several nodes behind nginx', () => {
     expect(Date.now() - started, 'not before the grace period').toBeGreaterThanOrEqual(
       GRACE_MS - 500,
     );
-    expect(visitor.conversation()).toMatchObject({ id: conversationId, status: 'queued' });
+    // The store decides first; the announcement to the visitor follows it.
+    await eventually(() =>
+      expect(visitor.conversation()).toMatchObject({ id: conversationId, status: 'queued' }),
+    );
     expect((await agentNow(cluster.url, owner.token, ana.agent.id)).status).toBe('offline');
   }, 60_000);
 

@@ -64,7 +64,8 @@ async function joins(server: TestServer, conversationId: string): Promise<number
     .length;
 }
 
-describe.each(relayModes())('decisions under concurrency (%s)', (mode) => {
+// Two node processes on a loaded 2-core machine: generous time, the counting is what matters.
+describe.each(relayModes())('decisions under concurrency (%s)', { timeout: 90_000 }, (mode) => {
   it('many visitors at once on two sites: no agent over capacity, nobody assigned twice, nothing closed reopens', async () => {
     await using server = await startServer({ mode });
     const texts = await fixtureParagraphs();
@@ -151,7 +152,7 @@ describe.each(relayModes())('decisions under concurrency (%s)', (mode) => {
       for (const visitor of visitors) visitor.socket.disconnect();
     }
     for (const console of consoles) console.socket.disconnect();
-  }, 60_000);
+  });
 
   it('three agents taking one waiting chat at once: exactly one gets it', async () => {
     await using server = await startServer({ mode });
