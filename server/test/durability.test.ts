@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -174,5 +174,24 @@ describe('the data directory', () => {
     const second = await runFailingServer({ DATA_DIR: dataDir, ...ADMIN });
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('in use by another Parley process');
+  });
+
+  it('restarts at once after kill -9, ten rounds in a row', async () => {
+    const dataDir = await tempDir();
+    let server = await start(dataDir);
+    for (let round = 0; round < 10; round += 1) {
+      server.child.kill('SIGKILL');
+      // No waiting for the exit: a supervisor restarts as soon as it sees the signal sent.
+      server = await start(dataDir);
+      expect((await fetch(`${server.url}/healthz`)).status, `round ${round + 1}`).toBe(200);
+    }
+  }, 120_000);
+
+  it('is not blocked by a pid file from an older release naming a live process', async () => {
+    const dataDir = await tempDir();
+    // The test runner itself is alive, as a reused pid would be.
+    await writeFile(path.join(dataDir, 'parley.pid'), String(process.pid));
+    const server = await start(dataDir);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -4,7 +4,7 @@
  * compacted into a new db.json in the background once a journal grows past a threshold.
  */
 import { mkdir } from 'node:fs/promises';
-import { lockDataDir, unlockDataDir } from './data-dir-lock';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -41,6 +41,7 @@ export class JournaledState {
   #generation = 0;
   #journal: Journal | null = null;
   #open = false;
+  #lock: DataDirLock | null = null;
   #lastAck: Promise<void> = Promise.resolve();
   #compaction: Promise<void> | null = null;
   #compactionError: unknown = null;
@@ -63,7 +64,18 @@ export class JournaledState {
   /** Loads db.json and replays the journals written after it. */
   async load(): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
-    await lockDataDir(this.#dir);
+    this.#lock = await lockDataDir(this.#dir);
+    try {
+      await this.#replay();
+    } catch (error) {
+      // A start that fails here must not keep the directory from the next attempt in this process.
+      await this.#lock.release();
+      this.#lock = null;
+      throw error;
+    }
+  }
+
+  async #replay(): Promise<void> {
     await this.#db.read();
     const snapshot = this.#db.data;
     if (snapshot.format !== 1) {
@@ -121,7 +133,8 @@ export class JournaledState {
     // A failed background compaction is retried just below, so its error is not final.
     await this.whenIdle().catch(() => undefined);
     if (this.#journal!.records > 0 || this.#compactionError !== null) await this.#compact();
-    await unlockDataDir(this.#dir);
+    await this.#lock?.release();
+    this.#lock = null;
   }
 
   async #compactInBackground(): Promise<void> {
