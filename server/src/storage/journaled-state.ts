@@ -115,6 +115,14 @@ export class JournaledState {
     return this.#lastAck;
   }
 
+  /** Why the store refuses writes (a journal write failed, or it is not open), or null. */
+  get failure(): string | null {
+    if (!this.#open || !this.#journal) return 'the lowdb store is not open';
+    const failure = this.#journal.failure;
+    if (failure === null) return null;
+    return `a journal write failed, so writes are refused until a restart: ${failure instanceof Error ? failure.message : String(failure)}`;
+  }
+
   /** Resolves once everything committed so far is durable. */
   durable(): Promise<void> {
     return this.#lastAck;
