@@ -8,7 +8,7 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { fsyncDirectory, fsyncFile } from './durable-fs';
+import { writeFileAtomic } from './durable-fs';
 import { Journal } from './journal';
 import { deleteJournalsBefore, journalPath, listJournals, readJournal } from './journal-files';
 import {
@@ -27,6 +27,8 @@ export interface CompactionOptions {
   compactAfterBytes?: number;
   /** Told when a background compaction fails; the journals still hold everything meanwhile. */
   onCompactionError?: (error: unknown) => void;
+  /** Told what a start dropped: a journal's last line torn by a crash (never acknowledged). */
+  onWarning?: (message: string) => void;
 }
 
 /** A MemoryState made durable by a journal and db.json snapshots in one directory. */
@@ -36,6 +38,7 @@ export class JournaledState {
   readonly #compactAfterRecords: number;
   readonly #compactAfterBytes: number;
   readonly #onCompactionError: (error: unknown) => void;
+  readonly #onWarning: (message: string) => void;
   readonly #db: Low<Snapshot>;
   #state = new MemoryState();
   #generation = 0;
@@ -52,6 +55,7 @@ export class JournaledState {
     this.#compactAfterRecords = options.compactAfterRecords ?? 5_000;
     this.#compactAfterBytes = options.compactAfterBytes ?? 8 * 1024 * 1024;
     this.#onCompactionError = options.onCompactionError ?? (() => undefined);
+    this.#onWarning = options.onWarning ?? (() => undefined);
     // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
     this.#db = new Low<Snapshot>(new JSONFile<Snapshot>(this.#dbPath), emptySnapshot());
   }
@@ -76,7 +80,15 @@ export class JournaledState {
   }
 
   async #replay(): Promise<void> {
-    await this.#db.read();
+    try {
+      await this.#db.read();
+    } catch (error) {
+      throw new Error(
+        `${this.#dbPath} is damaged and cannot be read (${error instanceof Error ? error.message : String(error)}). ` +
+          'Parley replaces it atomically, so this comes from outside Parley (a copy cut short, a failing disk): restore db.json from a backup.',
+        { cause: error },
+      );
+    }
     const snapshot = this.#db.data;
     if (snapshot.format !== 1) {
       throw new Error(`${this.#dbPath} has unknown format ${String(snapshot.format)}`);
@@ -85,7 +97,12 @@ export class JournaledState {
     const journals = await listJournals(this.#dir);
     for (const file of journals) {
       if (file.generation < snapshot.generation) continue;
-      for (const [index, record] of (await readJournal(file.path)).entries()) {
+      const records = await readJournal(file.path, (torn) =>
+        this.#onWarning(
+          `${file.path}: dropped its last line ${torn.line} (${torn.bytes} bytes starting ${torn.preview}), a write cut by a crash and never acknowledged`,
+        ),
+      );
+      for (const [index, record] of records.entries()) {
         if (!isJournalRecord(record)) {
           throw new Error(`${file.path} record ${index + 1} is not a journal record`);
         }
@@ -176,11 +193,10 @@ export class JournaledState {
     this.#journal = new Journal(journalPath(this.#dir, generation), drained);
     this.#db.data = this.#state.toSnapshot(generation);
     await drained;
-    await this.#db.write();
-    // lowdb renames a temp file into place but does not fsync; the journals are deleted only
-    // once the snapshot that replaces them is certainly on disk.
-    await fsyncFile(this.#dbPath);
-    await fsyncDirectory(this.#dir);
+    // Not this.#db.write(): lowdb renames its temp file into place without an fsync before the
+    // rename, so a power cut could leave an empty db.json. The journals are deleted only once the
+    // snapshot that replaces them is certainly on disk.
+    await writeFileAtomic(this.#dbPath, JSON.stringify(this.#db.data, null, 2));
     await deleteJournalsBefore(this.#dir, generation);
   }
 }
