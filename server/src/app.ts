@@ -45,7 +45,7 @@ import { attachAgentNamespace } from './realtime/agent-namespace';
 import { attachRedisAdapter } from './realtime/redis-adapter';
 import type { SocketRateLimit } from './realtime/socket-limiter';
 import { attachVisitorNamespace } from './realtime/visitor-namespace';
-import type { AgentRecord, Store } from './storage/store';
+import type { AgentRecord, Store, StoreHealth } from './storage/store';
 import { ParleyError, NAMESPACES } from '@parley/shared';
 
 /** Everything createApp needs; the optional parts exist for tests. */
@@ -180,7 +180,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
   app.use(rejectMalformedPaths);
   app.use(express.json({ limit: '256kb' }));
-  app.use(opsRoutes({ store, metrics, metricsToken: config.metricsToken }));
+  const health = async (): Promise<StoreHealth> => {
+    const [stored, redisFailure] = await Promise.all([store.health(), limiters.redisFailure()]);
+    if (!stored.ok) return stored;
+    return redisFailure === null ? { ok: true } : { ok: false, reason: redisFailure };
+  };
+  app.use(opsRoutes({ health, metrics, metricsToken: config.metricsToken }));
   app.use(
     '/api/auth',
     authRoutes({

@@ -9,8 +9,19 @@ import { ConfigError, loadConfig } from './config';
 import { widgetSnippet } from './http/demo-page';
 import { createLogger } from './logger';
 import { createStore } from './storage';
+import { repairDataDir } from './storage/repair';
+
+/** `main.js repair`: fixes the journals of DATA_DIR (see README, Operations), then exits. */
+async function repair(): Promise<void> {
+  const dataDir = process.env.DATA_DIR || './data';
+  const report = await repairDataDir(dataDir);
+  process.stdout.write(
+    report.length === 0 ? `${dataDir}: nothing to repair\n` : `${report.join('\n')}\n`,
+  );
+}
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'repair') return repair();
   let config;
   try {
     config = loadConfig();
@@ -28,6 +39,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     databaseSchema: config.databaseSchema,
     onBackgroundError: (error) => logger.error({ err: error }, 'store background task failed'),
+    onWarning: (message) => logger.warn(message),
   });
   await store.init();
   const firstStart = await ensureFirstStart(store, {

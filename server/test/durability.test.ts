@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '@parley/shared';
 import { api, connectAgent, connectVisitor, fixtureParagraphs, login } from './harness';
-import { runFailingServer, spawnServer, type ServerProcess } from './server-process';
+import { runFailingServer, SERVER_MAIN, spawnServer, type ServerProcess } from './server-process';
 
 const ADMIN = {
   PARLEY_ADMIN_EMAIL: 'boss@example.com',
@@ -175,4 +177,62 @@ describe('the data directory', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('in use by another Parley process');
   });
+
+  it('restarts at once after kill -9, ten rounds in a row', async () => {
+    const dataDir = await tempDir();
+    let server = await start(dataDir);
+    for (let round = 0; round < 10; round += 1) {
+      server.child.kill('SIGKILL');
+      // No waiting for the exit: a supervisor restarts as soon as it sees the signal sent.
+      server = await start(dataDir);
+      expect((await fetch(`${server.url}/healthz`)).status, `round ${round + 1}`).toBe(200);
+    }
+  }, 120_000);
+
+  it('is not blocked by a pid file from an older release naming a live process', async () => {
+    const dataDir = await tempDir();
+    // The test runner itself is alive, as a reused pid would be.
+    await writeFile(path.join(dataDir, 'parley.pid'), String(process.pid));
+    const server = await start(dataDir);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('drops a torn last journal line with a warning, and refuses damage elsewhere until `repair`', async () => {
+    const dataDir = await tempDir();
+    const journal = async () => {
+      const db = JSON.parse(await readFile(path.join(dataDir, 'db.json'), 'utf8')) as {
+        generation: number;
+      };
+      return path.join(dataDir, `journal-${db.generation}.ndjson`);
+    };
+    const first = await start(dataDir);
+    await login(first.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    await appendFile(await journal(), '{"op":"setting","key":"x","va');
+    const second = await start(dataDir);
+    expect(second.output()).toContain('dropped its last line 1');
+    await login(second.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    const damaged = await journal();
+    await writeFile(
+      damaged,
+      '{"op":"setting","key":"a","value":"a"}\n#garbage#\n{"op":"setting","key":"b","value":"b"}\n',
+    );
+    const refused = await runFailingServer({ DATA_DIR: dataDir, ...ADMIN });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${damaged} is damaged at line 2`);
+    expect(refused.stderr).toContain('repair');
+
+    const repaired = await promisify(execFile)(process.execPath, [SERVER_MAIN, 'repair'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    expect(repaired.stdout).toContain(`${damaged}: removed line(s) 2`);
+    const third = await start(dataDir);
+    const owner = await login(third.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
+    expect(owner.token).toBeTruthy();
+  }, 60_000);
 });

@@ -29,9 +29,33 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+/** How the process is confined, to make the disk fail for real. */
+export interface ProcessLimits {
+  /**
+   * RLIMIT_FSIZE in 512-byte blocks (`ulimit -f`): a write past it fails with EFBIG, as on a
+   * full disk. SIGXFSZ is ignored, so the write fails instead of killing the process.
+   */
+  fileSizeBlocks?: number;
+}
+
+function limited(
+  command: string,
+  args: string[],
+  limits: ProcessLimits,
+): { command: string; args: string[] } {
+  if (limits.fileSizeBlocks === undefined) return { command, args };
+  const script = `trap '' XFSZ; ulimit -f ${limits.fileSizeBlocks}; exec "$0" "$@"`;
+  return { command: '/bin/sh', args: ['-c', script, command, ...args] };
+}
+
 /** Starts the server with `env` and waits for its banner. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const { command, args, cwd } = serverCommand();
+export async function spawnServer(
+  env: Record<string, string>,
+  limits: ProcessLimits = {},
+): Promise<ServerProcess> {
+  const server = serverCommand();
+  const { command, args } = limited(server.command, server.args, limits);
+  const { cwd } = server;
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...EMBEDDED, PORT: '0', LOG_LEVEL: 'warn', ...env },

@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ParleyError } from '@parley/shared';
 import { Router, type Request } from 'express';
-import type { Store } from '../storage/store';
+import type { StoreHealth } from '../storage/store';
 import type { Metrics } from './metrics';
 
 /** Compares digests, so neither the token's content nor its length leaks through timing. */
@@ -17,7 +17,8 @@ function bearer(req: Request): string | null {
 }
 
 export function opsRoutes(deps: {
-  store: Store;
+  /** What /healthz reports: the store and every service the relay needs (Redis). */
+  health: () => Promise<StoreHealth>;
   metrics: Metrics;
   /** Without one, /metrics answers 403 to everyone: metrics are never public by default. */
   metricsToken: string | undefined;
@@ -25,15 +26,14 @@ export function opsRoutes(deps: {
   const router = Router();
 
   router.get('/healthz', async (_req, res) => {
-    try {
-      await deps.store.getSetting('tokenSigningKey');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({
-        status: 'unavailable',
-        error: { code: 'INTERNAL', message: 'The store does not answer' },
-      });
-    }
+    // A relay that cannot store a message must leave the load balancer's rotation.
+    const health = await deps.health().catch((error: unknown): StoreHealth => ({
+      ok: false,
+      reason: `health check failed: ${String(error)}`,
+    }));
+    res.setHeader('Cache-Control', 'no-store');
+    if (health.ok) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unhealthy', reason: health.reason });
   });
 
   router.get('/metrics', async (req, res) => {

@@ -13,6 +13,8 @@ export interface StoreConfig {
   databaseSchema?: string | undefined;
   /** Told about failures that happen in the background (compaction, idle connections). */
   onBackgroundError?: (error: unknown) => void;
+  /** Told what a start of the embedded store dropped (a journal line torn by a crash). */
+  onWarning?: (message: string) => void;
 }
 
 /** PostgreSQL when `databaseUrl` is set, else lowdb in `dataDir`; call `init()` before use. */
@@ -23,5 +25,8 @@ export function createStore(config: StoreConfig): Store {
         schema: config.databaseSchema,
         onIdleError: config.onBackgroundError,
       })
-    : new LowdbStore(config.dataDir, { onCompactionError: config.onBackgroundError });
+    : new LowdbStore(config.dataDir, {
+        onCompactionError: config.onBackgroundError,
+        onWarning: config.onWarning,
+      });
 }

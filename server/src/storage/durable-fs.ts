@@ -2,7 +2,8 @@
  * fsync helpers: a rename or a new file only survives a power cut once the file's data and its
  * directory entry have both been flushed.
  */
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** Flushes a file's data to disk. */
 export async function fsyncFile(path: string): Promise<void> {
@@ -20,4 +21,24 @@ export async function fsyncDirectory(path: string): Promise<void> {
   // accept fsync on a read-only directory handle, which is how renames are made durable there.
   if (process.platform === 'win32') return;
   await fsyncFile(path);
+}
+
+/**
+ * Replaces `path` with `data` so that a crash or power cut leaves either the old file or the new
+ * one, whole: write a temp file, fsync it, rename it over `path`, fsync the directory.
+ */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
+  await fsyncDirectory(dirname(path));
 }

@@ -29,24 +29,81 @@ export async function listJournals(dir: string): Promise<JournalFile[]> {
   return files.sort((a, b) => a.generation - b.generation);
 }
 
+/** The command that repairs a data directory, named in every damage message. */
+export const REPAIR_COMMAND =
+  'node server/dist/main.js repair (or: pnpm repair), with the same DATA_DIR';
+
+/** A journal line that is not a record: where, and how it starts. */
+export interface DamagedLine {
+  /** 1-based line number. */
+  line: number;
+  /** The first characters of the line, for the log. */
+  preview: string;
+  /** Its length in bytes. */
+  bytes: number;
+}
+
+/** What one journal holds. */
+export interface JournalContent {
+  records: unknown[];
+  /** The complete lines, as written (each with its newline); the records came from these. */
+  lines: string[];
+  /** A last line without its newline that does not parse: a write cut by a crash, never acknowledged. */
+  torn: DamagedLine | null;
+  /** Complete lines (ending in a newline) that do not parse: damage no crash explains. */
+  damaged: DamagedLine[];
+}
+
+function describe(line: string, index: number): DamagedLine {
+  return {
+    line: index + 1,
+    preview: JSON.stringify(line.slice(0, 60)),
+    bytes: Buffer.byteLength(line),
+  };
+}
+
 /**
- * The records of one journal, in order. An unparseable last line is a write torn by a crash (it
- * was never acknowledged) and is skipped; an unparseable line anywhere else is corruption.
+ * Reads one journal. Every record ends with its newline, and the newline is written last, so only
+ * an unterminated last line can be a write torn by a crash; an unparseable line that ends with a
+ * newline is damage (garbage in the middle, or appended after the last record).
  */
-export async function readJournal(path: string): Promise<unknown[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  // A complete journal ends with a newline, which leaves one empty string after the split.
-  if (lines.at(-1) === '') lines.pop();
-  const records: unknown[] = [];
-  for (const [index, line] of lines.entries()) {
+export async function parseJournal(path: string): Promise<JournalContent> {
+  const text = await readFile(path, 'utf8');
+  const parts = text.split('\n');
+  const tail = parts.pop() ?? '';
+  const content: JournalContent = { records: [], lines: [], torn: null, damaged: [] };
+  for (const [index, line] of parts.entries()) {
     try {
-      records.push(JSON.parse(line));
-    } catch (error) {
-      if (index === lines.length - 1) break;
-      throw new Error(`${path} is corrupt at line ${index + 1}`, { cause: error });
+      content.records.push(JSON.parse(line));
+      content.lines.push(`${line}\n`);
+    } catch {
+      content.damaged.push(describe(line, index));
     }
   }
-  return records;
+  // Even a tail that parses lost its newline, so its batch was never acknowledged.
+  if (tail !== '') content.torn = describe(tail, parts.length);
+  return content;
+}
+
+/**
+ * The records of one journal, in order, for a start. A torn last line is dropped and reported
+ * through `onTorn`; damage anywhere else stops the start with the file, the line and the repair.
+ */
+export async function readJournal(
+  path: string,
+  onTorn: (torn: DamagedLine) => void = () => undefined,
+): Promise<unknown[]> {
+  const content = await parseJournal(path);
+  const [first] = content.damaged;
+  if (first) {
+    throw new Error(
+      `${path} is damaged at line ${first.line} (${first.bytes} bytes starting ${first.preview})` +
+        `${content.damaged.length > 1 ? ` and ${content.damaged.length - 1} more line(s)` : ''}. ` +
+        `This is not a write cut by a crash. To move the damaged lines aside (a copy is kept) and start with the rest, stop Parley and run: ${REPAIR_COMMAND}`,
+    );
+  }
+  if (content.torn) onTorn(content.torn);
+  return content.records;
 }
 
 /** Deletes the journals of generations older than `generation` (already in db.json). */

@@ -4,11 +4,11 @@
  * compacted into a new db.json in the background once a journal grows past a threshold.
  */
 import { mkdir } from 'node:fs/promises';
-import { lockDataDir, unlockDataDir } from './data-dir-lock';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { fsyncDirectory, fsyncFile } from './durable-fs';
+import { writeFileAtomic } from './durable-fs';
 import { Journal } from './journal';
 import { deleteJournalsBefore, journalPath, listJournals, readJournal } from './journal-files';
 import {
@@ -27,6 +27,8 @@ export interface CompactionOptions {
   compactAfterBytes?: number;
   /** Told when a background compaction fails; the journals still hold everything meanwhile. */
   onCompactionError?: (error: unknown) => void;
+  /** Told what a start dropped: a journal's last line torn by a crash (never acknowledged). */
+  onWarning?: (message: string) => void;
 }
 
 /** A MemoryState made durable by a journal and db.json snapshots in one directory. */
@@ -36,11 +38,13 @@ export class JournaledState {
   readonly #compactAfterRecords: number;
   readonly #compactAfterBytes: number;
   readonly #onCompactionError: (error: unknown) => void;
+  readonly #onWarning: (message: string) => void;
   readonly #db: Low<Snapshot>;
   #state = new MemoryState();
   #generation = 0;
   #journal: Journal | null = null;
   #open = false;
+  #lock: DataDirLock | null = null;
   #lastAck: Promise<void> = Promise.resolve();
   #compaction: Promise<void> | null = null;
   #compactionError: unknown = null;
@@ -51,6 +55,7 @@ export class JournaledState {
     this.#compactAfterRecords = options.compactAfterRecords ?? 5_000;
     this.#compactAfterBytes = options.compactAfterBytes ?? 8 * 1024 * 1024;
     this.#onCompactionError = options.onCompactionError ?? (() => undefined);
+    this.#onWarning = options.onWarning ?? (() => undefined);
     // Not JSONFilePreset: it silently keeps data in memory when NODE_ENV=test.
     this.#db = new Low<Snapshot>(new JSONFile<Snapshot>(this.#dbPath), emptySnapshot());
   }
@@ -63,8 +68,27 @@ export class JournaledState {
   /** Loads db.json and replays the journals written after it. */
   async load(): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
-    await lockDataDir(this.#dir);
-    await this.#db.read();
+    this.#lock = await lockDataDir(this.#dir);
+    try {
+      await this.#replay();
+    } catch (error) {
+      // A start that fails here must not keep the directory from the next attempt in this process.
+      await this.#lock.release();
+      this.#lock = null;
+      throw error;
+    }
+  }
+
+  async #replay(): Promise<void> {
+    try {
+      await this.#db.read();
+    } catch (error) {
+      throw new Error(
+        `${this.#dbPath} is damaged and cannot be read (${error instanceof Error ? error.message : String(error)}). ` +
+          'Parley replaces it atomically, so this comes from outside Parley (a copy cut short, a failing disk): restore db.json from a backup.',
+        { cause: error },
+      );
+    }
     const snapshot = this.#db.data;
     if (snapshot.format !== 1) {
       throw new Error(`${this.#dbPath} has unknown format ${String(snapshot.format)}`);
@@ -73,7 +97,12 @@ export class JournaledState {
     const journals = await listJournals(this.#dir);
     for (const file of journals) {
       if (file.generation < snapshot.generation) continue;
-      for (const [index, record] of (await readJournal(file.path)).entries()) {
+      const records = await readJournal(file.path, (torn) =>
+        this.#onWarning(
+          `${file.path}: dropped its last line ${torn.line} (${torn.bytes} bytes starting ${torn.preview}), a write cut by a crash and never acknowledged`,
+        ),
+      );
+      for (const [index, record] of records.entries()) {
         if (!isJournalRecord(record)) {
           throw new Error(`${file.path} record ${index + 1} is not a journal record`);
         }
@@ -114,6 +143,14 @@ export class JournaledState {
     await this.whenIdle();
   }
 
+  /** Why the store refuses writes (a journal write failed, or it is not open), or null. */
+  get failure(): string | null {
+    if (!this.#open || !this.#journal) return 'the lowdb store is not open';
+    const failure = this.#journal.failure;
+    if (failure === null) return null;
+    return `a journal write failed, so writes are refused until a restart: ${failure instanceof Error ? failure.message : String(failure)}`;
+  }
+
   /** Resolves once everything committed so far is durable. */
   durable(): Promise<void> {
     return this.#lastAck;
@@ -132,7 +169,8 @@ export class JournaledState {
     // A failed background compaction is retried just below, so its error is not final.
     await this.whenIdle().catch(() => undefined);
     if (this.#journal!.records > 0 || this.#compactionError !== null) await this.#compact();
-    await unlockDataDir(this.#dir);
+    await this.#lock?.release();
+    this.#lock = null;
   }
 
   async #compactInBackground(): Promise<void> {
@@ -166,11 +204,10 @@ export class JournaledState {
     this.#journal = new Journal(journalPath(this.#dir, generation), drained);
     this.#db.data = this.#state.toSnapshot(generation);
     await drained;
-    await this.#db.write();
-    // lowdb renames a temp file into place but does not fsync; the journals are deleted only
-    // once the snapshot that replaces them is certainly on disk.
-    await fsyncFile(this.#dbPath);
-    await fsyncDirectory(this.#dir);
+    // Not this.#db.write(): lowdb renames its temp file into place without an fsync before the
+    // rename, so a power cut could leave an empty db.json. The journals are deleted only once the
+    // snapshot that replaces them is certainly on disk.
+    await writeFileAtomic(this.#dbPath, JSON.stringify(this.#db.data, null, 2));
     await deleteJournalsBefore(this.#dir, generation);
   }
 }

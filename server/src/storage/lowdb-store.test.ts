@@ -155,7 +155,7 @@ describe('LowdbStore on disk', () => {
     lines[1] = lines[1]!.slice(0, 10);
     await appendFile(journal!.path, '', { flag: 'w' });
     await appendFile(journal!.path, lines.join('\n'));
-    await expect(openStore(image)).rejects.toThrow(/corrupt at line 2/);
+    await expect(openStore(image)).rejects.toThrow(/damaged at line 2/);
   });
 
   it('compacts past the threshold: old journals are deleted and everything survives', async () => {

@@ -34,6 +34,7 @@ import type {
   RoutingCandidate,
   StartedChat,
   Store,
+  StoreHealth,
   VisitorPatch,
 } from './store';
 
@@ -68,6 +69,11 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     await this.#data.close();
+  }
+
+  async health(): Promise<StoreHealth> {
+    const failure = this.#data.failure;
+    return failure === null ? { ok: true } : { ok: false, reason: failure };
   }
 
   /** Resolves when no background compaction is running; rejects with the last one's failure. */

@@ -58,6 +58,25 @@ export class PostgresDatabase {
     }
   }
 
+  /** Resolves once PostgreSQL answers `SELECT 1`; rejects on an error or after `timeoutMs`. */
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`PostgreSQL did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    const answer = this.#pool.query('SELECT 1');
+    // A late answer (or failure) after the timeout must not surface as an unhandled rejection.
+    answer.catch(() => undefined);
+    try {
+      await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Closes every connection. */
   async end(): Promise<void> {
     await this.#pool.end();

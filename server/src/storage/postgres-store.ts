@@ -32,6 +32,7 @@ import type {
   RoutingCandidate,
   StartedChat,
   Store,
+  StoreHealth,
   VisitorPatch,
 } from './store';
 
@@ -40,6 +41,9 @@ export interface PostgresStoreOptions extends PostgresDatabaseOptions {
   /** Schema holding Parley's tables, created if missing (default `public`). */
   schema?: string;
 }
+
+/** How long a health check waits for `SELECT 1`. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 /** A {@link Store} on PostgreSQL through a `pg` Pool. */
 export class PostgresStore implements Store {
@@ -65,6 +69,17 @@ export class PostgresStore implements Store {
       ]);
       for (const statement of schemaStatements(this.#s)) await client.query(statement);
     });
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (!this.#database) return { ok: false, reason: 'the PostgreSQL store is not open' };
+    try {
+      await this.#database.ping(HEALTH_TIMEOUT_MS);
+      return { ok: true };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ok: false, reason: `PostgreSQL is unreachable: ${detail || 'no answer'}` };
+    }
   }
 
   async close(): Promise<void> {

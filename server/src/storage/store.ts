@@ -140,6 +140,9 @@ export interface AssignOptions {
   requireOnline: boolean;
 }
 
+/** Whether a store can take writes right now; `reason` says why not. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
 /**
  * Parley's storage: the single source of truth. Every decision that must be unique (assigning a
  * chat, taking a capacity slot, closing, starting a visitor's chat, a cluster-wide chore) is one
@@ -151,6 +154,8 @@ export interface Store {
   init(): Promise<void>;
   /** Flushes everything acknowledged so far and releases files or connections. */
   close(): Promise<void>;
+  /** Whether reads and writes can succeed now (cheap: a health check calls it often). */
+  health(): Promise<StoreHealth>;
 
   /** Stores a new site. */
   createSite(site: Site): Promise<Site>;
