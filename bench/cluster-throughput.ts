@@ -22,6 +22,7 @@ import {
   startCluster,
   type Cluster,
 } from '@parley/server/testing';
+import { summarise, table, type Result } from './throughput-table';
 
 process.env['DATABASE_URL'] ||= DEFAULT_DATABASE_URL;
 process.env['REDIS_URL'] ||= DEFAULT_REDIS_URL;
@@ -36,18 +37,6 @@ const PER_VISITOR = 25;
 const VISITORS = Math.ceil(MESSAGES / PER_VISITOR);
 const AGENTS = 2;
 const TEXT = 'Khách hàng chi tiêu tiền của họ nơi họ cảm thấy có giá trị.';
-
-interface Result {
-  name: string;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function json<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const response = await fetch(url, {
@@ -167,27 +156,15 @@ async function run(name: string, nodes: number): Promise<Result> {
   clearTimeout(timeout);
   const seconds = (performance.now() - started) / 1000;
   for (const socket of [...agents, ...visitors]) socket.disconnect();
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    perSecond: MESSAGES / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-  };
+  return summarise(name, MESSAGES, seconds, latencies);
 }
 
 const one = await run('one node behind nginx', 1);
 const two = await run('two nodes behind nginx', 2);
-const row = (r: Result) =>
-  `| ${r.name.padEnd(24)} | ${r.perSecond.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p95.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} |`;
 console.log(
   `\nCluster throughput: ${MESSAGES} messages, ${WINDOW} in flight, ${VISITORS} visitors → ${AGENTS} agents, PostgreSQL + Redis, loopback\n`,
 );
-console.log(`| ${'setup'.padEnd(24)} | msg/s    | p50 ms  | p95 ms  | p99 ms  |`);
-console.log(`| ${'-'.repeat(24)} | -------- | ------- | ------- | ------- |`);
-console.log(row(one));
-console.log(row(two));
+console.log(table('setup', [one, two]));
 console.log(
   `\nTwo nodes / one node: ${(two.perSecond / one.perSecond).toFixed(2)}× the throughput.`,
 );

@@ -16,22 +16,11 @@ import path from 'node:path';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, createLogger, ensureFirstStart, LowdbStore } from '@parley/server';
+import { summarise, table, type Result } from './throughput-table';
 
 const MESSAGES = Number(process.env['MESSAGES'] ?? 3000);
 const WINDOW = Number(process.env['WINDOW'] ?? 32);
 const TEXT = 'Khách hàng chi tiêu tiền của họ nơi họ cảm thấy có giá trị.';
-
-interface Result {
-  name: string;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** Sends MESSAGES with at most WINDOW unacknowledged, timing each until the receiver sees it. */
 async function drive(
@@ -64,14 +53,7 @@ async function drive(
   await Promise.all(Array.from({ length: WINDOW }, worker));
   await done;
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    perSecond: MESSAGES / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-  };
+  return summarise(name, MESSAGES, seconds, latencies);
 }
 
 async function bareRelay(): Promise<Result> {
@@ -170,15 +152,10 @@ async function parleyRelay(): Promise<Result> {
 
 const baseline = await bareRelay();
 const parley = await parleyRelay();
-const row = (r: Result) =>
-  `| ${r.name.padEnd(48)} | ${r.perSecond.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p95.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} |`;
 console.log(
   `\nRelay throughput: ${MESSAGES} messages, ${WINDOW} in flight, one visitor → one agent, loopback\n`,
 );
-console.log(`| ${'relay'.padEnd(48)} | msg/s    | p50 ms  | p95 ms  | p99 ms  |`);
-console.log(`| ${'-'.repeat(48)} | -------- | ------- | ------- | ------- |`);
-console.log(row(baseline));
-console.log(row(parley));
+console.log(table('relay', [baseline, parley]));
 console.log(
   `\nParley delivers ${((parley.perSecond / baseline.perSecond) * 100).toFixed(0)}% of the bare relay's throughput.`,
 );

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deleteRedisKeys } from './cluster';
 import { spawnServer, type ServerProcess } from './server-process';
 
 const redisUrl = process.env['REDIS_URL'];
@@ -45,13 +46,7 @@ afterEach(async () => {
   }
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   if (!redisUrl) return;
-  const client = createClient({ url: redisUrl });
-  await client.connect();
-  for (const prefix of prefixes.splice(0)) {
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
-      if (keys.length > 0) await client.del(keys);
-  }
-  await client.close();
+  for (const prefix of prefixes.splice(0)) await deleteRedisKeys(prefix);
 });
 
 describe.skipIf(!redisUrl)('rate limits across relay processes', () => {

@@ -9,6 +9,7 @@ import { ParleyError } from '@parley/shared';
 import { pino } from 'pino';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deleteRedisKeys } from '../../test/cluster';
 import { openRateLimiters, type OpenRateLimiters } from './open-rate-limiters';
 import { signInGuard } from './sign-in-guard';
 import { takePoint, type Limiter } from './take-point';
@@ -88,14 +89,8 @@ async function freezableRedis(target: string) {
 
 afterEach(async () => {
   for (const limiters of opened.splice(0)) await limiters.close();
-  if (!redisUrl || prefixes.length === 0) return;
-  const client = createClient({ url: redisUrl });
-  await client.connect();
-  for (const prefix of prefixes.splice(0)) {
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
-      if (keys.length > 0) await client.del(keys);
-  }
-  await client.close();
+  if (!redisUrl) return;
+  for (const prefix of prefixes.splice(0)) await deleteRedisKeys(prefix);
 });
 
 describe.skipIf(!redisUrl)('rate limiters in Redis', () => {
