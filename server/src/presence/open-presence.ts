@@ -3,11 +3,14 @@
  * the process. The Redis client library is loaded only then.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { RedisClientType } from 'redis';
 import type { Logger } from '../logger';
 import type { AgentPresence } from './agent-presence';
 import { MemoryPresence } from './memory-presence';
 import { RedisPresence } from './redis-presence';
+
+const REDIS_CLOSE_TIMEOUT_MS = 1_000;
 
 export async function openPresence(options: {
   redisUrl: string | undefined;
@@ -33,8 +36,12 @@ export async function openPresence(options: {
     connected: (agentIds) => presence.connected(agentIds),
     absentSince: (agentId) => presence.absentSince(agentId),
     async close() {
-      await presence.close();
-      await client.close();
+      // A clean close waits for Redis to answer, which an unreachable Redis never does: bounded.
+      await Promise.race([
+        presence.close().then(() => client.close()),
+        delay(REDIS_CLOSE_TIMEOUT_MS),
+      ]).catch(() => undefined);
+      if (client.isOpen) client.destroy();
     },
   };
 }

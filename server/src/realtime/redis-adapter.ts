@@ -2,6 +2,7 @@
  * With REDIS_URL, Socket.IO announcements reach sockets connected to any relay process. The client
  * library is loaded only then, so the embedded default does not carry it.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger';
 
@@ -25,6 +26,8 @@ export async function attachRedisAdapter(
   // (or parallel test runs) never receive each other's events.
   io.adapter(createAdapter(pub, sub, { key: `${keyPrefix}socket.io` }));
   return async () => {
-    await Promise.allSettled([pub.quit(), sub.quit()]);
+    // Bounded: quitting waits for Redis to answer, which an unreachable Redis never does.
+    await Promise.race([Promise.allSettled([pub.quit(), sub.quit()]), delay(1_000)]);
+    for (const client of [pub, sub]) if (client.isOpen) client.destroy();
   };
 }
