@@ -23,6 +23,7 @@ import { Publisher } from './realtime/publisher';
 import { Router } from './routing/router';
 import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
+import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
@@ -196,6 +197,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       signInGuard: signInGuard(limiters),
     }),
   );
+  app.use('/api/audit', auditRoutes({ store, requireAgent: auth }));
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));

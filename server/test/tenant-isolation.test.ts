@@ -11,26 +11,7 @@ import {
   startServer,
   type TestServer,
 } from './harness';
-
-const PASSWORD = 'agent password 1';
-
-/** Creates an account as `token` and signs it in. */
-async function hire(
-  server: TestServer,
-  token: string,
-  who: { name: string; role?: 'owner' | 'agent'; siteIds: string[] },
-) {
-  const email = `${who.name.toLowerCase()}@example.com`;
-  const created = await api<Agent>(server.url, token, 'POST', '/api/agents', {
-    email,
-    name: who.name,
-    password: PASSWORD,
-    role: who.role ?? 'agent',
-    siteIds: who.siteIds,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return login(server.url, email, PASSWORD);
-}
+import { HIRED_PASSWORD, hire } from './accounts';
 
 /**
  * Two tenants: the first owner serves the demo site A and site X; Olga owns only X; Kim works on
@@ -98,7 +79,7 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
       expect(reply.status, JSON.stringify(body)).toBe(403);
     }
     expect((await api(server.url, olga.token, 'DELETE', kimUrl)).status).toBe(403);
-    await login(server.url, 'kim@example.com', PASSWORD);
+    await login(server.url, 'kim@example.com', HIRED_PASSWORD);
 
     // Olga manages the agents of her own site only.
     const piotr = await hire(server, olga.token, { name: 'Piotr', siteIds: [siteX] });
@@ -206,7 +187,7 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
     await expect(connectAgent(server.agentUrl, agent.token)).rejects.toMatchObject({
       data: { code: 'UNAUTHENTICATED' },
     });
-    await expect(login(server.url, 'tuan@example.com', PASSWORD)).rejects.toThrow(/401/);
+    await expect(login(server.url, 'tuan@example.com', HIRED_PASSWORD)).rejects.toThrow(/401/);
     expect((await api(server.url, first.token, 'DELETE', tuanUrl)).status).toBe(404);
 
     await eventually(async () =>

@@ -15,6 +15,7 @@ import {
   listableBy,
 } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
+import { agentChanges, agentTarget, recordAudit } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import type { AgentRecord } from '../storage/store';
 import { param, parse } from './http-errors';
@@ -54,6 +55,12 @@ export function agentRoutes(deps: {
       createdAt: relay.conversations.timestamp(),
     });
     await deps.onAgentChanged(agent);
+    await recordAudit(relay, owner, {
+      action: 'agent.created',
+      target: agentTarget(agent),
+      siteIds: agent.siteIds,
+      changes: [`role: ${agent.role}`, `capacity: ${agent.capacity}`],
+    });
     res.status(201).json(publicAgent(agent));
   });
 
@@ -84,6 +91,16 @@ export function agentRoutes(deps: {
     });
     if (revokeTokens) await deps.onTokensRevoked(updated.id);
     await deps.onAgentChanged(updated);
+    const changes = agentChanges(agent, body);
+    if (changes.length > 0) {
+      await recordAudit(relay, me, {
+        action: 'agent.updated',
+        target: agentTarget(updated),
+        // Owners of the sites the account left are told too.
+        siteIds: [...agent.siteIds, ...updated.siteIds],
+        changes,
+      });
+    }
     res.json(agentAsSeenBy(me, updated));
   });
 
@@ -93,6 +110,11 @@ export function agentRoutes(deps: {
     if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
     assertMayRemove(me, agent);
     await relay.conversations.removeAgent(agent.id, deps.onTokensRevoked);
+    await recordAudit(relay, me, {
+      action: 'agent.removed',
+      target: agentTarget(agent),
+      siteIds: agent.siteIds,
+    });
     res.status(204).end();
   });
 

@@ -4,7 +4,7 @@
  * close. Storing a message therefore costs one journal line, however much is stored.
  */
 import { ParleyError } from '@parley/shared';
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import {
   byActivityDescending,
   byCreationAscending,
@@ -27,6 +27,7 @@ import type {
   AppendOptions,
   AppendResult,
   AssignOptions,
+  AuditFilter,
   ChangedConversation,
   ConversationFilter,
   ConversationPatch,
@@ -352,6 +353,21 @@ export class LowdbStore implements Store {
       throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
     }
     await this.#data.commit({ op: 'canned-reply-delete', siteId, id });
+  }
+
+  async appendAuditEntry(entry: AuditEntry): Promise<void> {
+    await this.#data.commit({ op: 'audit', entry: clone(entry) });
+  }
+
+  async listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+    const sites = new Set(filter.siteIds);
+    const matching = this.#state.auditLog.filter(
+      (entry) => entry.actorId === filter.actorId || entry.siteIds.some((id) => sites.has(id)),
+    );
+    // Appended in time order, so newest first is the reverse; equal times keep the later one first.
+    matching.reverse();
+    const items = matching.slice(filter.offset, filter.offset + filter.limit);
+    return { items: clone(items), total: matching.length };
   }
 
   async getSetting(key: string): Promise<string | null> {

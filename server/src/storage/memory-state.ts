@@ -3,7 +3,7 @@
  * snapshot format. `apply` is the only way state changes, both live and when replaying journals,
  * so a replay always rebuilds exactly what the process had.
  */
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import type { AgentRecord } from './store';
 
 /** One mutation, as written to the journal. */
@@ -21,7 +21,8 @@ export type JournalRecord =
   | { op: 'agent-assigned'; agentId: string; at: string }
   | { op: 'canned-reply'; reply: CannedReply }
   | { op: 'canned-reply-delete'; siteId: string; id: string }
-  | { op: 'setting'; key: string; value: string };
+  | { op: 'setting'; key: string; value: string }
+  | { op: 'audit'; entry: AuditEntry };
 
 /** The contents of db.json. */
 export interface Snapshot {
@@ -38,6 +39,8 @@ export interface Snapshot {
   settings: [string, string][];
   /** Agent id → when they last received a chat (absent in snapshots from before routing kept it). */
   agentAssignedAt?: [string, string][];
+  /** Oldest first (absent in snapshots from before the audit log existed). */
+  auditLog?: AuditEntry[];
 }
 
 /** The snapshot of an empty store. */
@@ -53,6 +56,7 @@ export function emptySnapshot(): Snapshot {
     cannedReplies: [],
     settings: [],
     agentAssignedAt: [],
+    auditLog: [],
   };
 }
 
@@ -68,6 +72,7 @@ const OPS = new Set<string>([
   'canned-reply',
   'canned-reply-delete',
   'setting',
+  'audit',
 ]);
 
 /** Narrows a parsed journal line; anything else means the file is not ours or is damaged. */
@@ -101,6 +106,8 @@ export class MemoryState {
   /** Site id → reply id → reply. */
   readonly cannedReplies = new Map<string, Map<string, CannedReply>>();
   readonly settings = new Map<string, string>();
+  /** Oldest first: entries are only appended. */
+  readonly auditLog: AuditEntry[] = [];
 
   /** Rebuilds state and indexes from db.json. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -117,6 +124,7 @@ export class MemoryState {
     for (const [key, value] of snapshot.settings) state.settings.set(key, value);
     for (const [agentId, at] of snapshot.agentAssignedAt ?? [])
       state.agentAssignedAt.set(agentId, at);
+    state.auditLog.push(...(snapshot.auditLog ?? []));
     return state;
   }
 
@@ -133,6 +141,7 @@ export class MemoryState {
       cannedReplies: [...this.cannedReplies.values()].flatMap((replies) => [...replies.values()]),
       settings: [...this.settings.entries()],
       agentAssignedAt: [...this.agentAssignedAt.entries()],
+      auditLog: [...this.auditLog],
     };
   }
 
@@ -165,6 +174,9 @@ export class MemoryState {
         return;
       case 'setting':
         this.settings.set(record.key, record.value);
+        return;
+      case 'audit':
+        this.auditLog.push(record.entry);
         return;
     }
   }

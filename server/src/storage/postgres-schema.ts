@@ -95,5 +95,13 @@ export function schemaStatements(s: string): string[] {
       key text PRIMARY KEY,
       value text NOT NULL
     )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.audit_log (
+      position bigserial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      actor_id text NOT NULL,
+      site_ids text[] NOT NULL,
+      data jsonb NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS audit_log_site_ids ON ${s}.audit_log USING gin (site_ids)`,
   ];
 }

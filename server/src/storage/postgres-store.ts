@@ -3,7 +3,7 @@
  * is imported in `init`, so the embedded default never loads it.
  */
 import { ParleyError } from '@parley/shared';
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import { pageOf } from './conversation-filter';
 import { cleanPatch } from './conversation-patch';
 import {
@@ -13,6 +13,7 @@ import {
 } from './postgres-conversation-query';
 import { PostgresDatabase, type PostgresDatabaseOptions } from './postgres-database';
 import { conflictOn, emailTaken } from './postgres-errors';
+import { appendAuditEntry, listAuditEntries } from './postgres-audit';
 import { appendMessage, lastMessage, listMessages } from './postgres-messages';
 import { PostgresAssignments } from './postgres-assignment';
 import type { ConversationDecision } from './conversation-transitions';
@@ -25,6 +26,7 @@ import type {
   AppendOptions,
   AppendResult,
   AssignOptions,
+  AuditFilter,
   ChangedConversation,
   ConversationFilter,
   ConversationPatch,
@@ -445,6 +447,14 @@ export class PostgresStore implements Store {
     const rows = await this.#db.query<{ id: string }>(sql, [siteId, id]);
     if (rows.length === 0)
       throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
+  }
+
+  async appendAuditEntry(entry: AuditEntry): Promise<void> {
+    await appendAuditEntry(this.#db, this.#s, entry);
+  }
+
+  async listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+    return listAuditEntries(this.#db, this.#s, filter);
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -18,6 +18,7 @@ import {
   makeVisitor,
   type FixtureTexts,
 } from './store-contract-fixtures';
+import { auditContract } from './store-contract-audit';
 import { decisionsContract } from './store-contract-decisions';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
@@ -63,6 +64,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('listConversations', () => listingContract(ctx));
     describe('decisions made once, under concurrency', () => decisionsContract(ctx));
     describe('erasure and retention', () => privacyContract(ctx));
+    describe('audit log', () => auditContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());

@@ -5,6 +5,7 @@
  */
 import type {
   Agent,
+  AuditEntry,
   CannedReply,
   Conversation,
   ConversationStatus,
@@ -82,6 +83,16 @@ export type ConversationPatch = Partial<
 
 /** Decides a change from the current state: a patch, null for "nothing to do", or a throw. */
 export type ConversationDecision = (current: Conversation) => ConversationPatch | null;
+
+/** Which audit entries `listAuditEntries` returns, newest first. */
+export interface AuditFilter {
+  /** Entries concerning any of these sites... */
+  siteIds: string[];
+  /** ...or done by this agent (an action on an account that serves no site yet). */
+  actorId: string;
+  limit: number;
+  offset: number;
+}
 
 /** How a conversation reaches an agent. */
 export type AssignMode = 'auto' | 'take' | 'transfer';
@@ -289,6 +300,11 @@ export interface Store {
    * process sharing it), e.g. the first start. Waits for its turn.
    */
   runExclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
+
+  /** Records an owner-level action; entries are only ever added. */
+  appendAuditEntry(entry: AuditEntry): Promise<void>;
+  /** Audit entries matching `filter`, newest first, and how many match in all. */
+  listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
 
   /** A small key/value area for server secrets and settings (e.g. the token signing key). */
   getSetting(key: string): Promise<string | null>;
