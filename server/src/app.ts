@@ -3,7 +3,7 @@
  * store. No listening and no process handling here (main.ts does that), so tests start as many
  * independent servers as they like.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request } from 'express';
 import proxyaddr from 'proxy-addr';
@@ -69,7 +69,7 @@ export interface AppDeps {
   retentionSweepMs?: number;
   /** How long an agent token lasts (default 12 h). */
   agentSessionSeconds?: number;
-  /** Requests per socket per window (default 60 per 5 s). */
+  /** Requests per visitor or agent per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
   /** Overrides of the default rate limits (tests use small ones). */
   limits?: Partial<RelayLimits>;
@@ -145,18 +145,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = new Router(store, presence, now);
   const parts = { store, presence, router, publish, mailer, metrics, logger, now };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
+  const limits = visitorLimits(limiters);
+  const clientAddress = (request: IncomingMessage) => proxyaddr(request, trustProxy);
   attachVisitorNamespace(visitors, {
     relay,
     tokens,
     logger,
     limiter: limiters.socketRequests,
-    limits: visitorLimits(limiters),
-    clientAddress: (request) => proxyaddr(request, trustProxy),
+    limits,
+    clientAddress,
   });
-  attachAgentNamespace(agents, { relay, tokens, logger, limiter: limiters.socketRequests });
+  attachAgentNamespace(agents, {
+    relay,
+    tokens,
+    logger,
+    limiter: limiters.socketRequests,
+    admitConnection: limits.connection,
+    clientAddress,
+  });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
-  const onAgentChanged = async (agent: AgentRecord) => {
+  const onAgentChanged = async (agent: AgentRecord, previousSiteIds?: string[]) => {
     const siteRooms = agent.siteIds.map(rooms.siteAgents);
     const sockets = await agents.in(rooms.agent(agent.id)).fetchSockets();
     for (const socket of sockets) {
@@ -165,7 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       socket.join(siteRooms);
     }
-    await relay.conversations.agentChanged(agent);
+    await relay.conversations.agentChanged(agent, previousSiteIds);
   };
 
   /**

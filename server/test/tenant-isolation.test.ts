@@ -139,6 +139,39 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
     await kimConsole.ok('agent:hello', {});
   });
 
+  it('colleagues are told when an agent leaves their site or is removed, on every node', async () => {
+    await using server = await startServer({ mode });
+    const { first, olga, kim, siteA, siteX } = await twoTenants(server);
+    await using olgaConsole = await connectAgent(server.agentUrl, olga.token);
+    await olgaConsole.ok('agent:hello', {});
+    await using firstConsole = await connectAgent(server.agentUrl, first.token);
+    await firstConsole.ok('agent:hello', {});
+
+    // Kim stops serving site X: Olga (only X) no longer shares a site with her, the first owner does.
+    const gone = olgaConsole.next<{ agentId: string }>('agent:removed');
+    const updated = firstConsole.next<{ agent: Agent }>(
+      'agent:updated',
+      ({ agent }) => agent.id === kim.agent.id,
+    );
+    const moved = await api(server.url, first.token, 'PATCH', `/api/agents/${kim.agent.id}`, {
+      siteIds: [siteA],
+    });
+    expect(moved.status).toBe(200);
+    expect(await gone).toEqual({ agentId: kim.agent.id });
+    expect((await updated).agent.siteIds).toEqual([siteA]);
+
+    // Olga removes Piotr, who served only X: the first owner, on X too, is told.
+    const piotr = await hire(server, olga.token, { name: 'Piotr', siteIds: [siteX] });
+    const removed = firstConsole.next<{ agentId: string }>(
+      'agent:removed',
+      ({ agentId }) => agentId === piotr.agent.id,
+    );
+    expect(
+      (await api(server.url, olga.token, 'DELETE', `/api/agents/${piotr.agent.id}`)).status,
+    ).toBe(204);
+    await removed;
+  });
+
   it('any owner places a new hire who serves no site yet, and then only its owners manage them', async () => {
     await using server = await startServer({ mode });
     const { first, olga, siteA } = await twoTenants(server);

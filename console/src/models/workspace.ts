@@ -167,6 +167,10 @@ export function createWorkspace(deps: WorkspaceDeps) {
       directory.applyAgent(agent);
       agentsAdmin.applyAgent(agent);
     }),
+    connection.on('agent:removed', ({ agentId }) => {
+      directory.removeAgent(agentId);
+      agentsAdmin.removeAgent(agentId);
+    }),
     effect(() => {
       for (const row of inbox.items.value) notifications.track(row.conversation, row.visitor);
     }),

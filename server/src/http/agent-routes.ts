@@ -24,7 +24,8 @@ import { signedIn } from './require-agent';
 export function agentRoutes(deps: {
   relay: Relay;
   requireAgent: RequestHandler;
-  onAgentChanged: (agent: AgentRecord) => Promise<void>;
+  /** `previousSiteIds`: the sites before the change, whose colleagues may have to be told. */
+  onAgentChanged: (agent: AgentRecord, previousSiteIds?: string[]) => Promise<void>;
   /** Ends every session of an agent whose tokens were just revoked: their open consoles close. */
   onTokensRevoked: (agentId: string) => Promise<void>;
 }): Router {
@@ -90,7 +91,7 @@ export function agentRoutes(deps: {
       revokeTokens,
     });
     if (revokeTokens) await deps.onTokensRevoked(updated.id);
-    await deps.onAgentChanged(updated);
+    await deps.onAgentChanged(updated, agent.siteIds);
     const changes = agentChanges(agent, body);
     if (changes.length > 0) {
       await recordAudit(relay, me, {

@@ -1,7 +1,12 @@
-/** The /agent namespace: the console's live connection, authenticated by the login token. */
+/**
+ * The /agent namespace: the console's live connection, authenticated by the login token.
+ * Handshakes count against the same per-address allowance as visitors' (a flood of bad tokens
+ * from one address is cut off), and requests are counted per agent over all their consoles.
+ */
 import { ParleyError } from '@parley/shared';
 import { agentRequestSchemas } from '@parley/shared/request-schemas';
 import { agentAuthSchema } from '@parley/shared/schemas';
+import type { IncomingMessage } from 'node:http';
 import type { Namespace } from 'socket.io';
 import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
@@ -9,12 +14,21 @@ import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
 
-export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps): void {
+/** What only the agent namespace needs. */
+export interface AgentNamespaceDeps extends NamespaceDeps {
+  /** Before a handshake from `address`: throws RATE_LIMITED when the address has had its share. */
+  admitConnection: (address: string) => Promise<void>;
+  /** The client address of a handshake, with the same TRUST_PROXY setting as HTTP. */
+  clientAddress: (request: IncomingMessage) => string;
+}
+
+export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceDeps): void {
   const { relay, tokens, logger } = deps;
   const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {
+      await deps.admitConnection(deps.clientAddress(socket.request));
       const auth = agentAuthSchema.safeParse(socket.handshake.auth);
       const record = auth.success
         ? await authenticateAgent(tokens, relay.store, auth.data.token)
@@ -69,7 +83,8 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
         'conversation:close': (input) => agent.close(relay, agentId, input),
         'conversation:tag': (input) => agent.tag(relay, agentId, input),
       },
-      { logger, limiter },
+      // Per agent, not per socket: opening more consoles buys no more requests.
+      { logger, limiter, limitKey: `agent:${agentId}` },
     );
   });
 }
