@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuditLog, Site } from '@parley/shared';
-import { hire } from './accounts';
-import { api, connectVisitor, login, relayModes, startServer, type TestServer } from './harness';
+import {
+  api,
+  connectVisitor,
+  hire,
+  login,
+  relayModes,
+  startServer,
+  type TestServer,
+} from './harness';
 
 /** A visitor of the demo site who gave a name and email, with one closed chat. */
 async function visitorWithClosedChat(server: TestServer) {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Agent, AgentList, MeResponse, Site } from '@parley/shared';
 import {
+  HIRED_PASSWORD,
+  hire,
   api,
   connectAgent,
   connectVisitor,
@@ -11,7 +13,6 @@ import {
   startServer,
   type TestServer,
 } from './harness';
-import { HIRED_PASSWORD, hire } from './accounts';
 
 /**
  * Two tenants: the first owner serves the demo site A and site X; Olga owns only X; Kim works on

@@ -4,8 +4,15 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Site, VisitorErasure, VisitorExport } from '@parley/shared';
-import { api, connectVisitor, login, relayModes, startServer, type TestServer } from './harness';
-import { hire } from './accounts';
+import {
+  api,
+  connectVisitor,
+  hire,
+  login,
+  relayModes,
+  startServer,
+  type TestServer,
+} from './harness';
 
 /** A visitor of the demo site with a closed, rated chat holding a reply and an internal note. */
 async function visitorWithHistory(server: TestServer) {

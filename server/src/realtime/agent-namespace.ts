@@ -30,11 +30,10 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
     try {
       await deps.admitConnection(deps.clientAddress(socket.request));
       const auth = agentAuthSchema.safeParse(socket.handshake.auth);
-      const record = auth.success
-        ? await authenticateAgent(tokens, relay.store, auth.data.token)
-        : null;
+      const token = auth.success ? auth.data.token : null;
+      const record = token ? await authenticateAgent(tokens, relay.store, token) : null;
       if (!record) throw new ParleyError('UNAUTHENTICATED', 'Sign in again');
-      socket.data = { agentId: record.id, siteIds: record.siteIds };
+      socket.data = { agentId: record.id, siteIds: record.siteIds, token };
       next();
     } catch (error) {
       if (!(error instanceof ParleyError)) logger.error({ err: error }, 'agent handshake failed');
@@ -48,11 +47,21 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
 
   // Handlers are registered synchronously: events a client sends right after connecting must find them.
   namespace.on('connection', (socket) => {
-    const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
+    const { agentId, siteIds, token } = socket.data as {
+      agentId: string;
+      siteIds: string[];
+      token: string;
+    };
     // With the Redis adapter joining is a Redis call; a failure must not crash the process.
-    Promise.resolve(socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)])).catch(
-      (error: unknown) => logger.error({ err: error, agentId }, 'could not join agent rooms'),
-    );
+    Promise.resolve(socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]))
+      // A revocation between the handshake's check and joining the agent's room missed this
+      // socket: check again now that a revocation would reach it.
+      .then(async () => {
+        if (!(await authenticateAgent(tokens, relay.store, token))) socket.disconnect(true);
+      })
+      .catch((error: unknown) =>
+        logger.error({ err: error, agentId }, 'could not join agent rooms'),
+      );
     relay.metrics.connections.inc({ namespace: 'agent' });
     // Coming online (presence, status, routing) is in flight while the first requests arrive:
     // hello answers with the state after it, and a quick disconnect is recorded after it.
