@@ -4,7 +4,7 @@
  * so a replay always rebuilds exactly what the process had.
  */
 import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
-import type { AgentRecord } from './store';
+import type { AgentRecord, OutboxMail } from './store';
 
 /** One mutation, as written to the journal. */
 export type JournalRecord =
@@ -22,7 +22,9 @@ export type JournalRecord =
   | { op: 'canned-reply'; reply: CannedReply }
   | { op: 'canned-reply-delete'; siteId: string; id: string }
   | { op: 'setting'; key: string; value: string }
-  | { op: 'audit'; entry: AuditEntry };
+  | { op: 'audit'; entry: AuditEntry }
+  /** An email put in the outbox, or its new state (claimed, sent, retried, failed). */
+  | { op: 'mail'; mail: OutboxMail };
 
 /** The contents of db.json. */
 export interface Snapshot {
@@ -41,6 +43,8 @@ export interface Snapshot {
   agentAssignedAt?: [string, string][];
   /** Oldest first (absent in snapshots from before the audit log existed). */
   auditLog?: AuditEntry[];
+  /** The outbox (absent in snapshots from before it existed). */
+  outbox?: OutboxMail[];
 }
 
 /** The snapshot of an empty store. */
@@ -57,6 +61,7 @@ export function emptySnapshot(): Snapshot {
     settings: [],
     agentAssignedAt: [],
     auditLog: [],
+    outbox: [],
   };
 }
 
@@ -73,6 +78,7 @@ const OPS = new Set<string>([
   'canned-reply-delete',
   'setting',
   'audit',
+  'mail',
 ]);
 
 /** Narrows a parsed journal line; anything else means the file is not ours or is damaged. */
@@ -108,6 +114,8 @@ export class MemoryState {
   readonly settings = new Map<string, string>();
   /** Oldest first: entries are only appended. */
   readonly auditLog: AuditEntry[] = [];
+  /** Outbox emails by id, in the order they were put in. */
+  readonly outbox = new Map<string, OutboxMail>();
 
   /** Rebuilds state and indexes from db.json. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -125,6 +133,7 @@ export class MemoryState {
     for (const [agentId, at] of snapshot.agentAssignedAt ?? [])
       state.agentAssignedAt.set(agentId, at);
     state.auditLog.push(...(snapshot.auditLog ?? []));
+    for (const mail of snapshot.outbox ?? []) state.outbox.set(mail.id, mail);
     return state;
   }
 
@@ -142,6 +151,7 @@ export class MemoryState {
       settings: [...this.settings.entries()],
       agentAssignedAt: [...this.agentAssignedAt.entries()],
       auditLog: [...this.auditLog],
+      outbox: [...this.outbox.values()],
     };
   }
 
@@ -178,6 +188,9 @@ export class MemoryState {
       case 'audit':
         this.auditLog.push(record.entry);
         return;
+      case 'mail':
+        this.outbox.set(record.mail.id, record.mail);
+        return;
     }
   }
 
@@ -191,6 +204,11 @@ export class MemoryState {
       this.conversations.delete(id);
       this.messages.delete(id);
       this.messageByClientId.delete(id);
+    }
+    // Emails about those conversations hold what was said in them: they go too.
+    const purged = new Set(conversationIds);
+    for (const [id, mail] of this.outbox) {
+      if (mail.conversationId !== null && purged.has(mail.conversationId)) this.outbox.delete(id);
     }
     if (visitorId !== undefined) this.visitors.delete(visitorId);
   }

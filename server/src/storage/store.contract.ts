@@ -22,6 +22,7 @@ import { auditContract } from './store-contract-audit';
 import { decisionsContract } from './store-contract-decisions';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
+import { outboxContract } from './store-contract-outbox';
 import { privacyContract } from './store-contract-privacy';
 import { recordsContract } from './store-contract-records';
 import type { Store } from './store';
@@ -65,6 +66,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('decisions made once, under concurrency', () => decisionsContract(ctx));
     describe('erasure and retention', () => privacyContract(ctx));
     describe('audit log', () => auditContract(ctx));
+    describe('outbox', () => outboxContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());
