@@ -36,6 +36,7 @@ import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
+import { startOutboxSender } from './mail/outbox-sender';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import type { RelayLimits } from './rate-limits/limits';
@@ -81,6 +82,8 @@ export interface App {
   io: SocketServer;
   relay: Relay;
   tokens: TokenService;
+  /** Whether email is configured, and a check of the connection to the mail server. */
+  mail: { configured: boolean; verify: () => Promise<string | null> };
   /** Listens on `port` (0 for a free one) and returns the origin it serves. */
   listen(port: number): Promise<string>;
   /** The origin pages and consoles reach this server at. */
@@ -143,7 +146,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agents = io.of(NAMESPACES.agent);
   const publish = new Publisher(createBroadcaster(visitors, agents));
   const router = new Router(store, presence, now);
-  const parts = { store, presence, router, publish, mailer, metrics, logger, now };
+  const outbox = startOutboxSender({ store, mailer, logger, now });
+  const parts = { store, presence, router, publish, mailer, outbox, metrics, logger, now };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
   const limits = visitorLimits(limiters);
   const clientAddress = (request: IncomingMessage) => proxyaddr(request, trustProxy);
@@ -252,6 +256,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     relay,
     tokens,
     publicUrl,
+    mail: { configured: mailer.configured, verify: () => mailer.verify() },
     listen: (port) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -268,6 +273,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         http.closeAllConnections();
       });
       await stopChores();
+      await outbox.stop();
       await presence.close();
       await closeAdapter();
       await limiters.close();
