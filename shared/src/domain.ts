@@ -77,6 +77,11 @@ export interface PublicSiteConfig {
   widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes' | 'retentionDays'>;
   /** True when an agent is online and the site is within business hours. */
   available: boolean;
+  /**
+   * True when the server sends email (SMTP_URL is set): only then does the widget offer the
+   * transcript by email and promise replies by email.
+   */
+  email: boolean;
 }
 
 /** An agent or owner account, without its password hash. */

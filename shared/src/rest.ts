@@ -57,8 +57,24 @@ export interface VisitorErasure {
   conversationIds: string[];
 }
 
+/**
+ * How an agent's reply in an offline conversation reached (or will reach) the visitor:
+ * `live` shown in their open widget; `emailed`; `email-pending` being sent or retried;
+ * `email-failed` given up; `waiting` for the visitor to come back (no email to send to).
+ */
+export type DeliveryState = 'live' | 'emailed' | 'email-pending' | 'email-failed' | 'waiting';
+
+export interface MessageDelivery {
+  messageId: string;
+  state: DeliveryState;
+  /** Why it is waiting or failed, in the console's words or the mail server's. */
+  reason: string | null;
+}
+
 /** GET /api/conversations/:id */
 export interface ConversationDetail {
+  /** The delivery of each agent reply in an offline conversation (empty for live chats). */
+  deliveries: MessageDelivery[];
   conversation: Conversation;
   visitor: Visitor;
   agent: Agent | null;

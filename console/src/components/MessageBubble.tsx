@@ -1,9 +1,23 @@
-import type { Message } from '@parley/shared';
+import type { DeliveryState, Message, MessageDelivery } from '@parley/shared';
 import { formatClock } from '../format/date-time';
 import { RichText } from './RichText';
 
 /** One transcript line. Notes look nothing like replies, so nobody mistakes what the visitor saw. */
-export function MessageBubble(props: { message: Message; seen: boolean; visitorLabel: string }) {
+const DELIVERY_TEXT: Record<DeliveryState, string> = {
+  live: 'Shown live',
+  emailed: 'Emailed to the visitor',
+  'email-pending': 'Email on its way',
+  'email-failed': 'Email failed',
+  waiting: 'Waiting for the visitor',
+};
+
+export function MessageBubble(props: {
+  message: Message;
+  seen: boolean;
+  visitorLabel: string;
+  /** For replies in an offline conversation: how the visitor gets it. */
+  delivery?: MessageDelivery | null;
+}) {
   const { message } = props;
   if (message.author === 'system') {
     return (
@@ -36,6 +50,13 @@ export function MessageBubble(props: { message: Message; seen: boolean; visitorL
         <span aria-hidden="true"> · </span>
         <time dateTime={message.createdAt}>{formatClock(message.createdAt)}</time>
         {props.seen && <span class="seen"> · Seen</span>}
+        {props.delivery && (
+          <span class={`delivery delivery-${props.delivery.state}`}>
+            {' · '}
+            {DELIVERY_TEXT[props.delivery.state]}
+            {props.delivery.reason ? ` (${props.delivery.reason})` : ''}
+          </span>
+        )}
       </p>
     </li>
   );

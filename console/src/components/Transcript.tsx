@@ -1,4 +1,4 @@
-import type { Message } from '@parley/shared';
+import type { Message, MessageDelivery } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { OutgoingMessage } from '../models/conversation';
@@ -9,6 +9,8 @@ import { RichText } from './RichText';
 /** The messages of a conversation, what is still on its way, and whether the visitor is typing. */
 export function Transcript(props: {
   messages: Message[];
+  /** How each reply of an offline conversation reached the visitor. */
+  deliveries: MessageDelivery[];
   outbox: OutgoingMessage[];
   seenByVisitor: number;
   visitorTyping: string | null;
@@ -48,6 +50,7 @@ export function Transcript(props: {
                 message.seq <= props.seenByVisitor
               }
               visitorLabel={props.visitorLabel}
+              delivery={props.deliveries.find((d) => d.messageId === message.id) ?? null}
             />
           ))}
           {props.outbox.map((item) => (

@@ -132,5 +132,6 @@ export function makeDetail(
     visitor: makeVisitor(visitor),
     agent: null,
     messages,
+    deliveries: [],
   };
 }

@@ -195,6 +195,26 @@ describe('conversation', () => {
     ).toEqual(['Danaonline']);
   });
 
+  test('each reply to an offline message says how it reached the visitor, and why not', async () => {
+    const messages = [
+      makeMessage({ seq: 1, author: 'visitor', text: 'Czy mogę zwrócić buty?' }),
+      makeMessage({ seq: 2, author: 'agent', authorName: 'Ana', text: 'Tak, w ciągu 30 dni.' }),
+      makeMessage({ seq: 3, author: 'agent', authorName: 'Ana', text: 'Wysłaliśmy etykietę.' }),
+    ];
+    await openConversation({
+      ...makeDetail({ kind: 'offline' }, messages),
+      deliveries: [
+        { messageId: 'msg-2', state: 'emailed', reason: null },
+        { messageId: 'msg-3', state: 'email-pending', reason: '421 try again later' },
+      ],
+    });
+    const log = screen.getByRole('log', { name: 'Messages' });
+    const items = within(log).getAllByRole('listitem');
+    expect(items[1]!.textContent).toContain('Emailed to the visitor');
+    expect(items[2]!.textContent).toContain('Email on its way (421 try again later)');
+    expect(items[0]!.textContent).not.toMatch(/Email|Waiting/);
+  });
+
   test('a transfer the relay refuses is explained', async () => {
     const { socket, workspace } = await openConversation(makeDetail());
     workspace.directory.applyAgent(makeAgent({ id: 'agent-2', name: 'Ben' }));

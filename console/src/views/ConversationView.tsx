@@ -56,6 +56,7 @@ export function ConversationView(props: { workspace: Workspace }) {
       />
       <Transcript
         messages={messages}
+        deliveries={model.detail.value?.deliveries ?? []}
         outbox={model.outbox.value.filter((item) => item.conversationId === conversation.id)}
         seenByVisitor={conversation.seen.visitor}
         visitorTyping={model.visitorTyping.value}

@@ -12,6 +12,7 @@ import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
 import { agentAsSeenBy, sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
+import { followUpByEmail } from './follow-up';
 import type { Relay } from './relay';
 
 type In<S extends z.ZodType> = z.output<S>;
@@ -80,7 +81,7 @@ export async function sendMessage(
   if (conversation.status === 'queued' && !input.internal) {
     conversation = await relay.conversations.take(conversation.id, agent);
   }
-  const { message } = await relay.conversations.postMessage(
+  const { message, duplicate } = await relay.conversations.postMessage(
     {
       conversationId: conversation.id,
       clientId: input.clientId,
@@ -92,6 +93,15 @@ export async function sendMessage(
     },
     { requireOpen: !input.internal },
   );
+  // Stored and announced; an email to a visitor who is away is extra, so a failure is logged.
+  // A resend of the same message (a retry after a lost ack) is not emailed again.
+  if (!duplicate)
+    await followUpByEmail(relay, conversation, message).catch((error: unknown) =>
+      relay.logger.error(
+        { err: error, conversationId: conversation.id },
+        'could not email a reply',
+      ),
+    );
   return { message };
 }
 

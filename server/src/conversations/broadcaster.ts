@@ -36,6 +36,8 @@ export interface Broadcaster {
     event: E,
     ...args: Args<AgentAnnouncements[E]>
   ): void;
+  /** Whether the visitor has a widget connected to any relay right now. */
+  visitorConnected(visitorId: string): Promise<boolean>;
 }
 
 /** A broadcaster over the real Socket.IO namespaces. */
@@ -49,5 +51,8 @@ export function createBroadcaster(visitors: Namespace, agents: Namespace): Broad
       emit(visitors, rooms.siteVisitors(siteId), event, args),
     toSiteAgents: (siteId, event, ...args) => emit(agents, rooms.siteAgents(siteId), event, args),
     toAgent: (agentId, event, ...args) => emit(agents, rooms.agent(agentId), event, args),
+    // With the Redis adapter this asks every node (answering within its request timeout).
+    visitorConnected: async (visitorId) =>
+      (await visitors.in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
   };
 }

@@ -14,7 +14,12 @@ import type { Relay } from './relay';
 import { rating } from './rating-rules';
 import { renderTranscript } from './transcript-text';
 
-import { loadOrCreateVisitor, visibleMessages, type VisitorActor } from './visitor-profile';
+import {
+  loadOrCreateVisitor,
+  openConversationOf,
+  visibleMessages,
+  type VisitorActor,
+} from './visitor-profile';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -27,7 +32,7 @@ export async function sendMessage(
 ): Promise<{ message: Message; conversation: VisitorConversation }> {
   const visitor = await loadOrCreateVisitor(relay, actor);
   // The store opens at most one chat per visitor, however many tabs send a first message at once.
-  const open = await relay.store.openChatOf(actor.visitorId);
+  const open = await openConversationOf(relay, actor.visitorId);
   if (!open) await beforeNewChat();
   const { conversation, created } = open
     ? { conversation: open, created: false }

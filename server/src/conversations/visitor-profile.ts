@@ -30,7 +30,13 @@ type In<S extends z.ZodType> = z.output<S>;
 /** What the widget may know about a site. */
 export async function publicSiteConfig(relay: Relay, site: Site): Promise<PublicSiteConfig> {
   const { inactivityTimeoutMinutes: _timeout, retentionDays: _retention, ...widget } = site.widget;
-  return { id: site.id, name: site.name, widget, available: await relay.router.isAvailable(site) };
+  return {
+    id: site.id,
+    name: site.name,
+    widget,
+    available: await relay.router.isAvailable(site),
+    email: relay.mailer.configured,
+  };
 }
 
 /** A visitor as first seen: nothing known but their browser. */
@@ -79,7 +85,7 @@ export async function updateVisitor(
 
 /** The conversation the widget should show: the open chat, or a just-closed one still awaiting its rating. */
 async function currentConversation(relay: Relay, visitorId: string): Promise<Conversation | null> {
-  const open = await relay.store.openChatOf(visitorId);
+  const open = await openConversationOf(relay, visitorId);
   if (open) return open;
   const { items } = await relay.store.listConversations({ visitorId, kind: 'chat', limit: 1 });
   const latest = items[0];
@@ -87,6 +93,26 @@ async function currentConversation(relay: Relay, visitorId: string): Promise<Con
   const unrated = latest.rating?.csat == null;
   const recent = relay.now() - Date.parse(latest.closedAt) < 24 * 3600_000;
   return unrated && recent ? latest : null;
+}
+
+/**
+ * The conversation a visitor's messages go to: their open live chat, else the latest message they
+ * left while nobody was there, until an agent closes it. An answer to that message is then shown
+ * as its continuation, and the visitor writes on in the same conversation.
+ */
+export async function openConversationOf(
+  relay: Relay,
+  visitorId: string,
+): Promise<Conversation | null> {
+  const chat = await relay.store.openChatOf(visitorId);
+  if (chat) return chat;
+  const { items } = await relay.store.listConversations({
+    visitorId,
+    kind: 'offline',
+    statuses: ['queued', 'active'],
+    limit: 1,
+  });
+  return items[0] ?? null;
 }
 
 /** Messages a visitor may read: everything but internal notes. */

@@ -9,6 +9,7 @@ import { conversationQuerySchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
 import { servedConversation } from '../conversations/agent-actions';
 import { publicAgent } from '../auth/public-agent';
+import { deliveriesOf } from '../conversations/deliveries';
 import type { Relay } from '../conversations/relay';
 import { renderTranscript } from '../conversations/transcript-text';
 import type { ConversationFilter } from '../storage/store';
@@ -18,13 +19,21 @@ import { requireServes, signedIn } from './require-agent';
 /** A conversation with everything the JSON and text forms need. */
 export async function conversationDetail(relay: Relay, id: string): Promise<ConversationDetail> {
   const conversation = await relay.conversations.requireConversation(id);
-  const [visitor, agent, messages] = await Promise.all([
+  const [visitor, agent, messages, mails] = await Promise.all([
     relay.store.getVisitor(conversation.visitorId),
     conversation.agentId ? relay.store.getAgent(conversation.agentId) : null,
     relay.store.listMessages(id, { limit: Number.MAX_SAFE_INTEGER }),
+    conversation.kind === 'offline' ? relay.store.listMailOf(id) : [],
   ]);
   if (!visitor) throw new Error(`conversation ${id} has no visitor ${conversation.visitorId}`);
-  return { conversation, visitor, agent: agent ? publicAgent(agent) : null, messages };
+  const deliveries = deliveriesOf({
+    conversation,
+    visitor,
+    messages,
+    mails,
+    mailConfigured: relay.mailer.configured,
+  });
+  return { conversation, visitor, agent: agent ? publicAgent(agent) : null, messages, deliveries };
 }
 
 /** Day-only dates are whole days: `to=2026-11-23` includes that day. */

@@ -89,6 +89,11 @@ export class Publisher {
       this.broadcast.toAgent(viewerId, 'agent:removed', { agentId });
   }
 
+  /** Whether the visitor would see an announcement now: a widget of theirs is connected. */
+  visitorConnected(visitorId: string): Promise<boolean> {
+    return this.broadcast.visitorConnected(visitorId);
+  }
+
   /** A visitor's profile or page. */
   visitor(visitor: Visitor): void {
     this.broadcast.toSiteAgents(visitor.siteId, 'visitor:updated', { visitor });

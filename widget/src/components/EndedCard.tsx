@@ -44,7 +44,7 @@ export function EndedCard({ chat, state }: { chat: Chat; state: ChatState }) {
             {t.thanks}
           </p>
         )}
-        {step === 'done' && <TranscriptForm chat={chat} state={state} />}
+        {step === 'done' && state.config.email && <TranscriptForm chat={chat} state={state} />}
       </div>
       <button type="button" class="secondary wide" onClick={() => chat.forms.newChat()}>
         {t.newChat}

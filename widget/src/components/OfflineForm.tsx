@@ -7,9 +7,13 @@ import { PrivacyLink } from './PrivacyLink';
 import { useForm } from './use-form';
 import type { FieldSpec } from './validation';
 
-/** While nobody is available: a message that reaches the site by email. */
+/**
+ * While nobody is available: a message for the team. The answer comes back in this chat, and by
+ * email when the server sends email; the form promises only what the server can do.
+ */
 export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
   const { t } = useText();
+  const email = state.config.email;
   const specs: FieldSpec[] = [
     { key: 'name', label: t.name, type: 'text', required: true },
     { key: 'email', label: t.email, type: 'email', required: true },
@@ -34,7 +38,7 @@ export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
           <span class="done-icon">
             <CheckIcon />
           </span>
-          <p>{t.offlineSent}</p>
+          <p>{email ? t.offlineSent : t.offlineSentNoEmail}</p>
         </div>
       </div>
     );
@@ -43,7 +47,7 @@ export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
     <div class="pane">
       <FormCard
         title={t.offlineTitle}
-        intro={t.offlineIntro}
+        intro={email ? t.offlineIntro : t.offlineIntroNoEmail}
         specs={specs}
         form={form}
         submitLabel={t.leaveMessage}

@@ -218,6 +218,34 @@ describe('the panel when nobody is available', () => {
     expect(screen.getByText(/Your message has been sent/)).toBeTruthy();
   });
 
+  it('without email on the server, promises the answer in this chat, not by email', async () => {
+    const noEmail = siteConfig({}, false, false);
+    await openPanel(
+      {
+        'visitor:hello': () => ok(session({ site: noEmail })),
+        'offline:leave': () => ok({ conversationId: 'off-1' }),
+      },
+      noEmail,
+    );
+    expect(
+      screen.getByText(/the answer will be here in this chat when you come back/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/by email/)).toBeNull();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Jan' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'jan@example.com' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), {
+      target: { value: 'Czy mogę zwrócić buty?' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave a message' }));
+    await settle();
+    expect(
+      screen.getByText(/The answer will be here in this chat when you come back/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/by email/)).toBeNull();
+  });
+
   it('switches to the offline form when the last agent goes away', async () => {
     const chat = await openPanel({ 'visitor:hello': () => ok(session()) });
     chat.model.presenceChanged(false, null);
@@ -287,6 +315,20 @@ describe('the panel after the chat ends', () => {
       email: 'ana@example.com',
     });
     expect(screen.getByText('Transcript sent to ana@example.com.')).toBeTruthy();
+  });
+
+  it('offers no transcript by email when the server sends no email', async () => {
+    const noEmail = siteConfig({}, true, false);
+    const closed = conversation({
+      status: 'closed',
+      rating: { csat: 5, comment: null, nps: 10, createdAt: '' },
+    });
+    await openPanel(
+      { 'visitor:hello': () => ok(session({ site: noEmail, conversation: closed })) },
+      noEmail,
+    );
+    expect(screen.getByText('Thank you for your feedback!')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Email me the transcript' })).toBeNull();
   });
 
   it('says so when the server cannot send email', async () => {

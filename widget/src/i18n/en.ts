@@ -40,9 +40,14 @@ const en: Messages = {
   required: 'This field is required',
   invalidEmail: 'Enter a valid email address',
   offlineTitle: 'Leave us a message',
-  offlineIntro: 'Nobody is available right now. Leave a message and we’ll reply by email.',
+  offlineIntro:
+    'Nobody is available right now. Leave a message: we’ll reply by email and here in this chat.',
+  offlineIntroNoEmail:
+    'Nobody is available right now. Leave a message: the answer will be here in this chat when you come back.',
   leaveMessage: 'Leave a message',
-  offlineSent: 'Thanks! Your message has been sent. We’ll reply by email.',
+  offlineSent: 'Thanks! Your message has been sent. We’ll reply by email and here in this chat.',
+  offlineSentNoEmail:
+    'Thanks! Your message has been sent. The answer will be here in this chat when you come back.',
   ended: 'You ended the chat.',
   endedByAgent: 'The agent ended the chat.',
   endedByInactivity: 'The chat was closed after a period of inactivity.',

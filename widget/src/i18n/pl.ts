@@ -46,9 +46,14 @@ const pl: Messages = {
   required: 'To pole jest wymagane',
   invalidEmail: 'Podaj poprawny adres e-mail',
   offlineTitle: 'Zostaw wiadomość',
-  offlineIntro: 'Nikt nie jest teraz dostępny. Zostaw wiadomość, a odpowiemy e-mailem.',
+  offlineIntro:
+    'Nikt nie jest teraz dostępny. Zostaw wiadomość: odpowiemy e-mailem i tutaj, w tym czacie.',
+  offlineIntroNoEmail:
+    'Nikt nie jest teraz dostępny. Zostaw wiadomość: odpowiedź znajdziesz tutaj, w tym czacie, gdy wrócisz.',
   leaveMessage: 'Zostaw wiadomość',
-  offlineSent: 'Dziękujemy! Wiadomość została wysłana. Odpowiemy e-mailem.',
+  offlineSent: 'Dziękujemy! Wiadomość została wysłana. Odpowiemy e-mailem i tutaj, w tym czacie.',
+  offlineSentNoEmail:
+    'Dziękujemy! Wiadomość została wysłana. Odpowiedź znajdziesz tutaj, w tym czacie, gdy wrócisz.',
   ended: 'Czat został zakończony.',
   endedByAgent: 'Konsultant zakończył czat.',
   endedByInactivity: 'Czat został zamknięty z powodu braku aktywności.',

@@ -46,9 +46,15 @@ const ro: Messages = {
   required: 'Acest câmp este obligatoriu',
   invalidEmail: 'Introdu o adresă de email validă',
   offlineTitle: 'Lasă-ne un mesaj',
-  offlineIntro: 'Nu este nimeni disponibil acum. Lasă un mesaj și îți vom răspunde prin email.',
+  offlineIntro:
+    'Nu este nimeni disponibil acum. Lasă un mesaj: îți vom răspunde prin email și aici, în acest chat.',
+  offlineIntroNoEmail:
+    'Nu este nimeni disponibil acum. Lasă un mesaj: răspunsul va fi aici, în acest chat, când revii.',
   leaveMessage: 'Lasă un mesaj',
-  offlineSent: 'Mulțumim! Mesajul a fost trimis. Îți vom răspunde prin email.',
+  offlineSent:
+    'Mulțumim! Mesajul a fost trimis. Îți vom răspunde prin email și aici, în acest chat.',
+  offlineSentNoEmail:
+    'Mulțumim! Mesajul a fost trimis. Răspunsul va fi aici, în acest chat, când revii.',
   ended: 'Ai încheiat chatul.',
   endedByAgent: 'Operatorul a încheiat chatul.',
   endedByInactivity: 'Chatul a fost închis din cauza inactivității.',

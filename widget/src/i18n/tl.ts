@@ -41,9 +41,15 @@ const tl: Messages = {
   required: 'Kailangang punan ito',
   invalidEmail: 'Maglagay ng wastong email address',
   offlineTitle: 'Mag-iwan ng mensahe',
-  offlineIntro: 'Walang available sa ngayon. Mag-iwan ng mensahe at sasagutin ka namin sa email.',
+  offlineIntro:
+    'Walang available sa ngayon. Mag-iwan ng mensahe: sasagutin ka namin sa email at dito sa chat na ito.',
+  offlineIntroNoEmail:
+    'Walang available sa ngayon. Mag-iwan ng mensahe: nandito sa chat na ito ang sagot pagbalik mo.',
   leaveMessage: 'Mag-iwan ng mensahe',
-  offlineSent: 'Salamat! Naipadala na ang iyong mensahe. Sasagutin ka namin sa email.',
+  offlineSent:
+    'Salamat! Naipadala na ang iyong mensahe. Sasagutin ka namin sa email at dito sa chat na ito.',
+  offlineSentNoEmail:
+    'Salamat! Naipadala na ang iyong mensahe. Nandito sa chat na ito ang sagot pagbalik mo.',
   ended: 'Tinapos mo ang chat.',
   endedByAgent: 'Tinapos ng ahente ang chat.',
   endedByInactivity: 'Isinara ang chat dahil walang aktibidad.',

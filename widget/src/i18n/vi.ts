@@ -40,9 +40,15 @@ const vi: Messages = {
   required: 'Vui lòng điền thông tin này',
   invalidEmail: 'Vui lòng nhập địa chỉ email hợp lệ',
   offlineTitle: 'Để lại lời nhắn',
-  offlineIntro: 'Hiện không có ai trực. Hãy để lại lời nhắn, chúng tôi sẽ trả lời qua email.',
+  offlineIntro:
+    'Hiện không có ai trực. Hãy để lại lời nhắn: chúng tôi sẽ trả lời qua email và ngay tại khung chat này.',
+  offlineIntroNoEmail:
+    'Hiện không có ai trực. Hãy để lại lời nhắn: câu trả lời sẽ có tại khung chat này khi bạn quay lại.',
   leaveMessage: 'Gửi lời nhắn',
-  offlineSent: 'Cảm ơn bạn! Lời nhắn đã được gửi. Chúng tôi sẽ trả lời qua email.',
+  offlineSent:
+    'Cảm ơn bạn! Lời nhắn đã được gửi. Chúng tôi sẽ trả lời qua email và ngay tại khung chat này.',
+  offlineSentNoEmail:
+    'Cảm ơn bạn! Lời nhắn đã được gửi. Câu trả lời sẽ có tại khung chat này khi bạn quay lại.',
   ended: 'Bạn đã kết thúc cuộc trò chuyện.',
   endedByAgent: 'Nhân viên đã kết thúc cuộc trò chuyện.',
   endedByInactivity: 'Cuộc trò chuyện đã đóng do không có hoạt động.',

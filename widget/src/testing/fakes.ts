@@ -12,11 +12,16 @@ import { createStorage, type WidgetStorage } from '../storage';
 import type { RequestName, Result, Transport } from '../transport';
 
 /** A site's public config; override what a test cares about. */
-export function siteConfig(overrides: Partial<PublicSiteConfig['widget']> = {}, available = true) {
+export function siteConfig(
+  overrides: Partial<PublicSiteConfig['widget']> = {},
+  available = true,
+  email = true,
+) {
   return {
     id: 'site-1',
     name: 'Acme Shop',
     available,
+    email,
     widget: {
       color: '#0f766e',
       greeting: 'Hi! How can we help?',

@@ -46,9 +46,13 @@ export interface Messages {
   required: string;
   invalidEmail: string;
   offlineTitle: string;
+  /** The offline form's promise when the server sends email. */
   offlineIntro: string;
+  /** …and when it does not: the answer comes in the chat only. */
+  offlineIntroNoEmail: string;
   leaveMessage: string;
   offlineSent: string;
+  offlineSentNoEmail: string;
   ended: string;
   endedByAgent: string;
   endedByInactivity: string;

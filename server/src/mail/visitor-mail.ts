@@ -1,0 +1,88 @@
+/**
+ * Emails to visitors as multipart text + HTML, in the visitor's language, with the site's name and
+ * colour. Every piece of text in the HTML is escaped: what a visitor or agent typed stays text.
+ */
+import type { Message, Site, Visitor } from '@parley/shared';
+import type { OutboxContent } from '../storage/store';
+import { visitorLocale, visitorMailText } from './visitor-mail-text';
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Only a plain #rgb / #rrggbb colour reaches the HTML's style attribute. */
+function safeColour(colour: string): string {
+  return /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(colour) ? colour : '#4f46e5';
+}
+
+/** Only http(s) links are offered, so a stored page URL cannot become a script link. */
+function safeLink(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function paragraphs(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((block) => `<p style="margin:0 0 12px">${escapeHtml(block).replaceAll('\n', '<br>')}</p>`)
+    .join('');
+}
+
+function layout(site: Site, body: string, footer: string): string {
+  const colour = safeColour(site.widget.color);
+  return [
+    '<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:system-ui,sans-serif;color:#111827">',
+    '<div style="max-width:560px;margin:0 auto;background:#fff;border-radius:12px;overflow:hidden">',
+    `<div style="background:${colour};color:#fff;padding:16px 20px;font-weight:600">${escapeHtml(site.name)}</div>`,
+    `<div style="padding:20px">${body}</div>`,
+    `<div style="padding:12px 20px;color:#5b6472;font-size:12px">${escapeHtml(footer)}</div>`,
+    '</div></body></html>',
+  ].join('');
+}
+
+/** An agent's reply to a message the visitor left, for the visitor's inbox. */
+export function replyMail(args: {
+  site: Site;
+  visitor: Visitor & { email: string };
+  message: Message;
+}): OutboxContent {
+  const { site, visitor, message } = args;
+  const t = visitorMailText(visitorLocale(visitor.locale, site.widget.defaultLocale));
+  const agent = message.authorName ?? site.name;
+  const link = safeLink(visitor.page?.url);
+  const text = [
+    t.replyIntro(agent),
+    '',
+    message.text,
+    '',
+    '—',
+    t.replyContinue(site.name),
+    ...(link ? [link] : []),
+    '',
+    t.footer(site.name),
+    '',
+  ].join('\n');
+  const button = link
+    ? `<p style="margin:16px 0 0"><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:${safeColour(site.widget.color)};color:#fff;text-decoration:none">${escapeHtml(t.openChat)}</a></p>`
+    : '';
+  const html = layout(
+    site,
+    `<p style="margin:0 0 12px;font-weight:600">${escapeHtml(t.replyIntro(agent))}</p>` +
+      `<div style="border-left:3px solid #e5e7eb;padding-left:12px">${paragraphs(message.text)}</div>` +
+      `<p style="margin:16px 0 0;color:#4b5563">${escapeHtml(t.replyContinue(site.name))}</p>` +
+      button,
+    t.footer(site.name),
+  );
+  return { to: [visitor.email], subject: t.replySubject(site.name), text, html };
+}
