@@ -44,6 +44,9 @@ export interface CompactionOptions {
 /** The file db.json was before the last compaction. */
 export const PREVIOUS_SNAPSHOT = 'db.prev.json';
 
+/** How long after a failed compaction the next one may start. */
+const COMPACTION_RETRY_MS = 10_000;
+
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A MemoryState made durable by a journal and db.json snapshots in one directory. */
@@ -71,6 +74,8 @@ export class JournaledState {
   #lastAck: Promise<void> = Promise.resolve();
   #compaction: Promise<void> | null = null;
   #compactionError: unknown = null;
+  /** After a failed compaction (a full disk), none starts again before this time (ms epoch). */
+  #nextCompactionAt = 0;
 
   constructor(dir: string, options: CompactionOptions = {}) {
     this.#dir = dir;
@@ -208,7 +213,8 @@ export class JournaledState {
     this.#lastAck = journal.append(record).catch((error: unknown) => {
       throw storeUnavailable(error);
     });
-    if (this.#isFull(journal) && !this.#compaction) this.#compaction = this.#compactInBackground();
+    if (this.#isFull(journal) && !this.#compaction && Date.now() >= this.#nextCompactionAt)
+      this.#compaction = this.#compactInBackground();
     return this.#lastAck;
   }
 
@@ -237,9 +243,19 @@ export class JournaledState {
     return `a journal write failed, so writes are refused until a retry succeeds (every ${this.#journalRetryMs} ms): ${describeError(failure)}`;
   }
 
-  /** Resolves once everything committed so far is durable. */
-  durable(): Promise<void> {
-    return this.#lastAck;
+  /**
+   * Resolves once everything committed so far is durable; throws STORE_UNAVAILABLE while the disk
+   * refuses writes.
+   */
+  async durable(): Promise<void> {
+    const failure = this.#writeFailure();
+    if (failure !== null) throw storeUnavailable(failure);
+    try {
+      await this.#lastAck;
+    } catch (error) {
+      // A write refused earlier has been written by the journal's retry once no failure remains.
+      if (this.#writeFailure() !== null) throw error;
+    }
   }
 
   /** Resolves when no background compaction is running; rejects with the last one's failure. */
@@ -277,6 +293,8 @@ export class JournaledState {
       this.#compactionError = null;
     } catch (error) {
       this.#compactionError = error;
+      // Each attempt writes the whole state; on a full disk, not once per commit.
+      this.#nextCompactionAt = Date.now() + COMPACTION_RETRY_MS;
       this.#onCompactionError(error);
     } finally {
       this.#compaction = null;
