@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptySnapshot, type Snapshot } from './memory-state';
+import { emptySnapshot, MemoryState, type Snapshot } from './memory-state';
 import { snapshotChunks } from './snapshot-file';
 import {
   allParagraphs,
   loadFixtureTexts,
   makeConversation,
+  makeMessage,
   makeSite,
 } from './store-contract-fixtures';
 
@@ -49,5 +50,25 @@ describe('writing db.json in slices', () => {
     await collect(snapshotChunks(snapshot, { sliceMs: 0 }));
     ticking = false;
     expect(turns - before).toBeGreaterThan(10);
+  });
+
+  it('writes the state as of the snapshot, not the messages that arrived while it was written', async () => {
+    const state = new MemoryState();
+    const site = makeSite();
+    const conversation = makeConversation(site.id, 'visitor_1');
+    state.apply({ op: 'site', site });
+    state.apply({ op: 'conversation', conversation });
+    const message = (seq: number, text: string) => ({
+      ...makeMessage(conversation.id, text),
+      seq,
+    });
+    state.apply({ op: 'message', message: message(1, 'Xin chào') });
+    state.apply({ op: 'message', message: message(2, 'Bună ziua') });
+    const source = state.toSnapshot(3);
+    state.apply({ op: 'message', message: message(3, 'Dzień dobry') });
+    const written = JSON.parse((await collect(snapshotChunks(source))).join('')) as Snapshot;
+    expect(written.messages.map((m) => m.text)).toEqual(['Xin chào', 'Bună ziua']);
+    expect(written.conversations[0]!.lastSeq).toBe(2);
+    expect(written.generation).toBe(3);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Snapshot } from './memory-state';
+import type { Snapshot, SnapshotSource } from './memory-state';
 
 /** How the serializer shares the thread. */
 export interface SliceOptions {
@@ -23,10 +23,11 @@ const ITEMS_PER_CLOCK_CHECK = 64;
  * `snapshot` as JSON text, in chunks. After each chunk the caller's write awaits the disk, and
  * when the slice's time is spent the generator also waits for the next event-loop turn, so
  * timers and sockets are served between slices. `snapshot` must not change meanwhile: its arrays
- * are copies, and the objects in them are never mutated in place.
+ * are copies, the message lists are cut at a fixed length, and the objects in them are never
+ * mutated in place. Arrays and other iterables are written as JSON arrays.
  */
 export async function* snapshotChunks(
-  snapshot: Snapshot,
+  snapshot: Snapshot | SnapshotSource,
   options: SliceOptions = {},
 ): AsyncGenerator<string> {
   const sliceMs = options.sliceMs ?? 4;
@@ -51,12 +52,13 @@ export async function* snapshotChunks(
     if (value === undefined) continue;
     push(`${firstKey ? '' : ','}${JSON.stringify(key)}:`);
     firstKey = false;
-    if (!Array.isArray(value)) {
+    if (typeof value !== 'object' || value === null || !(Symbol.iterator in value)) {
       push(JSON.stringify(value));
       continue;
     }
     push('[');
-    for (const [index, item] of (value as unknown[]).entries()) {
+    let index = 0;
+    for (const item of value as Iterable<unknown>) {
       // As JSON.stringify does inside arrays: what has no JSON form becomes null.
       push(`${index === 0 ? '' : ','}${JSON.stringify(item) ?? 'null'}`);
       if (size >= chunkChars) yield take();
@@ -65,6 +67,7 @@ export async function* snapshotChunks(
         await nextTurn();
         sliceStart = performance.now();
       }
+      index += 1;
     }
     push(']');
   }
