@@ -55,7 +55,7 @@ export function isUnavailable(error: unknown): boolean {
     if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || code.startsWith('08'))
       return true;
   }
-  return typeof message === 'string' && /^Connection terminated/.test(message);
+  return typeof message === 'string' && message.startsWith('Connection terminated');
 }
 
 /** STORE_UNAVAILABLE for an error that means the database cannot serve now; others as they are. */
