@@ -6,21 +6,16 @@
  * The snapshot before the current one is kept as db.prev.json, with the journals written since
  * it, so a db.json damaged from outside starts from db.prev.json plus those journals instead.
  */
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParleyError } from '@parley/shared';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
-import { fsyncDirectory, replaceWithLink, writeFileAtomic } from './durable-fs';
+import { replaceWithLink, writeFileAtomic } from './durable-fs';
 import { Journal } from './journal';
 import { deleteJournalsBefore, journalPath, listJournals, readJournal } from './journal-files';
-import {
-  emptySnapshot,
-  isJournalRecord,
-  MemoryState,
-  type JournalRecord,
-  type Snapshot,
-} from './memory-state';
-import { readSnapshotFile, snapshotChunks, type SliceOptions } from './snapshot-file';
+import { isJournalRecord, MemoryState, type JournalRecord } from './memory-state';
+import { snapshotChunks, type SliceOptions } from './snapshot-file';
+import { PREVIOUS_SNAPSHOT, startingSnapshot } from './starting-snapshot';
 
 /** When to compact, how, and whom to tell about what happens in the background. */
 export interface CompactionOptions {
@@ -40,9 +35,6 @@ export interface CompactionOptions {
    */
   onWarning?: (message: string) => void;
 }
-
-/** The file db.json was before the last compaction. */
-export const PREVIOUS_SNAPSHOT = 'db.prev.json';
 
 /** How long after a failed compaction the next one may start. */
 const COMPACTION_RETRY_MS = 10_000;
@@ -109,7 +101,10 @@ export class JournaledState {
   }
 
   async #replay(): Promise<void> {
-    const snapshot = await this.#readSnapshot();
+    const start = await startingSnapshot(this.#dir, this.#onWarning);
+    const { snapshot } = start;
+    this.#snapshotGeneration = start.snapshotGeneration;
+    this.#previousGeneration = start.previousGeneration;
     this.#state = MemoryState.fromSnapshot(snapshot);
     // Older journals are kept for a fall back to db.prev.json; what db.json holds is skipped.
     const journals = (await listJournals(this.#dir)).filter(
@@ -135,53 +130,6 @@ export class JournaledState {
     // one that ends in a line torn by a crash. Without a db.json (a new store, or a start from
     // db.prev.json) one is written at once, so there is always a snapshot to fall back to.
     if (journals.length > 0 || this.#snapshotGeneration === null) await this.#compact();
-  }
-
-  /**
-   * db.json when it is usable; else db.prev.json, with a warning naming the damaged file, which is
-   * moved aside; else a stop with what to do. No db.json and no db.prev.json is a new store.
-   */
-  async #readSnapshot(): Promise<Snapshot> {
-    const current = await readSnapshotFile(this.#dbPath);
-    if (current.kind === 'ok') {
-      this.#snapshotGeneration = current.snapshot.generation;
-      return current.snapshot;
-    }
-    if (current.kind === 'unknown-format') {
-      throw new Error(`${this.#dbPath} has unknown format ${String(current.format)}`);
-    }
-    const previous = await readSnapshotFile(this.#previousPath);
-    if (previous.kind === 'missing' && current.kind === 'missing') {
-      // A new store: nothing was ever compacted, so the journals (if any) hold everything.
-      this.#snapshotGeneration = null;
-      return emptySnapshot();
-    }
-    if (previous.kind !== 'ok') {
-      const why = current.kind === 'missing' ? 'is missing' : `is damaged (${current.reason})`;
-      const fallback =
-        previous.kind === 'missing'
-          ? `there is no ${PREVIOUS_SNAPSHOT} to start from instead`
-          : `${this.#previousPath} cannot be used either (${previous.kind === 'damaged' ? previous.reason : `unknown format ${String(previous.format)}`})`;
-      throw new Error(
-        `${this.#dbPath} ${why} and cannot be read, and ${fallback}. ` +
-          'Parley replaces it atomically, so this comes from outside Parley (a copy cut short, a failing disk): restore db.json from a backup.',
-      );
-    }
-    let aside = '';
-    if (current.kind === 'damaged') {
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const kept = `${this.#dbPath}.damaged-${stamp}`;
-      await rename(this.#dbPath, kept);
-      await fsyncDirectory(this.#dir);
-      aside = `; the damaged file is kept as ${kept}`;
-    }
-    this.#onWarning(
-      `${this.#dbPath} ${current.kind === 'missing' ? 'is missing' : `is damaged (${current.reason})`}: ` +
-        `started from ${this.#previousPath} and the journals written since it, so nothing acknowledged is lost${aside}`,
-    );
-    this.#snapshotGeneration = null;
-    this.#previousGeneration = previous.snapshot.generation;
-    return previous.snapshot;
   }
 
   #newJournal(generation: number, after?: Promise<unknown>): Journal {
