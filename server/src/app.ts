@@ -3,7 +3,7 @@
  * store. No listening and no process handling here (main.ts does that), so tests start as many
  * independent servers as they like.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request } from 'express';
 import proxyaddr from 'proxy-addr';
@@ -23,6 +23,7 @@ import { Publisher } from './realtime/publisher';
 import { Router } from './routing/router';
 import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
+import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
@@ -35,6 +36,7 @@ import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
+import { startOutboxSender } from './mail/outbox-sender';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import type { RelayLimits } from './rate-limits/limits';
@@ -68,7 +70,7 @@ export interface AppDeps {
   retentionSweepMs?: number;
   /** How long an agent token lasts (default 12 h). */
   agentSessionSeconds?: number;
-  /** Requests per socket per window (default 60 per 5 s). */
+  /** Requests per visitor or agent per window (default 60 per 5 s). */
   socketRateLimit?: SocketRateLimit;
   /** Overrides of the default rate limits (tests use small ones). */
   limits?: Partial<RelayLimits>;
@@ -80,6 +82,8 @@ export interface App {
   io: SocketServer;
   relay: Relay;
   tokens: TokenService;
+  /** Whether email is configured, and a check of the connection to the mail server. */
+  mail: { configured: boolean; verify: () => Promise<string | null> };
   /** Listens on `port` (0 for a free one) and returns the origin it serves. */
   listen(port: number): Promise<string>;
   /** The origin pages and consoles reach this server at. */
@@ -142,20 +146,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agents = io.of(NAMESPACES.agent);
   const publish = new Publisher(createBroadcaster(visitors, agents));
   const router = new Router(store, presence, now);
-  const parts = { store, presence, router, publish, mailer, metrics, logger, now };
+  const outbox = startOutboxSender({ store, mailer, logger, now });
+  const parts = { store, presence, router, publish, mailer, outbox, metrics, logger, now };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
+  const limits = visitorLimits(limiters);
+  const clientAddress = (request: IncomingMessage) => proxyaddr(request, trustProxy);
   attachVisitorNamespace(visitors, {
     relay,
     tokens,
     logger,
     limiter: limiters.socketRequests,
-    limits: visitorLimits(limiters),
-    clientAddress: (request) => proxyaddr(request, trustProxy),
+    limits,
+    clientAddress,
   });
-  attachAgentNamespace(agents, { relay, tokens, logger, limiter: limiters.socketRequests });
+  attachAgentNamespace(agents, {
+    relay,
+    tokens,
+    logger,
+    limiter: limiters.socketRequests,
+    admitConnection: limits.connection,
+    clientAddress,
+  });
 
   /** Keeps an agent's open consoles in step with their sites after a change made over REST. */
-  const onAgentChanged = async (agent: AgentRecord) => {
+  const onAgentChanged = async (agent: AgentRecord, previousSiteIds?: string[]) => {
     const siteRooms = agent.siteIds.map(rooms.siteAgents);
     const sockets = await agents.in(rooms.agent(agent.id)).fetchSockets();
     for (const socket of sockets) {
@@ -164,7 +178,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       socket.join(siteRooms);
     }
-    await relay.conversations.agentChanged(agent);
+    await relay.conversations.agentChanged(agent, previousSiteIds);
   };
 
   /**
@@ -196,6 +210,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       signInGuard: signInGuard(limiters),
     }),
   );
+  app.use('/api/audit', auditRoutes({ store, requireAgent: auth }));
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));
@@ -241,6 +256,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     relay,
     tokens,
     publicUrl,
+    mail: { configured: mailer.configured, verify: () => mailer.verify() },
     listen: (port) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -257,6 +273,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         http.closeAllConnections();
       });
       await stopChores();
+      await outbox.stop();
       await presence.close();
       await closeAdapter();
       await limiters.close();

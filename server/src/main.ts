@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     siteId ? `  Demo:     ${url}/demo` : null,
     siteId ? `  Snippet:  ${widgetSnippet(url, siteId)}` : null,
     `  Data:     ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`,
+    `  Email:    ${app.mail.configured ? `on (${mailHost(config.smtpUrl)})` : 'off (set SMTP_URL)'}`,
     '',
   ].filter((line) => line !== null);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -68,6 +69,15 @@ async function main(): Promise<void> {
     { url, store: config.databaseUrl ? 'postgres' : 'lowdb', redis: Boolean(config.redisUrl) },
     'listening',
   );
+  if (app.mail.configured) {
+    // Emails wait in the outbox until the server answers, so this is a warning, not a stop.
+    const failure = await app.mail.verify();
+    if (failure)
+      logger.warn(
+        { smtp: mailHost(config.smtpUrl), reason: failure },
+        'the mail server does not answer; emails wait in the outbox',
+      );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -94,3 +104,10 @@ main().catch((error: unknown) => {
   );
   process.exit(1);
 });
+
+/** The host and port of SMTP_URL, without the password, for the banner and logs. */
+function mailHost(smtpUrl: string | undefined): string {
+  if (!smtpUrl) return '';
+  const url = new URL(smtpUrl);
+  return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+}

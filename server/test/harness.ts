@@ -276,24 +276,32 @@ export async function api<T = unknown>(
   };
 }
 
-/** Creates an agent serving the demo site and signs them in. */
-export async function createAgent(
+/** The password every account the tests create gets. */
+export const HIRED_PASSWORD = 'agent password 1';
+
+/** Creates an account as `token` (email from the name) and signs it in. */
+export async function hire(
   server: TestServer,
-  ownerToken: string,
-  name: string,
-  capacity = 5,
-) {
-  const email = `${name.toLowerCase()}@example.com`;
-  const created = await api(server.url, ownerToken, 'POST', '/api/agents', {
+  token: string,
+  who: { name: string; role?: 'owner' | 'agent'; siteIds: string[]; capacity?: number },
+): Promise<LoginResponse> {
+  const email = `${who.name.toLowerCase()}@example.com`;
+  const created = await api(server.url, token, 'POST', '/api/agents', {
     email,
-    name,
-    password: 'agent password 1',
-    capacity,
-    siteIds: [server.owner.siteId],
+    name: who.name,
+    password: HIRED_PASSWORD,
+    role: who.role ?? 'agent',
+    capacity: who.capacity ?? 5,
+    siteIds: who.siteIds,
   });
   if (created.status !== 201)
-    throw new Error(`could not create agent: ${JSON.stringify(created.body)}`);
-  return login(server.url, email, 'agent password 1');
+    throw new Error(`could not create agent: ${created.status} ${JSON.stringify(created.body)}`);
+  return login(server.url, email, HIRED_PASSWORD);
+}
+
+/** Creates an agent serving the demo site and signs them in. */
+export function createAgent(server: TestServer, ownerToken: string, name: string, capacity = 5) {
+  return hire(server, ownerToken, { name, capacity, siteIds: [server.owner.siteId] });
 }
 
 /** The repository's fixtures/customer-service/ folder. */

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import type { ConversationList } from '@parley/shared';
 import {
@@ -12,45 +10,7 @@ import {
   relayModes,
   startServer,
 } from './harness';
-
-interface Captured {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a random port that keeps what it receives. */
-async function startSmtpSink(): Promise<{ url: string; mails: Captured[] } & AsyncDisposable> {
-  const mails: Captured[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    async [Symbol.asyncDispose]() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** The plain-text body of a captured email, decoded. */
-async function bodyOf(mail: Captured): Promise<string> {
-  return (await simpleParser(mail.raw)).text ?? '';
-}
+import { bodyOf, startSmtpSink } from './smtp-sink';
 
 describe.each(relayModes())('nobody online (%s)', (mode) => {
   it('stores an offline message, lists it for agents and emails the owner', async () => {

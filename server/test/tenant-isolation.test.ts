@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Agent, AgentList, MeResponse, Site } from '@parley/shared';
 import {
+  HIRED_PASSWORD,
+  hire,
   api,
   connectAgent,
   connectVisitor,
@@ -11,26 +13,6 @@ import {
   startServer,
   type TestServer,
 } from './harness';
-
-const PASSWORD = 'agent password 1';
-
-/** Creates an account as `token` and signs it in. */
-async function hire(
-  server: TestServer,
-  token: string,
-  who: { name: string; role?: 'owner' | 'agent'; siteIds: string[] },
-) {
-  const email = `${who.name.toLowerCase()}@example.com`;
-  const created = await api<Agent>(server.url, token, 'POST', '/api/agents', {
-    email,
-    name: who.name,
-    password: PASSWORD,
-    role: who.role ?? 'agent',
-    siteIds: who.siteIds,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return login(server.url, email, PASSWORD);
-}
 
 /**
  * Two tenants: the first owner serves the demo site A and site X; Olga owns only X; Kim works on
@@ -98,7 +80,7 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
       expect(reply.status, JSON.stringify(body)).toBe(403);
     }
     expect((await api(server.url, olga.token, 'DELETE', kimUrl)).status).toBe(403);
-    await login(server.url, 'kim@example.com', PASSWORD);
+    await login(server.url, 'kim@example.com', HIRED_PASSWORD);
 
     // Olga manages the agents of her own site only.
     const piotr = await hire(server, olga.token, { name: 'Piotr', siteIds: [siteX] });
@@ -158,6 +140,39 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
     await kimConsole.ok('agent:hello', {});
   });
 
+  it('colleagues are told when an agent leaves their site or is removed, on every node', async () => {
+    await using server = await startServer({ mode });
+    const { first, olga, kim, siteA, siteX } = await twoTenants(server);
+    await using olgaConsole = await connectAgent(server.agentUrl, olga.token);
+    await olgaConsole.ok('agent:hello', {});
+    await using firstConsole = await connectAgent(server.agentUrl, first.token);
+    await firstConsole.ok('agent:hello', {});
+
+    // Kim stops serving site X: Olga (only X) no longer shares a site with her, the first owner does.
+    const gone = olgaConsole.next<{ agentId: string }>('agent:removed');
+    const updated = firstConsole.next<{ agent: Agent }>(
+      'agent:updated',
+      ({ agent }) => agent.id === kim.agent.id,
+    );
+    const moved = await api(server.url, first.token, 'PATCH', `/api/agents/${kim.agent.id}`, {
+      siteIds: [siteA],
+    });
+    expect(moved.status).toBe(200);
+    expect(await gone).toEqual({ agentId: kim.agent.id });
+    expect((await updated).agent.siteIds).toEqual([siteA]);
+
+    // Olga removes Piotr, who served only X: the first owner, on X too, is told.
+    const piotr = await hire(server, olga.token, { name: 'Piotr', siteIds: [siteX] });
+    const removed = firstConsole.next<{ agentId: string }>(
+      'agent:removed',
+      ({ agentId }) => agentId === piotr.agent.id,
+    );
+    expect(
+      (await api(server.url, olga.token, 'DELETE', `/api/agents/${piotr.agent.id}`)).status,
+    ).toBe(204);
+    await removed;
+  });
+
   it('any owner places a new hire who serves no site yet, and then only its owners manage them', async () => {
     await using server = await startServer({ mode });
     const { first, olga, siteA } = await twoTenants(server);
@@ -206,7 +221,7 @@ describe.each(relayModes())('tenants are sealed (%s)', (mode) => {
     await expect(connectAgent(server.agentUrl, agent.token)).rejects.toMatchObject({
       data: { code: 'UNAUTHENTICATED' },
     });
-    await expect(login(server.url, 'tuan@example.com', PASSWORD)).rejects.toThrow(/401/);
+    await expect(login(server.url, 'tuan@example.com', HIRED_PASSWORD)).rejects.toThrow(/401/);
     expect((await api(server.url, first.token, 'DELETE', tuanUrl)).status).toBe(404);
 
     await eventually(async () =>

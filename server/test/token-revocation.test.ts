@@ -4,6 +4,8 @@ import {
   api,
   connectAgent,
   createAgent,
+  HIRED_PASSWORD,
+  eventually,
   login,
   relayModes,
   startServer,
@@ -69,6 +71,24 @@ describe.each(relayModes())('tokens end when they should (%s)', (mode) => {
     expect(await closed).toBe('io server disconnect');
     await expectDead(server, ana.token);
     expect((await api(server.url, ana.token, 'POST', '/api/auth/logout')).status).toBe(401);
+  });
+
+  it('a console still connecting when the agent signs out does not stay connected', async () => {
+    await using server = await startServer({ mode });
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    await createAgent(server, owner.token, 'Ana');
+    for (let round = 0; round < 8; round += 1) {
+      const { token } = await login(server.url, 'ana@example.com', HIRED_PASSWORD);
+      // The sign-out lands while the handshake is in flight: before, during or after its check.
+      const connecting = connectAgent(server.agentUrl, token).catch(() => null);
+      const signedOut = api(server.url, token, 'POST', '/api/auth/logout');
+      const [console, out] = await Promise.all([connecting, signedOut]);
+      expect(out.status).toBe(204);
+      if (console) {
+        await eventually(() => expect(console.socket.connected, `round ${round}`).toBe(false));
+        console.socket.close();
+      }
+    }
   });
 
   it('demoting an owner ends their sessions; other changes keep them', async () => {

@@ -3,29 +3,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { Agent, Site, VisitorErasure, VisitorExport } from '@parley/shared';
-import { api, connectVisitor, login, relayModes, startServer, type TestServer } from './harness';
-
-const PASSWORD = 'agent password 1';
-
-async function hire(
-  server: TestServer,
-  token: string,
-  name: string,
-  role: string,
-  siteIds: string[],
-) {
-  const email = `${name.toLowerCase()}@example.com`;
-  const created = await api<Agent>(server.url, token, 'POST', '/api/agents', {
-    email,
-    name,
-    password: PASSWORD,
-    role,
-    siteIds,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return login(server.url, email, PASSWORD);
-}
+import type { Site, VisitorErasure, VisitorExport } from '@parley/shared';
+import {
+  api,
+  connectVisitor,
+  hire,
+  login,
+  relayModes,
+  startServer,
+  type TestServer,
+} from './harness';
 
 /** A visitor of the demo site with a closed, rated chat holding a reply and an internal note. */
 async function visitorWithHistory(server: TestServer) {
@@ -94,8 +81,12 @@ describe.each(relayModes())('export and erase one visitor (%s)', (mode) => {
     const other = await api<Site>(server.url, owner.token, 'POST', '/api/sites', {
       name: 'Sklep X',
     });
-    const olga = await hire(server, owner.token, 'Olga', 'owner', [other.body.id]);
-    const kim = await hire(server, owner.token, 'Kim', 'agent', [server.owner.siteId]);
+    const olga = await hire(server, owner.token, {
+      name: 'Olga',
+      role: 'owner',
+      siteIds: [other.body.id],
+    });
+    const kim = await hire(server, owner.token, { name: 'Kim', siteIds: [server.owner.siteId] });
 
     for (const [who, status] of [
       [olga, 404],

@@ -194,3 +194,43 @@ export interface VisitorConversation {
   /** Which rating questions to ask after close. */
   ask: { csat: boolean; nps: boolean };
 }
+
+/** An owner-level action, as the audit log names it. */
+export type AuditAction =
+  | 'agent.created'
+  | 'agent.updated'
+  | 'agent.removed'
+  | 'site.created'
+  | 'site.updated'
+  | 'site.secret-rotated'
+  | 'site.exported'
+  | 'canned-reply.saved'
+  | 'canned-reply.deleted'
+  | 'visitor.exported'
+  | 'visitor.erased';
+
+/** What an audited action was done to. */
+export interface AuditTarget {
+  kind: 'agent' | 'site' | 'canned-reply' | 'visitor';
+  id: string;
+  /** A name to show (the agent's or site's name, the reply's shortcut); never erased data. */
+  label: string;
+}
+
+/** One line of the audit log: who did what to what, and when. Entries are never changed. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** Who did it: their id, and their name at the time. */
+  actorId: string;
+  actorName: string;
+  action: AuditAction;
+  target: AuditTarget;
+  /** The sites the action concerns: owners of any of them see the entry. */
+  siteIds: string[];
+  /**
+   * What changed, field by field ("role: owner", "password"): values only where they are neither
+   * secrets nor visitors' data.
+   */
+  changes: string[];
+}

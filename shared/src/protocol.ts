@@ -134,6 +134,8 @@ export interface AgentAnnouncements {
   'visitor:updated': (event: { visitor: Visitor }) => void;
   /** An agent's status, capacity or sites changed. */
   'agent:updated': (event: { agent: Agent }) => void;
+  /** A colleague no longer shares a site with the receiver, or their account was removed. */
+  'agent:removed': (event: { agentId: string }) => void;
 }
 
 /** Socket.IO's client→server event map built from a request table. */

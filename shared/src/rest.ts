@@ -1,5 +1,13 @@
 /** Response shapes of the REST API (see shared/openapi.yaml). Request bodies are in schemas.ts. */
-import type { Agent, CannedReply, Conversation, Message, Site, Visitor } from './domain';
+import type {
+  Agent,
+  AuditEntry,
+  CannedReply,
+  Conversation,
+  Message,
+  Site,
+  Visitor,
+} from './domain';
 
 /** POST /api/auth/login */
 export interface LoginResponse {
@@ -76,3 +84,8 @@ export interface ItemList<T> {
 export type SiteList = ItemList<Site>;
 export type AgentList = ItemList<Agent>;
 export type CannedReplyList = ItemList<CannedReply>;
+
+/** GET /api/audit: the newest entries first, and how many there are in all. */
+export interface AuditLog extends ItemList<AuditEntry> {
+  total: number;
+}

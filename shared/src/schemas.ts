@@ -252,6 +252,12 @@ export const conversationQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** GET /api/audit query string. */
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -287,3 +293,4 @@ export type AgentCreate = z.input<typeof agentCreateSchema>;
 export type AgentUpdate = z.input<typeof agentUpdateSchema>;
 export type CannedReplyCreate = z.input<typeof cannedReplyCreateSchema>;
 export type ConversationQuery = z.input<typeof conversationQuerySchema>;
+export type AuditQuery = z.input<typeof auditQuerySchema>;

@@ -3,6 +3,8 @@ import type {
   AgentCreate,
   AgentList,
   AgentUpdate,
+  AuditLog,
+  AuditQuery,
   CannedReply,
   CannedReplyCreate,
   CannedReplyList,
@@ -26,6 +28,8 @@ export interface ApiClient {
   me(): Promise<{ agent: Agent }>;
   /** Exchanges the current, still valid token for a fresh one. */
   refresh(): Promise<LoginResponse>;
+  /** Ends the token on the relay (every session of the agent), so a copy of it is worthless. */
+  logout(): Promise<void>;
   listConversations(query: ConversationQuery): Promise<ConversationList>;
   counts(): Promise<InboxCounts>;
   getConversation(id: string): Promise<ConversationDetail>;
@@ -47,6 +51,8 @@ export interface ApiClient {
   exportVisitor(visitorId: string): Promise<Blob>;
   /** DELETE /api/visitors/:id: the visitor and every conversation of theirs. */
   eraseVisitor(visitorId: string): Promise<VisitorErasure>;
+  /** GET /api/audit: owner actions on the caller's sites, newest first. */
+  auditLog(query: AuditQuery): Promise<AuditLog>;
 }
 
 export interface ApiClientOptions {
@@ -117,6 +123,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     login: (body) => call('POST', '/api/auth/login', body),
     me: () => call('GET', '/api/auth/me'),
     refresh: () => call('POST', '/api/auth/refresh'),
+    logout: () => call('POST', '/api/auth/logout'),
     listConversations: (query) => call('GET', `/api/conversations${queryString(query)}`),
     counts: () => call('GET', '/api/conversations/counts'),
     getConversation: (id) => call('GET', `/api/conversations/${enc(id)}`),
@@ -138,10 +145,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     exportVisitor: (visitorId) =>
       file(`/api/visitors/${enc(visitorId)}/export`, 'application/json'),
     eraseVisitor: (visitorId) => call('DELETE', `/api/visitors/${enc(visitorId)}`),
+    auditLog: (query) => call('GET', `/api/audit${queryString(query)}`),
   };
 }
 
-function queryString(query: ConversationQuery): string {
+function queryString(query: ConversationQuery | AuditQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));

@@ -52,7 +52,24 @@ export function createAgentsAdmin(deps: {
     }
   }
 
-  return { items, loading, loadError, saving, saveError, saved, load, create, update, applyAgent };
+  /** An account removed, or one that no longer serves any of our sites. */
+  function removeAgent(agentId: string): void {
+    items.value = items.value.filter((entry) => entry.id !== agentId);
+  }
+
+  return {
+    items,
+    loading,
+    loadError,
+    saving,
+    saveError,
+    saved,
+    load,
+    create,
+    update,
+    applyAgent,
+    removeAgent,
+  };
 }
 
 export type AgentsAdmin = ReturnType<typeof createAgentsAdmin>;

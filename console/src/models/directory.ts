@@ -21,6 +21,12 @@ export function createDirectory(agent: Agent) {
     agents.value = upsert(agents.value, agent);
   }
 
+  /** A colleague who no longer shares a site with us, or whose account is gone. */
+  function removeAgent(agentId: string): void {
+    if (agentId === me.value.id) return;
+    agents.value = agents.value.filter((agent) => agent.id !== agentId);
+  }
+
   function applySite(site: Site): void {
     sites.value = upsert(sites.value, site);
   }
@@ -51,6 +57,7 @@ export function createDirectory(agent: Agent) {
     isOwner,
     applySession,
     applyAgent,
+    removeAgent,
     applySite,
     siteName,
     agentName,

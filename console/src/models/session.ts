@@ -14,7 +14,10 @@ export type SessionState =
 export type SignOutReason = 'expired' | null;
 
 /** Sign-in, the token across reloads, and sign-out. */
-export function createSession(deps: { api: Pick<ApiClient, 'login' | 'me'>; tokens: TokenStore }) {
+export function createSession(deps: {
+  api: Pick<ApiClient, 'login' | 'me' | 'logout'>;
+  tokens: TokenStore;
+}) {
   const { api, tokens } = deps;
   const state = signal<SessionState>(
     tokens.get() ? { status: 'restoring' } : { status: 'signed-out' },
@@ -62,6 +65,9 @@ export function createSession(deps: { api: Pick<ApiClient, 'login' | 'me'>; toke
   }
 
   function signOut(): void {
+    // The relay ends the token too, so a copy left in this browser is worthless. The request reads
+    // the token before it is cleared below; signing out here does not wait for, or need, an answer.
+    if (state.value.status === 'signed-in') api.logout().catch(() => {});
     tokens.clear();
     reason.value = null;
     error.value = null;

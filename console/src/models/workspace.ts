@@ -6,6 +6,7 @@ import type { AgentConnection, ConnectAgent } from '../connection';
 import type { Beeper } from '../platform/beeper';
 import type { DesktopNotifier } from '../platform/desktop-notifier';
 import type { SaveFile } from '../platform/save-file';
+import { createAuditLog } from './audit-log';
 import { createAgentsAdmin } from './agents-admin';
 import { createCannedReplies } from './canned-replies';
 import type { Clock } from './clock';
@@ -67,6 +68,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   });
   const sitesAdmin = createSitesAdmin({ api, onSite: directory.applySite });
   const agentsAdmin = createAgentsAdmin({ api, onAgent: directory.applyAgent });
+  const auditLog = createAuditLog({ api });
   const profile = createProfile({
     api,
     meId,
@@ -165,6 +167,10 @@ export function createWorkspace(deps: WorkspaceDeps) {
       directory.applyAgent(agent);
       agentsAdmin.applyAgent(agent);
     }),
+    connection.on('agent:removed', ({ agentId }) => {
+      directory.removeAgent(agentId);
+      agentsAdmin.removeAgent(agentId);
+    }),
     effect(() => {
       for (const row of inbox.items.value) notifications.track(row.conversation, row.visitor);
     }),
@@ -216,6 +222,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     notifications,
     sitesAdmin,
     agentsAdmin,
+    auditLog,
     profile,
     transcriptDownload,
     siteExport,

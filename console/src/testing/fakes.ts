@@ -81,6 +81,7 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     login: async () => ({ token: 't', agent: makeAgent() }),
     me: async () => ({ agent: makeAgent() }),
     refresh: async () => ({ token: 't2', agent: makeAgent() }),
+    logout: async () => {},
     listConversations: async () => ({ items: [], total: 0 }),
     counts: async () => ({ queue: 0, mine: 0, all: 0, offline: 0, closed: 0 }),
     getConversation: async () => {
@@ -100,6 +101,7 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     exportSite: async () => new Blob(['{}\n'], { type: 'application/x-ndjson' }),
     exportVisitor: async () => new Blob(['{}'], { type: 'application/json' }),
     eraseVisitor: async (visitorId) => ({ visitorId, conversationIds: [] }),
+    auditLog: async () => ({ items: [], total: 0 }),
   };
   const merged = { ...defaults, ...overrides };
   return Object.fromEntries(

@@ -174,6 +174,27 @@ describe('conversation', () => {
     ]);
   });
 
+  test('a colleague removed, or no longer on the site, is no longer offered', async () => {
+    const { socket, workspace } = await openConversation(makeDetail());
+    workspace.directory.applySession({
+      agent: makeAgent(),
+      sites: [makeSite()],
+      agents: [
+        makeAgent(),
+        makeAgent({ id: 'agent-2', name: 'Ben', siteIds: ['site-1'], status: 'online' }),
+        makeAgent({ id: 'agent-3', name: 'Dana', siteIds: ['site-1'], status: 'online' }),
+      ],
+    });
+    socket.announce('agent:removed', { agentId: 'agent-2' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Transfer' }));
+    const menu = screen.getByRole('menu', { name: 'Transfer to' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Danaonline']);
+  });
+
   test('a transfer the relay refuses is explained', async () => {
     const { socket, workspace } = await openConversation(makeDetail());
     workspace.directory.applyAgent(makeAgent({ id: 'agent-2', name: 'Ben' }));

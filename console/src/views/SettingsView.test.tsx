@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { AuditEntry, AuditLog, AuditQuery } from '@parley/shared';
 import { RequestError } from '../api/request-error';
 import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
 import { makeAgent, makeSite } from '../testing/fixtures';
@@ -258,5 +259,79 @@ describe('settings: export', () => {
       'The server cannot be reached.',
     );
     expect(saveFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('settings: audit log', () => {
+  test('an owner reads who did what, newest first, and pages to older entries', async () => {
+    const entry = (n: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+      id: `audit-${n}`,
+      at: new Date(Date.UTC(2026, 11, 1, 9, n)).toISOString(),
+      actorId: 'owner-1',
+      actorName: 'Olivia Owner',
+      action: 'agent.updated',
+      target: { kind: 'agent', id: 'agent-2', label: 'Minh Nguyễn' },
+      siteIds: ['site-1'],
+      changes: ['role: owner', 'password'],
+      ...overrides,
+    });
+    const auditLog = vi.fn(async (query: AuditQuery) =>
+      query.offset === 0
+        ? {
+            items: [
+              entry(2),
+              entry(1, {
+                action: 'visitor.erased',
+                changes: ['conversations: 2'],
+                target: { kind: 'visitor', id: 'v-9', label: 'v-9' },
+              }),
+            ],
+            total: 51,
+          }
+        : {
+            items: [
+              entry(0, {
+                action: 'site.created',
+                changes: [],
+                target: { kind: 'site', id: 'site-1', label: 'Shoe Shop' },
+              }),
+            ],
+            total: 51,
+          },
+    );
+    await setup({ auditLog });
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/Olivia Owner.*changed the account Minh Nguyễn.*role: owner, password/),
+      expect.stringMatching(/Olivia Owner.*erased visitor v-9.*conversations: 2/),
+    ]);
+    expect(auditLog).toHaveBeenLastCalledWith({ limit: 50, offset: 0 });
+    expect((screen.getByRole('button', { name: 'Newer' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Older' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(auditLog).toHaveBeenLastCalledWith({ limit: 50, offset: 50 });
+    expect(within(table).getByText('Shoe Shop')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Older' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  test('a failure to load is shown, not an empty log, and can be retried', async () => {
+    const auditLog = vi
+      .fn<(query: AuditQuery) => Promise<AuditLog>>()
+      .mockRejectedValueOnce(new RequestError('NETWORK', 'The server cannot be reached.'))
+      .mockResolvedValue({ items: [], total: 0 });
+    await setup({ auditLog });
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be reached/);
+    expect(screen.queryByText('Nothing recorded yet.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Nothing recorded yet.')).toBeTruthy();
   });
 });

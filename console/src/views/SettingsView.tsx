@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Workspace } from '../models/workspace';
 import { AgentsSettings } from './settings/AgentsSettings';
+import { AuditLogSettings } from './settings/AuditLogSettings';
 import { CannedRepliesSettings } from './settings/CannedRepliesSettings';
 import { SitesSettings } from './settings/SitesSettings';
 
-type Section = 'sites' | 'agents' | 'canned';
+type Section = 'sites' | 'agents' | 'canned' | 'audit';
 
 const SECTIONS: readonly { id: Section; label: string }[] = [
   { id: 'sites', label: 'Sites' },
   { id: 'agents', label: 'Agents' },
   { id: 'canned', label: 'Canned replies' },
+  { id: 'audit', label: 'Audit log' },
 ];
 
-/** Owners' settings: sites and their widget, the team, and canned replies. */
+/** Owners' settings: sites and their widget, the team, canned replies, and the audit log. */
 export function SettingsView(props: {
   workspace: Workspace;
   copy?: (text: string) => Promise<void>;
@@ -72,6 +74,7 @@ export function SettingsView(props: {
             sites={workspace.sitesAdmin.items.value}
           />
         )}
+        {section === 'audit' && <AuditLogSettings log={workspace.auditLog} />}
       </div>
     </main>
   );

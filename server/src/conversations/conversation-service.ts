@@ -212,6 +212,11 @@ export class ConversationService {
     await endSessions(agentId);
     await this.requeueChatsOf(agentId);
     await store.deleteAgent(agentId);
+    const colleagues = (await store.listAgents()).filter((other) => sharesASite(before, other));
+    this.deps.publish.agentGone(
+      agentId,
+      colleagues.map((other) => other.id),
+    );
     for (const siteId of before.siteIds) await this.announceAvailability(siteId);
   }
 
@@ -223,13 +228,24 @@ export class ConversationService {
     return publicAgent(updated);
   }
 
-  /** After any change of an agent: consoles, visitors' availability, and the queues they serve. */
-  async agentChanged(agent: AgentRecord): Promise<void> {
-    const viewers = (await this.deps.store.listAgents()).filter(
-      (other) => other.id === agent.id || sharesASite(agent, other),
-    );
+  /**
+   * After any change of an agent: consoles, visitors' availability, and the queues they serve.
+   * `previousSiteIds` are the sites before the change: colleagues of a site the agent left are
+   * told the agent is gone from their view.
+   */
+  async agentChanged(agent: AgentRecord, previousSiteIds: string[] = agent.siteIds): Promise<void> {
+    const everyone = await this.deps.store.listAgents();
+    const viewers = everyone.filter((other) => other.id === agent.id || sharesASite(agent, other));
     this.deps.publish.agent(agent, viewers);
-    for (const siteId of agent.siteIds) {
+    const before = { ...agent, siteIds: previousSiteIds };
+    const leftBehind = everyone.filter(
+      (other) => other.id !== agent.id && sharesASite(before, other) && !sharesASite(agent, other),
+    );
+    this.deps.publish.agentGone(
+      agent.id,
+      leftBehind.map((other) => other.id),
+    );
+    for (const siteId of new Set([...agent.siteIds, ...previousSiteIds])) {
       await this.announceAvailability(siteId);
       if (agent.status === 'online') await this.drain(siteId);
     }

@@ -35,18 +35,20 @@ export async function leaveOfflineMessage(
     text: input.text,
   });
   await relay.conversations.publish(stored);
-  // The message is stored and acknowledged; a mail or store failure here is only logged.
-  notifyOwners(relay, site, visitor, input.text).catch((error: unknown) =>
+  // The message is stored; the owners' email is written to the outbox before the visitor is
+  // answered, so it survives a restart. A failure to write it is logged, the message stays.
+  await notifyOwners(relay, site, visitor, conversation.id, input.text).catch((error: unknown) =>
     relay.logger.error({ err: error, siteId: site.id }, 'could not notify the owners'),
   );
   return { conversationId: conversation.id };
 }
 
-/** Emails an offline message to the site's owners; a mail failure is logged, the message is already stored. */
+/** Puts an email to the site's owners in the outbox, which sends (and retries) it. */
 async function notifyOwners(
   relay: Relay,
   site: Site,
   visitor: Visitor,
+  conversationId: string,
   text: string,
 ): Promise<void> {
   if (!relay.mailer.configured) return;
@@ -55,17 +57,14 @@ async function notifyOwners(
   );
   const recipients = [...new Set(owners.map((owner) => owner.email))];
   if (recipients.length === 0) return;
-  try {
-    await relay.mailer.send({
+  await relay.outbox.enqueue({
+    kind: 'offline-notification',
+    conversationId,
+    content: {
       to: recipients,
-      replyTo: visitor.email ?? undefined,
+      ...(visitor.email ? { replyTo: visitor.email } : {}),
       subject: `[${site.name}] Message from ${visitor.name ?? 'a visitor'}`,
       text: `${visitor.name ?? 'A visitor'} <${visitor.email ?? 'no email'}> left a message on ${site.name} while nobody was available:\n\n${text}\n\nReply to this email to answer them.\n`,
-    });
-  } catch (error) {
-    relay.logger.error(
-      { err: error, siteId: site.id },
-      'could not email an offline message to the owners',
-    );
-  }
+    },
+  });
 }

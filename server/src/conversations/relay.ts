@@ -1,6 +1,7 @@
 /** The relay's parts, as every action and route receives them. */
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
+import type { OutboxSender } from '../mail/outbox-sender';
 import type { Metrics } from '../ops/metrics';
 import type { AgentPresence } from '../presence/agent-presence';
 import type { Publisher } from '../realtime/publisher';
@@ -19,7 +20,10 @@ export interface Relay {
   conversations: ConversationService;
   /** Who is told what. */
   publish: Publisher;
-  mailer: Mailer;
+  /** Whether email is configured, and its From address. Emails go through `outbox`. */
+  mailer: Pick<Mailer, 'configured' | 'from'>;
+  /** The durable outbox: every email is written here first, then sent (and retried). */
+  outbox: OutboxSender;
   metrics: Metrics;
   logger: Logger;
   /** Epoch ms; tests move it forward to expire inactivity timeouts. */

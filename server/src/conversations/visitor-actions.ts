@@ -155,10 +155,15 @@ export async function emailTranscript(
   await beforeSending();
   const site = await relay.conversations.requireSite(conversation.siteId);
   const messages = await visibleMessages(relay, conversation.id, 0, 100_000);
-  await relay.mailer.send({
-    to: visitor.email,
-    subject: `Your conversation with ${site.name}`,
-    text: renderTranscript({ site, conversation, visitor, messages, agent: null }),
+  // Stored in the outbox before the answer: the transcript goes out even if the relay restarts.
+  await relay.outbox.enqueue({
+    kind: 'transcript',
+    conversationId: conversation.id,
+    content: {
+      to: [visitor.email],
+      subject: `Your conversation with ${site.name}`,
+      text: renderTranscript({ site, conversation, visitor, messages, agent: null }),
+    },
   });
   return {};
 }

@@ -15,6 +15,7 @@ import {
   listableBy,
 } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
+import { agentChanges, agentTarget, recordAudit } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import type { AgentRecord } from '../storage/store';
 import { param, parse } from './http-errors';
@@ -23,7 +24,8 @@ import { signedIn } from './require-agent';
 export function agentRoutes(deps: {
   relay: Relay;
   requireAgent: RequestHandler;
-  onAgentChanged: (agent: AgentRecord) => Promise<void>;
+  /** `previousSiteIds`: the sites before the change, whose colleagues may have to be told. */
+  onAgentChanged: (agent: AgentRecord, previousSiteIds?: string[]) => Promise<void>;
   /** Ends every session of an agent whose tokens were just revoked: their open consoles close. */
   onTokensRevoked: (agentId: string) => Promise<void>;
 }): Router {
@@ -54,6 +56,12 @@ export function agentRoutes(deps: {
       createdAt: relay.conversations.timestamp(),
     });
     await deps.onAgentChanged(agent);
+    await recordAudit(relay, owner, {
+      action: 'agent.created',
+      target: agentTarget(agent),
+      siteIds: agent.siteIds,
+      changes: [`role: ${agent.role}`, `capacity: ${agent.capacity}`],
+    });
     res.status(201).json(publicAgent(agent));
   });
 
@@ -83,7 +91,17 @@ export function agentRoutes(deps: {
       revokeTokens,
     });
     if (revokeTokens) await deps.onTokensRevoked(updated.id);
-    await deps.onAgentChanged(updated);
+    await deps.onAgentChanged(updated, agent.siteIds);
+    const changes = agentChanges(agent, body);
+    if (changes.length > 0) {
+      await recordAudit(relay, me, {
+        action: 'agent.updated',
+        target: agentTarget(updated),
+        // Owners of the sites the account left are told too.
+        siteIds: [...agent.siteIds, ...updated.siteIds],
+        changes,
+      });
+    }
     res.json(agentAsSeenBy(me, updated));
   });
 
@@ -93,6 +111,11 @@ export function agentRoutes(deps: {
     if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
     assertMayRemove(me, agent);
     await relay.conversations.removeAgent(agent.id, deps.onTokensRevoked);
+    await recordAudit(relay, me, {
+      action: 'agent.removed',
+      target: agentTarget(agent),
+      siteIds: agent.siteIds,
+    });
     res.status(204).end();
   });
 

@@ -1,12 +1,13 @@
 /** Sites, their identity secret, canned replies and the NDJSON export. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ParleyError, type Site, type SiteList } from '@parley/shared';
+import { ParleyError, type AuditTarget, type Site, type SiteList } from '@parley/shared';
 import {
   cannedReplyCreateSchema,
   siteCreateSchema,
   siteUpdateSchema,
 } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
+import { recordAudit, siteChanges } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
@@ -17,6 +18,10 @@ import { requireOwner, requireServes, signedIn } from './require-agent';
 /** A fresh identity-verification secret. */
 export function newIdentitySecret(): string {
   return randomBytes(32).toString('hex');
+}
+
+function siteTarget(site: Site): AuditTarget {
+  return { kind: 'site', id: site.id, label: site.name };
 }
 
 /** Only owners ever see a site's identity secret. */
@@ -60,6 +65,11 @@ export function siteRoutes(deps: {
     });
     const owner = await relay.store.patchAgent(agent.id, { siteIds: [...agent.siteIds, site.id] });
     await deps.onAgentChanged(owner);
+    await recordAudit(relay, agent, {
+      action: 'site.created',
+      target: siteTarget(site),
+      siteIds: [site.id],
+    });
     res.status(201).json(site);
   });
 
@@ -81,6 +91,12 @@ export function siteRoutes(deps: {
     });
     // Business hours may have changed whether anyone can answer.
     await relay.conversations.announceAvailability(updated.id);
+    await recordAudit(relay, agent, {
+      action: 'site.updated',
+      target: siteTarget(updated),
+      siteIds: [updated.id],
+      changes: siteChanges(body),
+    });
     res.json(updated);
   });
 
@@ -88,11 +104,23 @@ export function siteRoutes(deps: {
     const agent = signedIn(res);
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
-    res.json(await relay.store.updateSite({ ...site, identitySecret: newIdentitySecret() }));
+    const updated = await relay.store.updateSite({ ...site, identitySecret: newIdentitySecret() });
+    await recordAudit(relay, agent, {
+      action: 'site.secret-rotated',
+      target: siteTarget(site),
+      siteIds: [site.id],
+    });
+    res.json(updated);
   });
 
   router.get('/:id/export.ndjson', async (req, res) => {
-    const site = await servedSite(signedIn(res), param(req, 'id'));
+    const agent = signedIn(res);
+    const site = await servedSite(agent, param(req, 'id'));
+    await recordAudit(relay, agent, {
+      action: 'site.exported',
+      target: siteTarget(site),
+      siteIds: [site.id],
+    });
     res.type('application/x-ndjson; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="parley-${site.id}.ndjson"`);
     const pageSize = 200;
@@ -128,6 +156,11 @@ export function siteRoutes(deps: {
       siteId: site.id,
       ...body,
     });
+    await recordAudit(relay, agent, {
+      action: 'canned-reply.saved',
+      target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
+      siteIds: [site.id],
+    });
     res.status(existing ? 200 : 201).json(reply);
   });
 
@@ -135,7 +168,14 @@ export function siteRoutes(deps: {
     const agent = signedIn(res);
     requireOwner(agent);
     const site = await servedSite(agent, param(req, 'id'));
-    await relay.store.deleteCannedReply(site.id, param(req, 'replyId'));
+    const replyId = param(req, 'replyId');
+    const reply = (await relay.store.listCannedReplies(site.id)).find(({ id }) => id === replyId);
+    await relay.store.deleteCannedReply(site.id, replyId);
+    await recordAudit(relay, agent, {
+      action: 'canned-reply.deleted',
+      target: { kind: 'canned-reply', id: replyId, label: reply ? `/${reply.shortcut}` : replyId },
+      siteIds: [site.id],
+    });
     res.status(204).end();
   });
 

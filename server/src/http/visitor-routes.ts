@@ -1,12 +1,14 @@
 /** One visitor's data for its owners: export it whole, or erase it (privacy requests). */
 import {
   ParleyError,
+  type AuditTarget,
   type ExportedConversation,
   type Visitor,
   type VisitorErasure,
   type VisitorExport,
 } from '@parley/shared';
 import { Router, type RequestHandler } from 'express';
+import { recordAudit } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import type { AgentRecord } from '../storage/store';
 import { param } from './http-errors';
@@ -28,6 +30,11 @@ async function conversationsOf(relay: Relay, visitorId: string): Promise<Exporte
       messages: await relay.store.listMessages(conversation.id, { limit: Number.MAX_SAFE_INTEGER }),
     })),
   );
+}
+
+/** A visitor is named by id only: their name and email are what an erasure removes. */
+function visitorTarget(visitorId: string): AuditTarget {
+  return { kind: 'visitor', id: visitorId, label: visitorId };
 }
 
 export function visitorRoutes(deps: { relay: Relay; requireAgent: RequestHandler }): Router {
@@ -59,6 +66,11 @@ export function visitorRoutes(deps: { relay: Relay; requireAgent: RequestHandler
       { agentId: agent.id, siteId: visitor.siteId, visitorId: visitor.id },
       'visitor exported',
     );
+    await recordAudit(relay, agent, {
+      action: 'visitor.exported',
+      target: visitorTarget(visitor.id),
+      siteIds: [visitor.siteId],
+    });
     res.setHeader(
       'content-disposition',
       `attachment; filename="parley-visitor-${visitor.id}.json"`,
@@ -78,6 +90,12 @@ export function visitorRoutes(deps: { relay: Relay; requireAgent: RequestHandler
       { agentId: agent.id, siteId: visitor.siteId, visitorId: visitor.id, conversationIds },
       'visitor erased',
     );
+    await recordAudit(relay, agent, {
+      action: 'visitor.erased',
+      target: visitorTarget(visitor.id),
+      siteIds: [visitor.siteId],
+      changes: [`conversations: ${conversationIds.length}`],
+    });
     const body: VisitorErasure = { visitorId: visitor.id, conversationIds };
     res.json(body);
   });

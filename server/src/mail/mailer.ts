@@ -1,39 +1,75 @@
 /**
- * Outgoing email (offline messages to owners, transcripts to visitors) through SMTP_URL.
- * Without SMTP_URL the server runs fine; asking for an email then answers MAIL_UNAVAILABLE.
+ * The mail transport behind the outbox (outbox-sender.ts), through SMTP_URL. Without SMTP_URL the
+ * server runs fine: nothing is offered that would need email, and asking anyway answers
+ * MAIL_UNAVAILABLE.
  */
 import nodemailer from 'nodemailer';
 import { ParleyError } from '@parley/shared';
+import type { OutboxContent } from '../storage/store';
 
-/** One email. */
-export interface Mail {
-  to: string | string[];
-  subject: string;
-  text: string;
-  replyTo?: string;
+/** One email as the transport sends it. */
+export interface Mail extends OutboxContent {
+  /** A Message-ID of our own, so a receiver can tell a resend of the same email. */
+  messageId?: string;
+}
+
+/** A transport's refusal, with the SMTP reply code when there was one (5xx is permanent). */
+export interface SendFailure {
+  message: string;
+  permanent: boolean;
 }
 
 /** Sends email, or refuses clearly when none is configured. */
 export interface Mailer {
   readonly configured: boolean;
+  /** The From address. */
+  readonly from: string;
   send(mail: Mail): Promise<void>;
+  /** Checks the connection and the greeting; a message saying what failed, or null. */
+  verify(): Promise<string | null>;
 }
+
+/**
+ * Short timeouts: a send must end well within the outbox lease (outbox-sender.ts), or another
+ * relay could take the same email over while this one is still talking to the server.
+ */
+const TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 };
 
 /** A mailer for `smtpUrl`, or one that is not configured. */
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) {
     return {
       configured: false,
+      from,
       async send() {
         throw new ParleyError('MAIL_UNAVAILABLE', 'Email is not configured on this server');
       },
+      async verify() {
+        return 'not configured';
+      },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS });
   return {
     configured: true,
+    from,
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      const { messageId, ...content } = mail;
+      await transport.sendMail({ from, ...content, ...(messageId ? { messageId } : {}) });
+    },
+    async verify() {
+      try {
+        await transport.verify();
+        return null;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
     },
   };
+}
+
+/** Whether a send error will fail the same way every time (an SMTP 5xx reply). */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }

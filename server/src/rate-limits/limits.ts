@@ -18,7 +18,7 @@ export interface SignInSlowdown {
 
 /** Every limit the relay enforces. */
 export interface RelayLimits {
-  /** Requests per visitor (all their sockets) and per agent socket. */
+  /** Requests per visitor (all their sockets) and per agent (all their consoles). */
   socketRequests: RateLimit;
   /** Failed sign-ins per address: the one hard limit on signing in. Successes do not count. */
   signInFailuresPerAddress: RateLimit;

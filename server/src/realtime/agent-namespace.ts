@@ -1,7 +1,12 @@
-/** The /agent namespace: the console's live connection, authenticated by the login token. */
+/**
+ * The /agent namespace: the console's live connection, authenticated by the login token.
+ * Handshakes count against the same per-address allowance as visitors' (a flood of bad tokens
+ * from one address is cut off), and requests are counted per agent over all their consoles.
+ */
 import { ParleyError } from '@parley/shared';
 import { agentRequestSchemas } from '@parley/shared/request-schemas';
 import { agentAuthSchema } from '@parley/shared/schemas';
+import type { IncomingMessage } from 'node:http';
 import type { Namespace } from 'socket.io';
 import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
@@ -9,18 +14,26 @@ import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
 
-export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps): void {
+/** What only the agent namespace needs. */
+export interface AgentNamespaceDeps extends NamespaceDeps {
+  /** Before a handshake from `address`: throws RATE_LIMITED when the address has had its share. */
+  admitConnection: (address: string) => Promise<void>;
+  /** The client address of a handshake, with the same TRUST_PROXY setting as HTTP. */
+  clientAddress: (request: IncomingMessage) => string;
+}
+
+export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceDeps): void {
   const { relay, tokens, logger } = deps;
   const { limiter } = deps;
 
   namespace.use(async (socket, next) => {
     try {
+      await deps.admitConnection(deps.clientAddress(socket.request));
       const auth = agentAuthSchema.safeParse(socket.handshake.auth);
-      const record = auth.success
-        ? await authenticateAgent(tokens, relay.store, auth.data.token)
-        : null;
+      const token = auth.success ? auth.data.token : null;
+      const record = token ? await authenticateAgent(tokens, relay.store, token) : null;
       if (!record) throw new ParleyError('UNAUTHENTICATED', 'Sign in again');
-      socket.data = { agentId: record.id, siteIds: record.siteIds };
+      socket.data = { agentId: record.id, siteIds: record.siteIds, token };
       next();
     } catch (error) {
       if (!(error instanceof ParleyError)) logger.error({ err: error }, 'agent handshake failed');
@@ -34,11 +47,21 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
 
   // Handlers are registered synchronously: events a client sends right after connecting must find them.
   namespace.on('connection', (socket) => {
-    const { agentId, siteIds } = socket.data as { agentId: string; siteIds: string[] };
+    const { agentId, siteIds, token } = socket.data as {
+      agentId: string;
+      siteIds: string[];
+      token: string;
+    };
     // With the Redis adapter joining is a Redis call; a failure must not crash the process.
-    Promise.resolve(socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)])).catch(
-      (error: unknown) => logger.error({ err: error, agentId }, 'could not join agent rooms'),
-    );
+    Promise.resolve(socket.join([rooms.agent(agentId), ...siteIds.map(rooms.siteAgents)]))
+      // A revocation between the handshake's check and joining the agent's room missed this
+      // socket: check again now that a revocation would reach it.
+      .then(async () => {
+        if (!(await authenticateAgent(tokens, relay.store, token))) socket.disconnect(true);
+      })
+      .catch((error: unknown) =>
+        logger.error({ err: error, agentId }, 'could not join agent rooms'),
+      );
     relay.metrics.connections.inc({ namespace: 'agent' });
     // Coming online (presence, status, routing) is in flight while the first requests arrive:
     // hello answers with the state after it, and a quick disconnect is recorded after it.
@@ -69,7 +92,8 @@ export function attachAgentNamespace(namespace: Namespace, deps: NamespaceDeps):
         'conversation:close': (input) => agent.close(relay, agentId, input),
         'conversation:tag': (input) => agent.tag(relay, agentId, input),
       },
-      { logger, limiter },
+      // Per agent, not per socket: opening more consoles buys no more requests.
+      { logger, limiter, limitKey: `agent:${agentId}` },
     );
   });
 }

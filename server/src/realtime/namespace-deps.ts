@@ -8,6 +8,6 @@ export interface NamespaceDeps {
   relay: Relay;
   tokens: TokenService;
   logger: Logger;
-  /** Requests per socket; one limiter serves both namespaces, keyed by socket id. */
+  /** Requests per person: one limiter serves both namespaces, keyed by visitor or agent. */
   limiter: Limiter;
 }

@@ -83,6 +83,12 @@ export class Publisher {
       this.broadcast.toAgent(viewer.id, 'agent:updated', { agent: agentAsSeenBy(viewer, agent) });
   }
 
+  /** A colleague the consoles of `viewerIds` no longer share a site with, or who is gone. */
+  agentGone(agentId: string, viewerIds: string[]): void {
+    for (const viewerId of viewerIds)
+      this.broadcast.toAgent(viewerId, 'agent:removed', { agentId });
+  }
+
   /** A visitor's profile or page. */
   visitor(visitor: Visitor): void {
     this.broadcast.toSiteAgents(visitor.siteId, 'visitor:updated', { visitor });

@@ -4,7 +4,7 @@
  * close. Storing a message therefore costs one journal line, however much is stored.
  */
 import { ParleyError } from '@parley/shared';
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import {
   byActivityDescending,
   byCreationAscending,
@@ -17,6 +17,7 @@ import {
 import { cleanPatch } from './conversation-patch';
 import { assigning, type ConversationDecision } from './conversation-transitions';
 import { assertRoomFor, chooseAgent } from './capacity';
+import { isDue, settled } from './outbox-rules';
 import { applyAgentPatch, applyVisitorPatch } from './record-patches';
 import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
@@ -27,10 +28,13 @@ import type {
   AppendOptions,
   AppendResult,
   AssignOptions,
+  AuditFilter,
   ChangedConversation,
   ConversationFilter,
   ConversationPatch,
+  MailOutcome,
   NewMessage,
+  OutboxMail,
   RoutingCandidate,
   StartedChat,
   Store,
@@ -352,6 +356,63 @@ export class LowdbStore implements Store {
       throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
     }
     await this.#data.commit({ op: 'canned-reply-delete', siteId, id });
+  }
+
+  async enqueueMail(mail: OutboxMail): Promise<OutboxMail> {
+    await this.#data.commit({ op: 'mail', mail: clone(mail) });
+    return clone(mail);
+  }
+
+  async claimMail(
+    holder: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<OutboxMail[]> {
+    // Chosen and committed (which applies at once) before the first await: no other claim sees
+    // them free.
+    const claimed = [...this.#state.outbox.values()]
+      .filter((mail) => isDue(mail, now))
+      .sort((a, b) => compareCodeUnits(a.nextAttemptAt, b.nextAttemptAt))
+      .slice(0, limit)
+      .map((mail): OutboxMail => ({
+        ...mail,
+        status: 'sending',
+        attempts: mail.attempts + 1,
+        leaseHolder: holder,
+        leaseUntil,
+      }));
+    const written = claimed.map((mail) => this.#data.commit({ op: 'mail', mail }));
+    await Promise.all(written);
+    return clone(claimed);
+  }
+
+  async settleMail(id: string, holder: string, outcome: MailOutcome): Promise<boolean> {
+    const mail = this.#state.outbox.get(id);
+    if (!mail || mail.status !== 'sending' || mail.leaseHolder !== holder) return false;
+    await this.#data.commit({ op: 'mail', mail: settled(mail, outcome) });
+    return true;
+  }
+
+  async listMailOf(conversationId: string): Promise<OutboxMail[]> {
+    return clone(
+      [...this.#state.outbox.values()].filter((mail) => mail.conversationId === conversationId),
+    );
+  }
+
+  async appendAuditEntry(entry: AuditEntry): Promise<void> {
+    await this.#data.commit({ op: 'audit', entry: clone(entry) });
+  }
+
+  async listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+    const sites = new Set(filter.siteIds);
+    const matching = this.#state.auditLog.filter(
+      (entry) => entry.actorId === filter.actorId || entry.siteIds.some((id) => sites.has(id)),
+    );
+    // Appended in time order, so newest first is the reverse; equal times keep the later one first.
+    matching.reverse();
+    const items = matching.slice(filter.offset, filter.offset + filter.limit);
+    return { items: clone(items), total: matching.length };
   }
 
   async getSetting(key: string): Promise<string | null> {

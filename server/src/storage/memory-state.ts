@@ -3,8 +3,8 @@
  * snapshot format. `apply` is the only way state changes, both live and when replaying journals,
  * so a replay always rebuilds exactly what the process had.
  */
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
-import type { AgentRecord } from './store';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AgentRecord, OutboxMail } from './store';
 
 /** One mutation, as written to the journal. */
 export type JournalRecord =
@@ -21,7 +21,10 @@ export type JournalRecord =
   | { op: 'agent-assigned'; agentId: string; at: string }
   | { op: 'canned-reply'; reply: CannedReply }
   | { op: 'canned-reply-delete'; siteId: string; id: string }
-  | { op: 'setting'; key: string; value: string };
+  | { op: 'setting'; key: string; value: string }
+  | { op: 'audit'; entry: AuditEntry }
+  /** An email put in the outbox, or its new state (claimed, sent, retried, failed). */
+  | { op: 'mail'; mail: OutboxMail };
 
 /** The contents of db.json. */
 export interface Snapshot {
@@ -38,6 +41,10 @@ export interface Snapshot {
   settings: [string, string][];
   /** Agent id → when they last received a chat (absent in snapshots from before routing kept it). */
   agentAssignedAt?: [string, string][];
+  /** Oldest first (absent in snapshots from before the audit log existed). */
+  auditLog?: AuditEntry[];
+  /** The outbox (absent in snapshots from before it existed). */
+  outbox?: OutboxMail[];
 }
 
 /** A snapshot as of one instant whose messages are walked when it is written (see toSnapshot). */
@@ -56,6 +63,8 @@ export function emptySnapshot(): Snapshot {
     cannedReplies: [],
     settings: [],
     agentAssignedAt: [],
+    auditLog: [],
+    outbox: [],
   };
 }
 
@@ -71,6 +80,8 @@ const OPS = new Set<string>([
   'canned-reply',
   'canned-reply-delete',
   'setting',
+  'audit',
+  'mail',
 ]);
 
 /** Narrows a parsed journal line; anything else means the file is not ours or is damaged. */
@@ -107,6 +118,10 @@ export class MemoryState {
   /** Site id → reply id → reply. */
   readonly cannedReplies = new Map<string, Map<string, CannedReply>>();
   readonly settings = new Map<string, string>();
+  /** Oldest first: entries are only appended. */
+  readonly auditLog: AuditEntry[] = [];
+  /** Outbox emails by id, in the order they were put in. */
+  readonly outbox = new Map<string, OutboxMail>();
 
   /** Rebuilds state and indexes from db.json. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -123,6 +138,8 @@ export class MemoryState {
     for (const [key, value] of snapshot.settings) state.settings.set(key, value);
     for (const [agentId, at] of snapshot.agentAssignedAt ?? [])
       state.agentAssignedAt.set(agentId, at);
+    state.auditLog.push(...(snapshot.auditLog ?? []));
+    for (const mail of snapshot.outbox ?? []) state.outbox.set(mail.id, mail);
     return state;
   }
 
@@ -152,6 +169,8 @@ export class MemoryState {
       cannedReplies: [...this.cannedReplies.values()].flatMap((replies) => [...replies.values()]),
       settings: [...this.settings.entries()],
       agentAssignedAt: [...this.agentAssignedAt.entries()],
+      auditLog: [...this.auditLog],
+      outbox: [...this.outbox.values()],
     };
   }
 
@@ -185,6 +204,12 @@ export class MemoryState {
       case 'setting':
         this.settings.set(record.key, record.value);
         return;
+      case 'audit':
+        this.auditLog.push(record.entry);
+        return;
+      case 'mail':
+        this.outbox.set(record.mail.id, record.mail);
+        return;
     }
   }
 
@@ -198,6 +223,11 @@ export class MemoryState {
       this.conversations.delete(id);
       this.messages.delete(id);
       this.messageByClientId.delete(id);
+    }
+    // Emails about those conversations hold what was said in them: they go too.
+    const purged = new Set(conversationIds);
+    for (const [id, mail] of this.outbox) {
+      if (mail.conversationId !== null && purged.has(mail.conversationId)) this.outbox.delete(id);
     }
     if (visitorId !== undefined) this.visitors.delete(visitorId);
   }

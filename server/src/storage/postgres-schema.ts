@@ -95,5 +95,24 @@ export function schemaStatements(s: string): string[] {
       key text PRIMARY KEY,
       value text NOT NULL
     )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.audit_log (
+      position bigserial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      actor_id text NOT NULL,
+      site_ids text[] NOT NULL,
+      data jsonb NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${s}.outbox (
+      position bigserial PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      conversation_id text,
+      status text NOT NULL,
+      next_attempt_at timestamptz NOT NULL,
+      lease_until timestamptz,
+      data jsonb NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS outbox_due ON ${s}.outbox (status, next_attempt_at)`,
+    `CREATE INDEX IF NOT EXISTS outbox_conversation ON ${s}.outbox (conversation_id)`,
+    `CREATE INDEX IF NOT EXISTS audit_log_site_ids ON ${s}.audit_log USING gin (site_ids)`,
   ];
 }

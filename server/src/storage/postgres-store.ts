@@ -3,7 +3,7 @@
  * is imported in `init`, so the embedded default never loads it.
  */
 import { ParleyError } from '@parley/shared';
-import type { CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import { pageOf } from './conversation-filter';
 import { cleanPatch } from './conversation-patch';
 import {
@@ -17,6 +17,8 @@ import {
   type PostgresDatabaseOptions,
 } from './postgres-database';
 import { conflictOn, emailTaken } from './postgres-errors';
+import { appendAuditEntry, listAuditEntries } from './postgres-audit';
+import { claimMail, enqueueMail, listMailOf, settleMail } from './postgres-outbox';
 import { appendMessage, lastMessage, listMessages } from './postgres-messages';
 import { PostgresAssignments } from './postgres-assignment';
 import type { ConversationDecision } from './conversation-transitions';
@@ -29,10 +31,13 @@ import type {
   AppendOptions,
   AppendResult,
   AssignOptions,
+  AuditFilter,
   ChangedConversation,
   ConversationFilter,
   ConversationPatch,
+  MailOutcome,
   NewMessage,
+  OutboxMail,
   RoutingCandidate,
   StartedChat,
   Store,
@@ -200,7 +205,9 @@ export class PostgresStore implements Store {
         [id],
       );
       await client.query(`DELETE FROM ${s}.visitors WHERE id = $1`, [id]);
-      return deleted.rows.map((row) => row.id);
+      const ids = deleted.rows.map((row) => row.id);
+      await client.query(`DELETE FROM ${s}.outbox WHERE conversation_id = ANY($1)`, [ids]);
+      return ids;
     });
   }
 
@@ -216,6 +223,7 @@ export class PostgresStore implements Store {
       if (ids.length === 0) return ids;
       await client.query(`DELETE FROM ${s}.messages WHERE conversation_id = ANY($1)`, [ids]);
       await client.query(`DELETE FROM ${s}.conversations WHERE id = ANY($1)`, [ids]);
+      await client.query(`DELETE FROM ${s}.outbox WHERE conversation_id = ANY($1)`, [ids]);
       return ids;
     });
   }
@@ -450,6 +458,35 @@ export class PostgresStore implements Store {
     const rows = await this.#db.query<{ id: string }>(sql, [siteId, id]);
     if (rows.length === 0)
       throw new ParleyError('NOT_FOUND', `no canned reply ${id} on site ${siteId}`);
+  }
+
+  async enqueueMail(mail: OutboxMail): Promise<OutboxMail> {
+    return enqueueMail(this.#db, this.#s, mail);
+  }
+
+  async claimMail(
+    holder: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<OutboxMail[]> {
+    return claimMail(this.#db, this.#s, { holder, now, leaseUntil, limit });
+  }
+
+  async settleMail(id: string, holder: string, outcome: MailOutcome): Promise<boolean> {
+    return settleMail(this.#db, this.#s, id, holder, outcome);
+  }
+
+  async listMailOf(conversationId: string): Promise<OutboxMail[]> {
+    return listMailOf(this.#db, this.#s, conversationId);
+  }
+
+  async appendAuditEntry(entry: AuditEntry): Promise<void> {
+    await appendAuditEntry(this.#db, this.#s, entry);
+  }
+
+  async listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+    return listAuditEntries(this.#db, this.#s, filter);
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -18,9 +18,11 @@ import {
   makeVisitor,
   type FixtureTexts,
 } from './store-contract-fixtures';
+import { auditContract } from './store-contract-audit';
 import { decisionsContract } from './store-contract-decisions';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
+import { outboxContract } from './store-contract-outbox';
 import { privacyContract } from './store-contract-privacy';
 import { recordsContract } from './store-contract-records';
 import type { Store } from './store';
@@ -63,6 +65,8 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('listConversations', () => listingContract(ctx));
     describe('decisions made once, under concurrency', () => decisionsContract(ctx));
     describe('erasure and retention', () => privacyContract(ctx));
+    describe('audit log', () => auditContract(ctx));
+    describe('outbox', () => outboxContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());

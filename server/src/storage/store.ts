@@ -5,6 +5,7 @@
  */
 import type {
   Agent,
+  AuditEntry,
   CannedReply,
   Conversation,
   ConversationStatus,
@@ -82,6 +83,59 @@ export type ConversationPatch = Partial<
 
 /** Decides a change from the current state: a patch, null for "nothing to do", or a throw. */
 export type ConversationDecision = (current: Conversation) => ConversationPatch | null;
+
+/** Which audit entries `listAuditEntries` returns, newest first. */
+export interface AuditFilter {
+  /** Entries concerning any of these sites... */
+  siteIds: string[];
+  /** ...or done by this agent (an action on an account that serves no site yet). */
+  actorId: string;
+  limit: number;
+  offset: number;
+}
+
+/** What an outgoing email is, for logs and for the console's delivery status. */
+export type OutboxKind = 'offline-notification' | 'transcript' | 'reply' | 'missed-digest';
+
+/** The email itself, as handed to the mail transport. */
+export interface OutboxContent {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  replyTo?: string;
+}
+
+/**
+ * An email in the durable outbox: written before anything is sent, claimed by one relay at a time
+ * (a lease), retried with backoff, and kept with its outcome so the console can say what happened.
+ */
+export interface OutboxMail {
+  id: string;
+  createdAt: string;
+  kind: OutboxKind;
+  /** The conversation it is about, if any: erasing or expiring it deletes the email too. */
+  conversationId: string | null;
+  /** The message it carries (an agent's reply), for that message's delivery status. */
+  messageId: string | null;
+  content: OutboxContent;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** Sends tried so far. */
+  attempts: number;
+  /** When it may be tried (again). */
+  nextAttemptAt: string;
+  /** While `sending`: which relay holds it, and until when. */
+  leaseHolder: string | null;
+  leaseUntil: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** How a claimed send ended. */
+export type MailOutcome =
+  | { status: 'sent'; at: string }
+  | { status: 'pending'; nextAttemptAt: string; error: string }
+  | { status: 'failed'; error: string };
 
 /** How a conversation reaches an agent. */
 export type AssignMode = 'auto' | 'take' | 'transfer';
@@ -289,6 +343,24 @@ export interface Store {
    * process sharing it), e.g. the first start. Waits for its turn.
    */
   runExclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
+
+  /** Puts an email in the outbox (status `pending`). */
+  enqueueMail(mail: OutboxMail): Promise<OutboxMail>;
+  /**
+   * Takes up to `limit` due emails for `holder` until `leaseUntil`, atomically: pending ones whose
+   * `nextAttemptAt` has come, and `sending` ones whose lease ran out (their relay died). Each is
+   * given to one holder at a time, on every relay sharing the store; `attempts` counts the claim.
+   */
+  claimMail(holder: string, now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]>;
+  /** Records how a claimed send ended; false (and nothing written) unless `holder` still holds it. */
+  settleMail(id: string, holder: string, outcome: MailOutcome): Promise<boolean>;
+  /** The emails about a conversation, oldest first. */
+  listMailOf(conversationId: string): Promise<OutboxMail[]>;
+
+  /** Records an owner-level action; entries are only ever added. */
+  appendAuditEntry(entry: AuditEntry): Promise<void>;
+  /** Audit entries matching `filter`, newest first, and how many match in all. */
+  listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
 
   /** A small key/value area for server secrets and settings (e.g. the token signing key). */
   getSetting(key: string): Promise<string | null>;
