@@ -205,4 +205,7 @@ for (const r of results) {
     `| ${r.name.padEnd(width)} | ${r.worstMs.toFixed(1).padStart(14)} | ${monitor.padStart(23)} | ${String(r.turns).padStart(15)} | ${r.seconds.toFixed(2).padStart(7)} | ${(r.bytes / 1e6).toFixed(1).padStart(10)} |`,
   );
 }
+console.log(
+  '\nThe one-shot rows get the snapshot object ready-made; the store also takes it from its state.',
+);
 console.log('\nReproduce: pnpm bench:compaction   (CONVERSATIONS, MESSAGES env vars change it)\n');
