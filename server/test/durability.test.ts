@@ -235,4 +235,60 @@ describe('the data directory', () => {
     const owner = await login(third.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
     expect(owner.token).toBeTruthy();
   }, 60_000);
+  it('starts from db.prev.json and the journals when db.json is damaged, keeping every acknowledged message', async () => {
+    const dataDir = await tempDir();
+    const db = path.join(dataDir, 'db.json');
+    const previous = path.join(dataDir, 'db.prev.json');
+    const { vi, ro } = await fixtureParagraphs();
+    const acknowledged: { seq: number; text: string }[] = [];
+    let siteId = '';
+    let token: string | undefined;
+    let conversationId = '';
+    const chat = async (server: ServerProcess, texts: string[]) => {
+      siteId ||= /data-site="([\w-]+)"/.exec(server.output())![1]!;
+      await using visitor = await connectVisitor(server.url, { siteId, ...(token && { token }) });
+      token = (await visitor.ok('visitor:hello', {})).token;
+      for (const text of texts) {
+        const { message } = await visitor.ok('message:send', { clientId: randomUUID(), text });
+        acknowledged.push({ seq: message.seq, text });
+        conversationId = message.conversationId;
+      }
+    };
+
+    const first = await start(dataDir);
+    await chat(first, vi.slice(0, 5));
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // Acknowledged, then killed: these five are only in the journal, after db.json.
+    const second = await start(dataDir);
+    await chat(second, ro.slice(0, 5));
+    second.child.kill('SIGKILL');
+    await second.exited;
+
+    const text = await readFile(db, 'utf8');
+    await writeFile(db, text.slice(0, text.length / 2));
+    const third = await start(dataDir);
+    expect(third.output()).toContain(`${db} is damaged`);
+    expect(third.output()).toContain(`started from ${previous}`);
+    const owner = await login(third.url, ADMIN.PARLEY_ADMIN_EMAIL, ADMIN.PARLEY_ADMIN_PASSWORD);
+    const detail = await api<ConversationDetail>(
+      third.url,
+      owner.token,
+      'GET',
+      `/api/conversations/${conversationId}`,
+    );
+    expect(detail.body.messages.map((m) => [m.seq, m.text])).toEqual(
+      acknowledged.map(({ seq, text }) => [seq, text]),
+    );
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+
+    // Nothing usable left: the start stops and says what to do.
+    for (const file of [db, previous]) await writeFile(file, '{"format":1,"genera');
+    const refused = await runFailingServer({ DATA_DIR: dataDir, ...ADMIN });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${db} is damaged`);
+    expect(refused.stderr).toContain(`${previous} cannot be used either`);
+    expect(refused.stderr).toContain('restore db.json from a backup');
+  }, 60_000);
 });

@@ -64,7 +64,7 @@ async function tcpProxy(
 }
 
 describe('/healthz', () => {
-  it('turns 503 when the journal cannot be written, and message:send gets an error, never an ack', async () => {
+  it('turns 503 when the journal cannot be written, and message:send gets STORE_UNAVAILABLE, never an ack', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-health-'));
     dirs.push(dataDir);
     // 64 KB per file: enough for the first start, not for the messages below (EFBIG, as on a full disk).
@@ -93,12 +93,12 @@ describe('/healthz', () => {
       };
       if (!reply.ok) failure = reply.error;
     }
-    expect(failure?.code).toBe('INTERNAL');
+    expect(failure?.code).toBe('STORE_UNAVAILABLE');
 
     const after = await visitor.socket
       .timeout(10_000)
       .emitWithAck('message:send', { clientId: randomUUID(), text: 'still there?' });
-    expect(after).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(after).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } });
     const health = await healthz(server.url);
     expect(health.status).toBe(503);
     expect(health.body.status).toBe('unhealthy');

@@ -29,6 +29,12 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** Sending email is not configured on this server (no SMTP_URL). */
   MAIL_UNAVAILABLE: 503,
+  /**
+   * The relay cannot write to its storage now (disk full or read-only, database unreachable), so
+   * the request was not confirmed stored. Retrying later is safe: a message sent again with the
+   * same `clientId` is stored once.
+   */
+  STORE_UNAVAILABLE: 503,
   /** Unexpected server fault; details are in the server log, never in the reply. */
   INTERNAL: 500,
 } as const;

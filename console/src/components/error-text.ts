@@ -36,6 +36,8 @@ export function errorText(error: RequestError): string {
         : `Too many attempts. Try again in ${Math.max(1, Math.ceil(error.retryAfterMs / 1000))} s.`;
     case 'MAIL_UNAVAILABLE':
       return 'Email is not set up on this server.';
+    case 'STORE_UNAVAILABLE':
+      return 'The server cannot save right now (its storage is full or read-only). Nothing was saved; try again shortly.';
     case 'INTERNAL':
       return 'Something went wrong on the server. Please try again.';
     case 'NETWORK':

@@ -1,10 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { journalPath } from './journal-files';
 import { LowdbStore } from './lowdb-store';
 import { repairDataDir } from './repair';
+
+/** A data directory written by the release that pretty-printed db.json (kept in fixtures/). */
+const PRETTY_DATA_DIR = fileURLToPath(
+  new URL('../../../fixtures/data-dirs/pretty-db-json/', import.meta.url),
+);
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -78,11 +84,89 @@ describe('a damaged data directory', () => {
     expect(await repairDataDir(dir)).toEqual([]);
   });
 
-  it('refuses to start on a cut db.json, naming the file', async () => {
+  const damages: [string, (text: string) => string][] = [
+    ['cut short', (text) => text.slice(0, text.length / 2)],
+    ['overwritten with garbage', () => '\u0000\u0000#garbage#'],
+  ];
+  for (const [damage, damaged] of damages) {
+    it(`starts from db.prev.json and the journals when db.json is ${damage}, naming the file`, async () => {
+      const { dir } = await dataDir();
+      const running = await open(dir);
+      await running.setSetting('after', 'after');
+      // A copy of the directory while the store runs: 'after' is acknowledged but only journaled.
+      const image = await mkdtemp(path.join(os.tmpdir(), 'parley-damage-'));
+      dirs.push(image);
+      await cp(dir, image, { recursive: true });
+      await running.close();
+      const db = path.join(image, 'db.json');
+      await writeFile(db, damaged(await readFile(db, 'utf8')));
+
+      const warnings: string[] = [];
+      const store = await open(image, warnings);
+      expect(await store.getSetting('before')).toBe('before');
+      expect(await store.getSetting('after')).toBe('after');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`${db} is damaged`);
+      expect(warnings[0]).toContain(path.join(image, 'db.prev.json'));
+      const kept = (await readdir(image)).filter((name) => name.startsWith('db.json.damaged-'));
+      expect(kept).toHaveLength(1);
+      expect(warnings[0]).toContain(kept[0]);
+      await store.close();
+
+      const again: string[] = [];
+      const reopened = await open(image, again);
+      expect(await reopened.getSetting('after')).toBe('after');
+      expect(again).toEqual([]);
+      await reopened.close();
+    });
+  }
+
+  it('refuses to start when db.json and db.prev.json are both damaged, naming both', async () => {
     const { dir } = await dataDir();
     const db = path.join(dir, 'db.json');
+    const previous = path.join(dir, 'db.prev.json');
+    for (const file of [db, previous]) {
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.slice(0, text.length / 2));
+    }
+    const failed = open(dir);
+    await expect(failed).rejects.toThrow(`${db} is damaged`);
+    await expect(failed).rejects.toThrow(`${previous} cannot be used either`);
+    await expect(failed).rejects.toThrow(/restore db\.json from a backup/);
+  });
+
+  it('refuses to start on a cut db.json when there is no db.prev.json, naming the file', async () => {
+    const { dir } = await dataDir();
+    const db = path.join(dir, 'db.json');
+    await rm(path.join(dir, 'db.prev.json'));
     const text = await readFile(db, 'utf8');
     await writeFile(db, text.slice(0, text.length / 2));
-    await expect(open(dir)).rejects.toThrow(`${db} is damaged`);
+    const failed = open(dir);
+    await expect(failed).rejects.toThrow(`${db} is damaged`);
+    await expect(failed).rejects.toThrow('there is no db.prev.json');
+  });
+
+  it('starts from a db.json pretty-printed by the release before compact snapshots', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-damage-'));
+    dirs.push(dir);
+    await cp(PRETTY_DATA_DIR, dir, { recursive: true });
+    const store = await open(dir);
+    expect((await store.getSite('site_fixture'))?.name).toBe('Cửa hàng Bình Minh');
+    expect((await store.listMessages('conv_fixture')).map((m) => [m.seq, m.text])).toEqual([
+      [1, 'Xin chào, đơn hàng của tôi ở đâu?'],
+      [2, 'Bună ziua! Verific imediat.'],
+      [3, 'Salamat po!'],
+    ]);
+    await store.setSetting('now', 'compact');
+    await store.close();
+    // Rewritten compact on close, and still the same data.
+    const text = await readFile(path.join(dir, 'db.json'), 'utf8');
+    expect(text).not.toContain('\n');
+    const reopened = await open(dir);
+    expect(await reopened.getSetting('fixture')).toBe(
+      'written by the release before compact snapshots',
+    );
+    expect(await reopened.listMessages('conv_fixture')).toHaveLength(3);
+    await reopened.close();
   });
 });

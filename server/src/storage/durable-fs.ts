@@ -2,7 +2,7 @@
  * fsync helpers: a rename or a new file only survives a power cut once the file's data and its
  * directory entry have both been flushed.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { copyFile, link, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Flushes a file's data to disk. */
@@ -25,13 +25,18 @@ export async function fsyncDirectory(path: string): Promise<void> {
 
 /**
  * Replaces `path` with `data` so that a crash or power cut leaves either the old file or the new
- * one, whole: write a temp file, fsync it, rename it over `path`, fsync the directory.
+ * one, whole: write a temp file, fsync it, rename it over `path`, fsync the directory. `data` may
+ * come in chunks, written one after the other; each write lets the event loop run.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | AsyncIterable<string>,
+): Promise<void> {
   const temp = `${path}.tmp`;
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string') await handle.writeFile(data);
+    else for await (const chunk of data) await handle.writeFile(chunk);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -41,4 +46,20 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   await handle.close();
   await rename(temp, path);
   await fsyncDirectory(dirname(path));
+}
+
+/**
+ * Makes `copy` hold what `path` holds now, replacing `copy` atomically (a hard link, or a copy
+ * where the file system has none). Durable once the directory is fsync'ed.
+ */
+export async function replaceWithLink(path: string, copy: string): Promise<void> {
+  const temp = `${copy}.tmp`;
+  await rm(temp, { force: true });
+  try {
+    await link(path, temp);
+  } catch {
+    await copyFile(path, temp);
+    await fsyncFile(temp);
+  }
+  await rename(temp, copy);
 }

@@ -75,8 +75,8 @@ async function crashImage(dir: string): Promise<string> {
   return image;
 }
 
-const readSnapshot = async (dir: string): Promise<Snapshot> =>
-  JSON.parse(await readFile(join(dir, 'db.json'), 'utf8')) as Snapshot;
+const readSnapshot = async (dir: string, name = 'db.json'): Promise<Snapshot> =>
+  JSON.parse(await readFile(join(dir, name), 'utf8')) as Snapshot;
 
 describe('LowdbStore on disk', () => {
   it('keeps every acknowledged message when the process is killed with SIGKILL mid-stream', async () => {
@@ -175,11 +175,15 @@ describe('LowdbStore on disk', () => {
     const snapshot = await readSnapshot(dir);
     // 102 records at 25 per journal: at least two compactions, and what is left fits in one journal.
     expect(snapshot.generation).toBeGreaterThanOrEqual(2);
+    // Kept: the journals written since db.prev.json (a fallback replays them), none older.
+    const previous = await readSnapshot(dir, 'db.prev.json');
+    expect(previous.generation).toBeLessThan(snapshot.generation);
     const journals = await listJournals(dir);
-    expect(journals.every((journal) => journal.generation >= snapshot.generation)).toBe(true);
-    expect(journals.length).toBeLessThanOrEqual(1);
-    for (const journal of journals) {
-      expect((await readFile(journal.path, 'utf8')).split('\n').length - 1).toBeLessThan(25);
+    expect(journals.every((journal) => journal.generation >= previous.generation)).toBe(true);
+    expect(journals.length).toBeLessThanOrEqual(snapshot.generation - previous.generation + 1);
+    const current = journals.find((journal) => journal.generation === snapshot.generation);
+    if (current) {
+      expect((await readFile(current.path, 'utf8')).split('\n').length - 1).toBeLessThan(25);
     }
 
     const expected = Array.from({ length: 100 }, (_, i) => `${paragraphs[i]} #${i}`);
@@ -189,7 +193,11 @@ describe('LowdbStore on disk', () => {
     await store.close();
     const reopened = await openStore(dir);
     expect((await reopened.listMessages(conversationId)).map((m) => m.text)).toEqual(expected);
-    expect(await listJournals(dir)).toEqual([]);
+    // Everything is in db.json; what journals remain only serve a fall back to db.prev.json.
+    const { generation } = await readSnapshot(dir);
+    expect((await listJournals(dir)).every((journal) => journal.generation < generation)).toBe(
+      true,
+    );
     await reopened.close();
   });
 
@@ -225,7 +233,7 @@ describe('LowdbStore on disk', () => {
       before.mtimeMs,
     ]);
     expect(await readFile(dbPath, 'utf8')).toBe(contentBefore);
-    const [journal] = await listJournals(dir);
+    const journal = (await listJournals(dir)).at(-1);
     expect((await readFile(journal!.path, 'utf8')).trimEnd().split('\n')).toHaveLength(100);
     await store.close();
   });

@@ -47,6 +47,9 @@ export interface Snapshot {
   outbox?: OutboxMail[];
 }
 
+/** A snapshot as of one instant whose messages are walked when it is written (see toSnapshot). */
+export type SnapshotSource = Omit<Snapshot, 'messages'> & { messages: Iterable<Message> };
+
 /** The snapshot of an empty store. */
 export function emptySnapshot(): Snapshot {
   return {
@@ -105,7 +108,10 @@ export class MemoryState {
   readonly openChatByVisitor = new Map<string, string>();
   /** Agent id → when they last received a chat (ISO). */
   readonly agentAssignedAt = new Map<string, string>();
-  /** Conversation id → its messages in seq order. */
+  /**
+   * Conversation id → its messages in seq order. A list only ever grows by push (a purge drops
+   * the whole entry), which lets a snapshot take its length now and read it later.
+   */
   readonly messages = new Map<string, Message[]>();
   /** Conversation id → clientId → message, for idempotent appends. */
   readonly messageByClientId = new Map<string, Map<string, Message>>();
@@ -137,8 +143,15 @@ export class MemoryState {
     return state;
   }
 
-  /** The whole state as db.json content, recording the journal generation that comes next. */
-  toSnapshot(generation: number): Snapshot {
+  /**
+   * The whole state as of this instant as db.json content, recording the journal generation that
+   * comes next. Built in one synchronous step and cheap even for 100,000 conversations: the maps
+   * are copied into arrays, and the message lists, which only grow, are cut at their length now
+   * and walked later, while db.json is written.
+   */
+  toSnapshot(generation: number): SnapshotSource {
+    const lists = [...this.messages.values()];
+    const lengths = Uint32Array.from(lists, (list) => list.length);
     return {
       format: 1,
       generation,
@@ -146,7 +159,13 @@ export class MemoryState {
       agents: [...this.agents.values()],
       visitors: [...this.visitors.values()],
       conversations: [...this.conversations.values()],
-      messages: [...this.messages.values()].flat(),
+      messages: {
+        *[Symbol.iterator]() {
+          for (const [index, list] of lists.entries()) {
+            for (let at = 0; at < lengths[index]!; at += 1) yield list[at]!;
+          }
+        },
+      },
       cannedReplies: [...this.cannedReplies.values()].flatMap((replies) => [...replies.values()]),
       settings: [...this.settings.entries()],
       agentAssignedAt: [...this.agentAssignedAt.entries()],

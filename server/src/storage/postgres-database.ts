@@ -3,6 +3,7 @@
  * `pg` is imported here on open, so a process on the embedded store never loads the driver.
  */
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { unavailableOr } from './postgres-errors';
 
 /** How to open the pool. */
 export interface PostgresDatabaseOptions {
@@ -35,12 +36,18 @@ export class PostgresDatabase {
 
   /** Runs one statement and returns its rows. */
   async query<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.#pool.query<R>(sql, params)).rows;
+    try {
+      return (await this.#pool.query<R>(sql, params)).rows;
+    } catch (error) {
+      throw unavailableOr(error);
+    }
   }
 
   /** Runs `work` in a transaction on one connection: committed if it resolves, rolled back if it throws. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const client = await this.#pool.connect().catch((error: unknown) => {
+      throw unavailableOr(error);
+    });
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -52,13 +59,17 @@ export class PostgresDatabase {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
-      throw error;
+      throw unavailableOr(error);
     } finally {
       client.release(broken);
     }
   }
 
-  /** Resolves once PostgreSQL answers `SELECT 1`; rejects on an error or after `timeoutMs`. */
+  /**
+   * Resolves once PostgreSQL answers and takes writes; rejects on an error, after `timeoutMs`, or
+   * with {@link ReadOnlyDatabase} when its transactions are read-only (a standby after a failover,
+   * `default_transaction_read_only`).
+   */
   async ping(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
@@ -67,7 +78,11 @@ export class PostgresDatabase {
         timeoutMs,
       );
     });
-    const answer = this.#pool.query('SELECT 1');
+    const answer = this.#pool
+      .query<{ readOnly: string }>(`SELECT current_setting('transaction_read_only') AS "readOnly"`)
+      .then((result) => {
+        if (result.rows[0]?.readOnly === 'on') throw new ReadOnlyDatabase();
+      });
     // A late answer (or failure) after the timeout must not surface as an unhandled rejection.
     answer.catch(() => undefined);
     try {
@@ -80,5 +95,13 @@ export class PostgresDatabase {
   /** Closes every connection. */
   async end(): Promise<void> {
     await this.#pool.end();
+  }
+}
+
+/** PostgreSQL answers, but only reads: every write would fail. */
+export class ReadOnlyDatabase extends Error {
+  override readonly name = 'ReadOnlyDatabase';
+  constructor() {
+    super('PostgreSQL only accepts reads (transaction_read_only is on)');
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Translating the driver's errors into ParleyError codes. Only the violations we expect are
- * translated; anything else is rethrown as is, for the caller to report as INTERNAL.
+ * Translating the driver's errors into ParleyError codes. Only the violations we expect, and the
+ * errors that say the database cannot take requests now, are translated; anything else is
+ * rethrown as is, for the caller to report as INTERNAL.
  */
 import { ParleyError } from '@parley/shared';
 
@@ -27,4 +28,43 @@ export function emailTaken(email: string): (error: unknown) => never {
     }
     throw error;
   };
+}
+
+/**
+ * SQLSTATEs that say the database cannot serve now, not that the request is wrong: disk full, too
+ * many connections, a read-only transaction (a standby, `default_transaction_read_only`), the
+ * server shutting down or starting.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['53100', '53300', '25006', '57P01', '57P02', '57P03']);
+/** Socket errors of a connection that cannot be opened or was cut. */
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/** True when `error` means PostgreSQL cannot take requests now (see the sets above). */
+export function isUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    // Class 08: connection exceptions.
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || code.startsWith('08'))
+      return true;
+  }
+  return typeof message === 'string' && message.startsWith('Connection terminated');
+}
+
+/** STORE_UNAVAILABLE for an error that means the database cannot serve now; others as they are. */
+export function unavailableOr(error: unknown): unknown {
+  if (!isUnavailable(error)) return error;
+  const unavailable = new ParleyError(
+    'STORE_UNAVAILABLE',
+    'The relay cannot store data right now (its database refused the write); nothing was acknowledged. Try again shortly.',
+  );
+  unavailable.cause = error;
+  return unavailable;
 }

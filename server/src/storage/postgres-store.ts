@@ -11,7 +11,11 @@ import {
   conversationAssignments,
   conversationConditions,
 } from './postgres-conversation-query';
-import { PostgresDatabase, type PostgresDatabaseOptions } from './postgres-database';
+import {
+  PostgresDatabase,
+  ReadOnlyDatabase,
+  type PostgresDatabaseOptions,
+} from './postgres-database';
 import { conflictOn, emailTaken } from './postgres-errors';
 import { appendAuditEntry, listAuditEntries } from './postgres-audit';
 import { claimMail, enqueueMail, listMailOf, settleMail } from './postgres-outbox';
@@ -82,6 +86,7 @@ export class PostgresStore implements Store {
       await this.#database.ping(HEALTH_TIMEOUT_MS);
       return { ok: true };
     } catch (error) {
+      if (error instanceof ReadOnlyDatabase) return { ok: false, reason: error.message };
       const detail = error instanceof Error ? error.message : String(error);
       return { ok: false, reason: `PostgreSQL is unreachable: ${detail || 'no answer'}` };
     }

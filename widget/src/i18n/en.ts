@@ -74,6 +74,7 @@ const en: Messages = {
     rateLimited: 'You’re going a little fast. Please wait a moment and try again.',
     rateLimitedFor: (s) => `You’re going a little fast. Please try again in ${s} s.`,
     mailUnavailable: 'Email isn’t available right now.',
+    storeUnavailable: 'We couldn’t save that just now. Please try again in a moment.',
     ended: 'This chat has already ended.',
     invalid: 'Please check what you entered.',
     notAllowed: 'Chat isn’t available on this page.',

@@ -80,6 +80,7 @@ const pl: Messages = {
     rateLimited: 'Za szybko. Odczekaj chwilę i spróbuj ponownie.',
     rateLimitedFor: (s) => `Za szybko. Spróbuj ponownie za ${s} s.`,
     mailUnavailable: 'Wysyłanie e-maili jest teraz niedostępne.',
+    storeUnavailable: 'Nie udało się teraz tego zapisać. Spróbuj ponownie za chwilę.',
     ended: 'Ten czat został już zakończony.',
     invalid: 'Sprawdź wprowadzone dane.',
     notAllowed: 'Czat nie jest dostępny na tej stronie.',

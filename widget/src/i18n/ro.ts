@@ -81,6 +81,7 @@ const ro: Messages = {
     rateLimited: 'Ai trimis prea repede. Așteaptă puțin și încearcă din nou.',
     rateLimitedFor: (s) => `Ai trimis prea repede. Încearcă din nou peste ${s} s.`,
     mailUnavailable: 'Emailul nu este disponibil momentan.',
+    storeUnavailable: 'Nu am putut salva acum. Încearcă din nou peste câteva momente.',
     ended: 'Acest chat s-a încheiat deja.',
     invalid: 'Verifică datele introduse.',
     notAllowed: 'Chatul nu este disponibil pe această pagină.',

@@ -76,6 +76,7 @@ const tl: Messages = {
     rateLimited: 'Medyo mabilis ka. Maghintay sandali at subukang muli.',
     rateLimitedFor: (s) => `Medyo mabilis ka. Subukang muli pagkalipas ng ${s} segundo.`,
     mailUnavailable: 'Hindi available ang email sa ngayon.',
+    storeUnavailable: 'Hindi ito nai-save sa ngayon. Pakisubukan ulit mamaya.',
     ended: 'Tapos na ang chat na ito.',
     invalid: 'Pakisuri ang iyong inilagay.',
     notAllowed: 'Hindi available ang chat sa pahinang ito.',

@@ -75,6 +75,7 @@ const vi: Messages = {
     rateLimited: 'Bạn thao tác hơi nhanh. Vui lòng đợi một chút rồi thử lại.',
     rateLimitedFor: (s) => `Bạn thao tác hơi nhanh. Vui lòng thử lại sau ${s} giây.`,
     mailUnavailable: 'Hiện không thể gửi email.',
+    storeUnavailable: 'Hiện chưa thể lưu tin này. Vui lòng thử lại sau giây lát.',
     ended: 'Cuộc trò chuyện này đã kết thúc.',
     invalid: 'Vui lòng kiểm tra lại thông tin đã nhập.',
     notAllowed: 'Trò chuyện không khả dụng trên trang này.',

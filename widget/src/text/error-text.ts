@@ -20,6 +20,8 @@ export function errorText(
         : t.errors.rateLimited;
     case 'MAIL_UNAVAILABLE':
       return t.errors.mailUnavailable;
+    case 'STORE_UNAVAILABLE':
+      return t.errors.storeUnavailable;
     case 'CONFLICT':
     case 'ALREADY_RATED':
       return t.errors.ended;

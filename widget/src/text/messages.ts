@@ -80,6 +80,8 @@ export interface Messages {
     /** RATE_LIMITED when the relay said how long to wait. */
     rateLimitedFor: (seconds: number) => string;
     mailUnavailable: string;
+    /** STORE_UNAVAILABLE: the relay could not store it; sending again later is safe. */
+    storeUnavailable: string;
     ended: string;
     invalid: string;
     notAllowed: string;
