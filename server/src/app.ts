@@ -17,6 +17,7 @@ import { releaseDepartedAgents } from './chores/departed-agents';
 import { closeInactive } from './chores/inactivity';
 import { deleteExpiredConversations } from './chores/retention';
 import { ConversationService } from './conversations/conversation-service';
+import { DEFAULT_DIGEST_MINUTES, sendDueDigests } from './conversations/owner-digest';
 import type { Relay } from './conversations/relay';
 import { openPresence } from './presence/open-presence';
 import { Publisher } from './realtime/publisher';
@@ -56,7 +57,12 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'redisPrefix' | 'agentGraceMs' | 'metricsToken' | 'trustProxy' | 'addressLimitScale'
+        | 'redisPrefix'
+        | 'agentGraceMs'
+        | 'metricsToken'
+        | 'trustProxy'
+        | 'addressLimitScale'
+        | 'digestMinutes'
       >
     >;
   store: Store;
@@ -147,7 +153,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const publish = new Publisher(createBroadcaster(visitors, agents));
   const router = new Router(store, presence, now);
   const outbox = startOutboxSender({ store, mailer, logger, now });
-  const parts = { store, presence, router, publish, mailer, outbox, metrics, logger, now };
+  const digestIntervalMs = (config.digestMinutes ?? DEFAULT_DIGEST_MINUTES) * 60_000;
+  const parts = {
+    store,
+    presence,
+    router,
+    publish,
+    mailer,
+    outbox,
+    metrics,
+    logger,
+    now,
+    publicUrl,
+    digestIntervalMs,
+  };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
   const limits = visitorLimits(limiters);
   const clientAddress = (request: IncomingMessage) => proxyaddr(request, trustProxy);
@@ -235,6 +254,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         name: 'inactivity',
         everyMs: deps.inactivitySweepMs ?? 30_000,
         run: () => closeInactive(relay),
+      },
+      {
+        name: 'owner digests',
+        everyMs: Math.min(60_000, Math.max(1_000, digestIntervalMs / 10)),
+        run: () => sendDueDigests(relay),
       },
       {
         name: 'retention',

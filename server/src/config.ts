@@ -93,6 +93,14 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1).max(1_000_000).default(1),
   ),
+  PARLEY_DIGEST_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 60)
+      .default(10),
+  ),
 });
 
 /**
@@ -125,6 +133,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Multiplies every per-address rate limit's allowance (shared addresses: NAT, CGNAT). */
   addressLimitScale: number;
+  /** At most one email per site to its owners about offline messages and missed chats per this. */
+  digestMinutes: number;
 }
 
 /** Thrown for a bad environment; the message names every bad variable. */
@@ -158,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentGraceMs: e.PARLEY_AGENT_GRACE_MS,
     trustProxy: e.TRUST_PROXY,
     addressLimitScale: e.PARLEY_ADDRESS_LIMIT_SCALE,
+    digestMinutes: e.PARLEY_DIGEST_MINUTES,
   };
 }

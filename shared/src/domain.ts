@@ -16,6 +16,12 @@ export type Author = 'visitor' | 'agent' | 'system';
 /** Who or what closed a conversation. */
 export type ClosedBy = 'visitor' | 'agent' | 'inactivity';
 
+/**
+ * The tag of a missed chat: the visitor left, or was closed out of the queue, before any agent
+ * replied. Set by the relay when it closes such a chat; reports and the console's Missed tab use it.
+ */
+export const MISSED_TAG = 'missed';
+
 /** One field of the pre-chat form. `name` and `email` fill the visitor's profile. */
 export interface PrechatField {
   key: string;

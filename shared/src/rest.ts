@@ -88,6 +88,8 @@ export interface InboxCounts {
   mine: number;
   all: number;
   offline: number;
+  /** Chats nobody answered, not followed up yet. */
+  missed: number;
   closed: number;
 }
 

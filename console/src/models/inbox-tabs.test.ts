@@ -10,7 +10,24 @@ describe('inbox tabs', () => {
     expect(tabQuery('mine', me)).toEqual({ status: 'active', agentId: me });
     expect(tabQuery('all', me)).toEqual({ kind: 'chat', status: 'open' });
     expect(tabQuery('offline', me)).toEqual({ kind: 'offline', status: 'open' });
+    expect(tabQuery('missed', me)).toEqual({ kind: 'chat', status: 'closed', tag: 'missed' });
     expect(tabQuery('closed', me)).toEqual({ status: 'closed' });
+  });
+
+  test('Missed holds unanswered chats until someone follows them up', () => {
+    const missed = makeConversation({ status: 'closed', tags: ['missed'], agentId: null });
+    expect(belongsTo('missed', missed, me)).toBe(true);
+    expect(belongsTo('missed', { ...missed, tags: [] }, me)).toBe(false);
+    // An answer reopens it as a follow-up: out of Missed, into Offline and Mine.
+    const followedUp = {
+      ...missed,
+      kind: 'offline' as const,
+      status: 'active' as const,
+      agentId: me,
+    };
+    expect(belongsTo('missed', followedUp, me)).toBe(false);
+    expect(belongsTo('offline', followedUp, me)).toBe(true);
+    expect(belongsTo('mine', followedUp, me)).toBe(true);
   });
 
   test('All and Offline hold open conversations only', () => {

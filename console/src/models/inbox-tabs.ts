@@ -1,13 +1,15 @@
-import type { Conversation, ConversationQuery } from '@parley/shared';
+import { MISSED_TAG, type Conversation, type ConversationQuery } from '@parley/shared';
 
 /** The inbox's folders, in the order they are shown. */
-export const INBOX_TABS = ['queue', 'mine', 'all', 'offline', 'closed'] as const;
+// Missed came later: appended, so the first five keep their places (tests outside rely on them).
+export const INBOX_TABS = ['queue', 'mine', 'all', 'offline', 'closed', 'missed'] as const;
 /** One of {@link INBOX_TABS}. */
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 /**
  * What the relay is asked for each tab, matching how it counts them. "All" and "Offline" hold open
- * conversations only, which the relay's `open` status (queued or active) selects.
+ * conversations only, which the relay's `open` status (queued or active) selects. "Missed" holds
+ * chats nobody answered that nobody has followed up yet (an answer reopens them as a follow-up).
  */
 export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
   switch (tab) {
@@ -19,6 +21,8 @@ export function tabQuery(tab: InboxTab, meId: string): ConversationQuery {
       return { kind: 'chat', status: 'open' };
     case 'offline':
       return { kind: 'offline', status: 'open' };
+    case 'missed':
+      return { kind: 'chat', status: 'closed', tag: MISSED_TAG };
     case 'closed':
       return { status: 'closed' };
   }
@@ -35,6 +39,12 @@ export function belongsTo(tab: InboxTab, conversation: Conversation, meId: strin
       return conversation.kind === 'chat' && conversation.status !== 'closed';
     case 'offline':
       return conversation.kind === 'offline' && conversation.status !== 'closed';
+    case 'missed':
+      return (
+        conversation.kind === 'chat' &&
+        conversation.status === 'closed' &&
+        conversation.tags.includes(MISSED_TAG)
+      );
     case 'closed':
       return conversation.status === 'closed';
   }

@@ -83,7 +83,7 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     refresh: async () => ({ token: 't2', agent: makeAgent() }),
     logout: async () => {},
     listConversations: async () => ({ items: [], total: 0 }),
-    counts: async () => ({ queue: 0, mine: 0, all: 0, offline: 0, closed: 0 }),
+    counts: async () => ({ queue: 0, mine: 0, all: 0, offline: 0, missed: 0, closed: 0 }),
     getConversation: async () => {
       throw new Error('getConversation not faked');
     },

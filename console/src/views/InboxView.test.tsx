@@ -39,11 +39,13 @@ const queued = (id: string, name: string, waitedMs: number) =>
   );
 
 describe('inbox', () => {
-  test('the tabs are named exactly Queue, Mine, All, Offline and Closed, with live counts beside them', async () => {
-    setup({ counts: vi.fn(async () => ({ queue: 3, mine: 2, all: 7, offline: 1, closed: 40 })) });
+  test('the tabs are named exactly Queue, Mine, All, Offline, Closed and Missed, with live counts beside them', async () => {
+    setup({
+      counts: vi.fn(async () => ({ queue: 3, mine: 2, all: 7, offline: 1, missed: 2, closed: 40 })),
+    });
     const tablist = screen.getByRole('tablist', { name: 'Conversations' });
     const tabs = within(tablist).getAllByRole('tab');
-    for (const [index, name] of ['Queue', 'Mine', 'All', 'Offline', 'Closed'].entries()) {
+    for (const [index, name] of ['Queue', 'Mine', 'All', 'Offline', 'Closed', 'Missed'].entries()) {
       expect(screen.getByRole('tab', { name })).toBe(tabs[index]);
     }
     // The count sits beside the word, hidden from the accessible name so it stays exactly "Closed".
@@ -51,6 +53,7 @@ describe('inbox', () => {
       expect(screen.getByRole('tab', { name: 'Closed' }).textContent).toBe('Closed40'),
     );
     expect(screen.getByRole('tab', { name: 'Queue' }).textContent).toBe('Queue3');
+    expect(screen.getByRole('tab', { name: 'Missed' }).textContent).toBe('Missed2');
     expect(screen.getByRole('tab', { name: 'Queue' }).getAttribute('aria-selected')).toBe('true');
     // The name comes from the visible word; an aria-label would differ from the text "Queue3".
     for (const tab of tabs) expect(tab.hasAttribute('aria-label')).toBe(false);

@@ -9,6 +9,7 @@ const LABELS: Record<InboxTab, string> = {
   mine: 'Mine',
   all: 'All',
   offline: 'Offline',
+  missed: 'Missed',
   closed: 'Closed',
 };
 
@@ -17,6 +18,7 @@ const EMPTY: Record<InboxTab, string> = {
   mine: 'No chats are assigned to you.',
   all: 'No open chats.',
   offline: 'No offline messages.',
+  missed: 'No missed chats: every visitor got an answer.',
   closed: 'No closed chats yet.',
 };
 

@@ -49,7 +49,16 @@ describe('presence', () => {
   test('the agent’s load is shown against their capacity', async () => {
     setup({
       agent: makeAgent({ capacity: 5 }),
-      api: { counts: vi.fn(async () => ({ queue: 0, mine: 2, all: 2, offline: 0, closed: 0 })) },
+      api: {
+        counts: vi.fn(async () => ({
+          queue: 0,
+          mine: 2,
+          all: 2,
+          offline: 0,
+          missed: 0,
+          closed: 0,
+        })),
+      },
     });
     expect(await screen.findByText('2 / 5 chats')).toBeTruthy();
   });

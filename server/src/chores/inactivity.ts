@@ -1,4 +1,5 @@
-import { ParleyError } from '@parley/shared';
+import { MISSED_TAG, ParleyError } from '@parley/shared';
+import { digestSoon } from '../conversations/owner-digest';
 import type { Relay } from '../conversations/relay';
 
 /** Closes live chats whose last activity is older than their site's inactivity timeout. */
@@ -16,8 +17,10 @@ export async function closeInactive(relay: Relay): Promise<number> {
     const lastActivity = Date.parse(conversation.lastMessageAt ?? conversation.createdAt);
     if (relay.now() - lastActivity < timeoutMs) continue;
     try {
-      await relay.conversations.close(conversation.id, 'inactivity');
+      const after = await relay.conversations.close(conversation.id, 'inactivity');
       closed += 1;
+      // Nobody answered before the visitor went quiet: the owners hear of it.
+      if (after.tags.includes(MISSED_TAG)) await digestSoon(relay, after.siteId);
     } catch (error) {
       // Closed by someone else since the list was read.
       if (!(error instanceof ParleyError)) throw error;

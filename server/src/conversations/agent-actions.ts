@@ -1,5 +1,6 @@
 /** What an agent can do. Each function is one request of the /agent namespace. */
 import {
+  MISSED_TAG,
   ParleyError,
   type Agent,
   type AgentSession,
@@ -74,6 +75,14 @@ export async function sendMessage(
 ): Promise<{ message: Message }> {
   const agent = await currentAgent(relay, agentId);
   let conversation = await servedConversation(relay, agent, input.conversationId);
+  // Answering a missed chat reopens it as a follow-up: the visitor gets it by email and in the widget.
+  if (
+    conversation.status === 'closed' &&
+    !input.internal &&
+    conversation.tags.includes(MISSED_TAG)
+  ) {
+    conversation = await relay.conversations.followUp(conversation.id, agent);
+  }
   if (conversation.status === 'closed' && !input.internal) {
     throw new ParleyError('CONFLICT', 'The conversation is closed');
   }

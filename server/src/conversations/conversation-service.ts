@@ -14,7 +14,13 @@ import {
   type VisitorConversation,
 } from '@parley/shared';
 import type { AgentRecord, AppendOptions, AppendResult, ConversationPatch } from '../storage/store';
-import { closing, requeueing, seeing, type AssignMode } from '../storage/conversation-transitions';
+import {
+  closing,
+  followingUp,
+  requeueing,
+  seeing,
+  type AssignMode,
+} from '../storage/conversation-transitions';
 import { sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import type { Metrics } from '../ops/metrics';
@@ -172,6 +178,16 @@ export class ConversationService {
     this.deps.publish.closed(conversation);
     this.deps.metrics.conversationsClosed.inc({ closed_by: closedBy });
     await this.drain(conversation.siteId);
+    return conversation;
+  }
+
+  /** Reopens a missed chat for the agent who answers it; the answer then reaches the visitor. */
+  async followUp(conversationId: string, agent: AgentRecord): Promise<Conversation> {
+    const { conversation } = await this.deps.store.changeConversation(
+      conversationId,
+      followingUp(agent.id, this.timestamp()),
+    );
+    await this.publish(conversation);
     return conversation;
   }
 

@@ -26,6 +26,10 @@ export interface Relay {
   outbox: OutboxSender;
   metrics: Metrics;
   logger: Logger;
+  /** The origin consoles reach the relay at (links in emails). */
+  publicUrl: () => string;
+  /** At most one owners' digest per site per this many ms. */
+  digestIntervalMs: number;
   /** Epoch ms; tests move it forward to expire inactivity timeouts. */
   now: () => number;
 }

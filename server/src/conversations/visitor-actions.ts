@@ -1,5 +1,6 @@
 /** What a visitor does in a chat: messages, typing, seen, closing, rating, transcript. */
 import {
+  MISSED_TAG,
   ParleyError,
   type Conversation,
   type Empty,
@@ -10,6 +11,7 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import { newConversation } from './new-conversation';
+import { digestSoon } from './owner-digest';
 import type { Relay } from './relay';
 import { rating } from './rating-rules';
 import { renderTranscript } from './transcript-text';
@@ -121,6 +123,8 @@ export async function close(
 ): Promise<{ conversation: VisitorConversation }> {
   await ownConversation(relay, actor, input.conversationId);
   const conversation = await relay.conversations.close(input.conversationId, 'visitor');
+  // Left before anyone answered: the owners hear of it, so someone follows it up.
+  if (conversation.tags.includes(MISSED_TAG)) await digestSoon(relay, conversation.siteId);
   return { conversation: await relay.conversations.visitorView(conversation) };
 }
 

@@ -1,9 +1,10 @@
 /** The transcript API: list, counts, one conversation as JSON or text. */
-import type {
-  ConversationDetail,
-  ConversationList,
-  ConversationSummary,
-  InboxCounts,
+import {
+  MISSED_TAG,
+  type ConversationDetail,
+  type ConversationList,
+  type ConversationSummary,
+  type InboxCounts,
 } from '@parley/shared';
 import { conversationQuerySchema } from '@parley/shared/schemas';
 import { Router, type RequestHandler } from 'express';
@@ -89,6 +90,7 @@ export function conversationRoutes(deps: { relay: Relay; requireAgent: RequestHa
       mine: await count({ status: 'active', agentId: agent.id }),
       all: await count({ statuses: ['queued', 'active'], kind: 'chat' }),
       offline: await count({ kind: 'offline', statuses: ['queued', 'active'] }),
+      missed: await count({ kind: 'chat', status: 'closed', tag: MISSED_TAG }),
       closed: await count({ status: 'closed' }),
     };
     res.json(counts);

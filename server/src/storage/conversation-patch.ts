@@ -3,6 +3,7 @@ import type { ConversationPatch } from './store';
 
 /** Every key of {@link ConversationPatch}; anything else in a patch is ignored. */
 export const CONVERSATION_PATCH_KEYS = [
+  'kind',
   'status',
   'agentId',
   'tags',

@@ -3,17 +3,50 @@
  * change makes, or a ParleyError when the change is not allowed. Both stores run them inside
  * their atomic update, so a decision is always taken on the state it is written over.
  */
-import { ParleyError, type ClosedBy } from '@parley/shared';
+import { MISSED_TAG, ParleyError, type ClosedBy } from '@parley/shared';
 import type { AssignMode, ConversationDecision } from './store';
 
 export type { AssignMode, ConversationDecision };
 
-/** Closing: once only. */
+/**
+ * Closing: once only. A live chat closed before any agent replied, by the visitor or by
+ * inactivity, is a missed chat: it is tagged so that someone follows it up.
+ */
 export function closing(closedBy: ClosedBy, at: string): ConversationDecision {
   return (current) => {
     if (current.status === 'closed')
       throw new ParleyError('CONFLICT', 'The conversation is already closed');
-    return { status: 'closed', closedAt: at, closedBy };
+    const missed =
+      current.kind === 'chat' && current.firstResponseAt === null && closedBy !== 'agent';
+    return {
+      status: 'closed',
+      closedAt: at,
+      closedBy,
+      ...(missed && !current.tags.includes(MISSED_TAG)
+        ? { tags: [...current.tags, MISSED_TAG] }
+        : {}),
+    };
+  };
+}
+
+/**
+ * Following up a missed chat: an agent's reply reopens it as a message to answer (like one left
+ * while nobody was there), theirs, so the visitor gets the answer by email and in the widget.
+ */
+export function followingUp(agentId: string, at: string): ConversationDecision {
+  return (current) => {
+    if (current.status !== 'closed')
+      throw new ParleyError('CONFLICT', 'Someone else is already following this up');
+    if (!current.tags.includes(MISSED_TAG))
+      throw new ParleyError('CONFLICT', 'The conversation is closed');
+    return {
+      kind: 'offline',
+      status: 'active',
+      agentId,
+      assignedAt: at,
+      closedAt: null,
+      closedBy: null,
+    };
   };
 }
 

@@ -48,6 +48,7 @@ export const CONVERSATION_ORDER =
 
 /** Column and SQL type of each field `updateConversation` may change. */
 const PATCH_COLUMNS: Record<keyof ConversationPatch, [column: string, type: string]> = {
+  kind: ['kind', 'text'],
   status: ['status', 'text'],
   agentId: ['agent_id', 'text'],
   tags: ['tags', 'text[]'],

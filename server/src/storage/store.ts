@@ -67,6 +67,7 @@ export interface ConversationFilter {
 export type ConversationPatch = Partial<
   Pick<
     Conversation,
+    | 'kind'
     | 'status'
     | 'agentId'
     | 'tags'
