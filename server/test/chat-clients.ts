@@ -87,8 +87,17 @@ function createClient(
       byConversation.set(message.conversationId, map);
     }
   };
-  const lastSeq = (conversationId: string) =>
-    Math.max(0, ...[...(byConversation.get(conversationId)?.values() ?? [])].map((m) => m.seq));
+  // The highest seq held with nothing missing below it: seq has no gaps, so a hole (a live message
+  // that overtook one still in flight from another node, or one missed before following) is
+  // fetched again rather than skipped.
+  const lastSeq = (conversationId: string) => {
+    const held = new Set(
+      [...(byConversation.get(conversationId)?.values() ?? [])].map((m) => m.seq),
+    );
+    let seq = 0;
+    while (held.has(seq + 1)) seq += 1;
+    return seq;
+  };
   const request = <T>(event: string, payload: unknown) =>
     socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck(event, payload) as Promise<Ack<T>>;
   const whenReady = () =>
@@ -305,21 +314,48 @@ export interface ConsoleClient extends ChatClient {
   follow(conversationId: string): void;
   /** Sends in `conversationId` through the outbox; resolves with the stored message. */
   send(conversationId: string, text: string): Promise<Message>;
+  /**
+   * Follows `conversationId` and fetches what this console lacks of it now, as the console does
+   * when it opens a conversation. Rejects if the socket drops meanwhile (the next connect catches
+   * up anyway).
+   */
+  catchUp(conversationId: string): Promise<void>;
+}
+
+export interface ConsoleOptions extends ConnectOptions {
+  /**
+   * Conversations to follow, asked on every connect after the hello: what the console's inbox
+   * refresh finds (e.g. chats routed to the agent while the socket was down).
+   */
+  discover?: () => Promise<string[]>;
 }
 
 /** An agent's console signed in with `token`. */
 export async function openConsole(
   url: string,
   token: string,
-  options: ConnectOptions = {},
+  options: ConsoleOptions = {},
 ): Promise<ConsoleClient> {
   const followed = new Set<string>();
   const socket = io(`${url}/agent`, { ...socketOptions(options), auth: { token } });
+  const catchUp = async (self: Internals, conversationId: string, afterSeq: number) => {
+    const history = await self.request<{ messages: Message[] }>('message:history', {
+      conversationId,
+      afterSeq,
+    });
+    if (!history.ok) throw new Error(`message:history failed: ${history.error.code}`);
+    self.merge(history.data.messages);
+  };
   const client = createClient(socket, {
     async greet(self) {
       const seqs = new Map([...followed].map((id) => [id, self.lastSeq(id)]));
       const reply = await self.request('agent:hello', {});
       if (!reply.ok) throw new Error(`agent:hello failed: ${reply.error.code}`);
+      for (const conversationId of (await options.discover?.()) ?? []) {
+        if (seqs.has(conversationId)) continue;
+        followed.add(conversationId);
+        seqs.set(conversationId, self.lastSeq(conversationId));
+      }
       for (const [conversationId, afterSeq] of seqs) {
         const history = await self.request<{ messages: Message[] }>('message:history', {
           conversationId,
@@ -342,6 +378,10 @@ export async function openConsole(
     send(conversationId, text) {
       followed.add(conversationId);
       return client.enqueue(conversationId, text);
+    },
+    catchUp(conversationId) {
+      followed.add(conversationId);
+      return catchUp(client, conversationId, client.lastSeq(conversationId));
     },
   };
 }
