@@ -37,7 +37,9 @@ import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
+import { startInboundSmtp, type InboundSmtp } from './mail/inbound-smtp';
 import { startOutboxSender } from './mail/outbox-sender';
+import { openReplyAddresses } from './mail/reply-address';
 import { createMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import type { RelayLimits } from './rate-limits/limits';
@@ -63,6 +65,8 @@ export interface AppDeps {
         | 'trustProxy'
         | 'addressLimitScale'
         | 'digestMinutes'
+        | 'smtpInboundPort'
+        | 'smtpInboundDomain'
       >
     >;
   store: Store;
@@ -89,7 +93,14 @@ export interface App {
   relay: Relay;
   tokens: TokenService;
   /** Whether email is configured, and a check of the connection to the mail server. */
-  mail: { configured: boolean; verify: () => Promise<string | null> };
+  mail: {
+    configured: boolean;
+    verify: () => Promise<string | null>;
+    /** The port visitors' email replies are received on once listening, or null when off. */
+    inboundPort: () => number | null;
+    /** The domain of reply addresses, or null when replies are not received. */
+    replyDomain: string | null;
+  };
   /** Listens on `port` (0 for a free one) and returns the origin it serves. */
   listen(port: number): Promise<string>;
   /** The origin pages and consoles reach this server at. */
@@ -154,6 +165,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = new Router(store, presence, now);
   const outbox = startOutboxSender({ store, mailer, logger, now });
   const digestIntervalMs = (config.digestMinutes ?? DEFAULT_DIGEST_MINUTES) * 60_000;
+  const receivesReplies = config.smtpInboundPort !== undefined;
+  const replyAddresses = receivesReplies
+    ? await openReplyAddresses(store, replyDomain(config.smtpInboundDomain, config.publicUrl))
+    : null;
   const parts = {
     store,
     presence,
@@ -166,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     now,
     publicUrl,
     digestIntervalMs,
+    replyAddresses,
   };
   const relay: Relay = { ...parts, conversations: new ConversationService(parts) };
   const limits = visitorLimits(limiters);
@@ -274,23 +290,38 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
   );
 
+  let inbound: InboundSmtp | null = null;
   return {
     http,
     io,
     relay,
     tokens,
     publicUrl,
-    mail: { configured: mailer.configured, verify: () => mailer.verify() },
-    listen: (port) =>
-      new Promise((resolve, reject) => {
+    mail: {
+      configured: mailer.configured,
+      verify: () => mailer.verify(),
+      inboundPort: () => inbound?.port ?? null,
+      replyDomain: receivesReplies ? replyDomain(config.smtpInboundDomain, config.publicUrl) : null,
+    },
+    async listen(port) {
+      const url = await new Promise<string>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, () => {
           const { port: bound } = http.address() as AddressInfo;
           listeningUrl = `http://localhost:${bound}`;
           resolve(listeningUrl);
         });
-      }),
+      });
+      if (replyAddresses && config.smtpInboundPort !== undefined)
+        inbound = await startInboundSmtp({
+          relay,
+          addresses: replyAddresses,
+          port: config.smtpInboundPort,
+        });
+      return url;
+    },
     async close() {
+      await inbound?.close();
       await new Promise<void>((resolve, reject) => {
         io.close(() => resolve()).catch(reject);
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.
@@ -303,4 +334,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await limiters.close();
     },
   };
+}
+
+/** Reply addresses' domain: SMTP_INBOUND_DOMAIN, else PUBLIC_URL's host name, else localhost. */
+function replyDomain(configured: string | undefined, publicUrl: string | undefined): string {
+  if (configured) return configured;
+  return publicUrl ? new URL(publicUrl).hostname : 'localhost';
 }

@@ -49,6 +49,17 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   ),
+  SMTP_INBOUND_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(65_535).optional(),
+  ),
+  SMTP_INBOUND_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, 'must be a domain name, e.g. reply.example.com')
+      .optional(),
+  ),
   PARLEY_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   PARLEY_ADMIN_PASSWORD: z.preprocess(
     emptyAsUndefined,
@@ -135,6 +146,10 @@ export interface Config {
   addressLimitScale: number;
   /** At most one email per site to its owners about offline messages and missed chats per this. */
   digestMinutes: number;
+  /** Where the relay receives visitors' email replies (SMTP); unset, it receives none. */
+  smtpInboundPort: number | undefined;
+  /** The domain of reply addresses (`reply+…@domain`); default: PUBLIC_URL's host name. */
+  smtpInboundDomain: string | undefined;
 }
 
 /** Thrown for a bad environment; the message names every bad variable. */
@@ -169,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     addressLimitScale: e.PARLEY_ADDRESS_LIMIT_SCALE,
     digestMinutes: e.PARLEY_DIGEST_MINUTES,
+    smtpInboundPort: e.SMTP_INBOUND_PORT,
+    smtpInboundDomain: e.SMTP_INBOUND_DOMAIN,
   };
 }

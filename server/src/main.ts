@@ -62,6 +62,9 @@ async function main(): Promise<void> {
     siteId ? `  Snippet:  ${widgetSnippet(url, siteId)}` : null,
     `  Data:     ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`,
     `  Email:    ${app.mail.configured ? `on (${mailHost(config.smtpUrl)})` : 'off (set SMTP_URL)'}`,
+    app.mail.inboundPort() !== null
+      ? `  Replies:  reply+…@${app.mail.replyDomain} received on SMTP port ${app.mail.inboundPort()}`
+      : null,
     '',
   ].filter((line) => line !== null);
   process.stdout.write(`${lines.join('\n')}\n`);

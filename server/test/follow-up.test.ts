@@ -13,22 +13,8 @@ import {
   startServer,
   type TestServer,
 } from './harness';
+import { leaveAndGo } from './offline-visitor';
 import { startSmtpSink } from './smtp-sink';
-
-/** A Polish visitor leaves a message while nobody is there, then closes the page. */
-async function leaveAndGo(server: TestServer, text: string) {
-  await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
-  const session = await visitor.ok('visitor:hello', {
-    locale: 'pl-PL',
-    page: { url: 'https://sklep.example/zwroty', title: 'Zwroty' },
-  });
-  const { conversationId } = await visitor.ok('offline:leave', {
-    name: 'Ania Nowak',
-    email: 'ania@example.pl',
-    text,
-  });
-  return { conversationId, token: session.token };
-}
 
 async function detail(server: TestServer, token: string, id: string) {
   return (await api<ConversationDetail>(server.url, token, 'GET', `/api/conversations/${id}`)).body;

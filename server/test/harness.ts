@@ -52,6 +52,8 @@ export interface ServerOptions {
   metricsToken?: string;
   /** Where the relay logs (embedded mode); silent by default. */
   logger?: Logger;
+  /** Receive visitors' email replies on this SMTP port (0: any free one; embedded mode only). */
+  smtpInboundPort?: number;
   /** Over the per-address defaults below (embedded mode only). */
   limits?: Partial<RelayLimits>;
   trustProxy?: TrustProxy;
@@ -91,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       smtpUrl: options.smtpUrl,
       metricsToken: options.metricsToken,
       trustProxy: options.trustProxy ?? false,
+      smtpInboundPort: options.smtpInboundPort,
     },
     limits: { ...ROOMY_ADDRESS_LIMITS, ...options.limits },
     store,

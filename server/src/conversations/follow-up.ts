@@ -23,6 +23,11 @@ export async function followUpByEmail(
     kind: 'reply',
     conversationId: conversation.id,
     messageId: message.id,
-    content: replyMail({ site, visitor: { ...visitor, email: visitor.email }, message }),
+    content: replyMail({
+      site,
+      visitor: { ...visitor, email: visitor.email },
+      message,
+      replyTo: relay.replyAddresses?.addressFor(conversation.id) ?? null,
+    }),
   });
 }

@@ -2,6 +2,7 @@
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxSender } from '../mail/outbox-sender';
+import type { ReplyAddresses } from '../mail/reply-address';
 import type { Metrics } from '../ops/metrics';
 import type { AgentPresence } from '../presence/agent-presence';
 import type { Publisher } from '../realtime/publisher';
@@ -26,6 +27,8 @@ export interface Relay {
   outbox: OutboxSender;
   metrics: Metrics;
   logger: Logger;
+  /** Reply addresses of conversations, when the relay receives email replies (else null). */
+  replyAddresses: ReplyAddresses | null;
   /** The origin consoles reach the relay at (links in emails). */
   publicUrl: () => string;
   /** At most one owners' digest per site per this many ms. */

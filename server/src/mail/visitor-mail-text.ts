@@ -10,6 +10,8 @@ export interface VisitorMailText {
   /** Under the reply: where to answer. */
   replyContinue: (site: string) => string;
   openChat: string;
+  /** When the relay receives replies: answering the email works too. */
+  replyByEmail: string;
   transcriptSubject: (site: string) => string;
   transcriptIntro: (site: string) => string;
   /** Why the visitor got this email. */
@@ -23,6 +25,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     replyContinue: (site) =>
       `To answer, open the chat on ${site}: the conversation continues there.`,
     openChat: 'Open the chat',
+    replyByEmail: 'You can also simply reply to this email.',
     transcriptSubject: (site) => `Your conversation with ${site}`,
     transcriptIntro: (site) => `Here is your conversation with ${site}.`,
     footer: (site) => `You receive this email because you wrote to ${site}.`,
@@ -33,6 +36,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     replyContinue: (site) =>
       `Để trả lời, hãy mở khung chat trên ${site}: cuộc trò chuyện sẽ tiếp tục ở đó.`,
     openChat: 'Mở khung chat',
+    replyByEmail: 'Bạn cũng có thể trả lời trực tiếp email này.',
     transcriptSubject: (site) => `Cuộc trò chuyện của bạn với ${site}`,
     transcriptIntro: (site) => `Đây là cuộc trò chuyện của bạn với ${site}.`,
     footer: (site) => `Bạn nhận được email này vì bạn đã viết cho ${site}.`,
@@ -43,6 +47,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     replyContinue: (site) =>
       `Pentru a răspunde, deschide chatul pe ${site}: conversația continuă acolo.`,
     openChat: 'Deschide chatul',
+    replyByEmail: 'Poți de asemenea să răspunzi direct la acest email.',
     transcriptSubject: (site) => `Conversația ta cu ${site}`,
     transcriptIntro: (site) => `Iată conversația ta cu ${site}.`,
     footer: (site) => `Primești acest email pentru că ai scris către ${site}.`,
@@ -53,6 +58,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     replyContinue: (site) =>
       `Para sumagot, buksan ang chat sa ${site}: doon magpapatuloy ang usapan.`,
     openChat: 'Buksan ang chat',
+    replyByEmail: 'Maaari ka ring sumagot nang direkta sa email na ito.',
     transcriptSubject: (site) => `Ang iyong usapan sa ${site}`,
     transcriptIntro: (site) => `Narito ang iyong usapan sa ${site}.`,
     footer: (site) => `Natanggap mo ang email na ito dahil sumulat ka sa ${site}.`,
@@ -63,6 +69,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     replyContinue: (site) =>
       `Aby odpowiedzieć, otwórz czat na stronie ${site}: rozmowa toczy się dalej tam.`,
     openChat: 'Otwórz czat',
+    replyByEmail: 'Możesz też po prostu odpowiedzieć na ten e-mail.',
     transcriptSubject: (site) => `Twoja rozmowa z ${site}`,
     transcriptIntro: (site) => `Oto Twoja rozmowa z ${site}.`,
     footer: (site) => `Otrzymujesz ten e-mail w związku z Twoją wiadomością do ${site}.`,

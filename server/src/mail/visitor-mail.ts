@@ -56,8 +56,10 @@ export function replyMail(args: {
   site: Site;
   visitor: Visitor & { email: string };
   message: Message;
+  /** The conversation's reply address, when the relay receives email replies. */
+  replyTo?: string | null;
 }): OutboxContent {
-  const { site, visitor, message } = args;
+  const { site, visitor, message, replyTo } = args;
   const t = visitorMailText(visitorLocale(visitor.locale, site.widget.defaultLocale));
   const agent = message.authorName ?? site.name;
   const link = safeLink(visitor.page?.url);
@@ -69,6 +71,7 @@ export function replyMail(args: {
     '—',
     t.replyContinue(site.name),
     ...(link ? [link] : []),
+    ...(replyTo ? ['', t.replyByEmail] : []),
     '',
     t.footer(site.name),
     '',
@@ -81,8 +84,15 @@ export function replyMail(args: {
     `<p style="margin:0 0 12px;font-weight:600">${escapeHtml(t.replyIntro(agent))}</p>` +
       `<div style="border-left:3px solid #e5e7eb;padding-left:12px">${paragraphs(message.text)}</div>` +
       `<p style="margin:16px 0 0;color:#4b5563">${escapeHtml(t.replyContinue(site.name))}</p>` +
-      button,
+      button +
+      (replyTo ? `<p style="margin:16px 0 0;color:#4b5563">${escapeHtml(t.replyByEmail)}</p>` : ''),
     t.footer(site.name),
   );
-  return { to: [visitor.email], subject: t.replySubject(site.name), text, html };
+  return {
+    to: [visitor.email],
+    subject: t.replySubject(site.name),
+    text,
+    html,
+    ...(replyTo ? { replyTo } : {}),
+  };
 }
