@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { ConversationList } from '@parley/shared';
 import {
@@ -61,14 +62,25 @@ describe.each(relayModes())('nobody online (%s)', (mode) => {
     expect(counts.body).toMatchObject({ offline: 1, queue: 0 });
   });
 
-  it('emails a transcript to the visitor who asks for it, without internal notes', async () => {
+  it('emails a transcript to the visitor who asks for it, in their language, without internal notes', async () => {
     await using smtp = await startSmtpSink();
     await using server = await startServer({ mode, smtpUrl: smtp.url });
     await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
-    await visitor.ok('visitor:hello', {});
+    await visitor.ok('visitor:hello', { locale: 'pl', timeZone: 'Europe/Warsaw' });
     const { message } = await visitor.ok('message:send', {
       clientId: randomUUID(),
-      text: 'Czy mogę zwrócić zamówienie?',
+      text: 'Czy mogę zwrócić zamówienie? <img src=x onerror=alert(1)>',
+    });
+    await server.store.appendMessage({
+      id: randomUUID(),
+      conversationId: message.conversationId,
+      clientId: randomUUID(),
+      author: 'agent',
+      agentId: null,
+      authorName: 'Kim',
+      internal: true,
+      text: 'Notatka tylko dla zespołu',
+      createdAt: new Date().toISOString(),
     });
     await visitor.ok('visitor:identify', { email: 'jan@example.pl' });
     await visitor.ok('transcript:email', {
@@ -77,7 +89,14 @@ describe.each(relayModes())('nobody online (%s)', (mode) => {
     });
     await eventually(() => expect(smtp.mails).toHaveLength(1));
     expect(smtp.mails[0]!.to).toEqual(['jan@example.pl']);
-    expect(await bodyOf(smtp.mails[0]!)).toContain('Czy mogę zwrócić zamówienie?');
+    const parsed = await simpleParser(smtp.mails[0]!.raw);
+    expect(parsed.subject).toMatch(/^Twoja rozmowa z /);
+    expect(parsed.text).toContain('Czy mogę zwrócić zamówienie? <img src=x onerror=alert(1)>');
+    expect(parsed.text).toMatch(/^Ty \(/m);
+    const html = typeof parsed.html === 'string' ? parsed.html : '';
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(`${parsed.text}${html}`).not.toContain('Notatka tylko dla zespołu');
   });
 
   it('refuses a transcript to any email but the visitor’s own, and sends none', async () => {

@@ -14,7 +14,7 @@ import { newConversation } from './new-conversation';
 import { digestSoon } from './owner-digest';
 import type { Relay } from './relay';
 import { rating } from './rating-rules';
-import { renderTranscript } from './transcript-text';
+import { transcriptMail } from '../mail/visitor-mail';
 
 import {
   loadOrCreateVisitor,
@@ -168,11 +168,7 @@ export async function emailTranscript(
   await relay.outbox.enqueue({
     kind: 'transcript',
     conversationId: conversation.id,
-    content: {
-      to: [visitor.email],
-      subject: `Your conversation with ${site.name}`,
-      text: renderTranscript({ site, conversation, visitor, messages, agent: null }),
-    },
+    content: transcriptMail({ site, visitor: { ...visitor, email: visitor.email }, messages }),
   });
   return {};
 }

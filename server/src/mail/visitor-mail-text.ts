@@ -12,6 +12,8 @@ export interface VisitorMailText {
   openChat: string;
   /** When the relay receives replies: answering the email works too. */
   replyByEmail: string;
+  /** The visitor's own lines in a transcript. */
+  you: string;
   transcriptSubject: (site: string) => string;
   transcriptIntro: (site: string) => string;
   /** Why the visitor got this email. */
@@ -26,6 +28,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
       `To answer, open the chat on ${site}: the conversation continues there.`,
     openChat: 'Open the chat',
     replyByEmail: 'You can also simply reply to this email.',
+    you: 'You',
     transcriptSubject: (site) => `Your conversation with ${site}`,
     transcriptIntro: (site) => `Here is your conversation with ${site}.`,
     footer: (site) => `You receive this email because you wrote to ${site}.`,
@@ -37,6 +40,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
       `Để trả lời, hãy mở khung chat trên ${site}: cuộc trò chuyện sẽ tiếp tục ở đó.`,
     openChat: 'Mở khung chat',
     replyByEmail: 'Bạn cũng có thể trả lời trực tiếp email này.',
+    you: 'Bạn',
     transcriptSubject: (site) => `Cuộc trò chuyện của bạn với ${site}`,
     transcriptIntro: (site) => `Đây là cuộc trò chuyện của bạn với ${site}.`,
     footer: (site) => `Bạn nhận được email này vì bạn đã viết cho ${site}.`,
@@ -48,6 +52,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
       `Pentru a răspunde, deschide chatul pe ${site}: conversația continuă acolo.`,
     openChat: 'Deschide chatul',
     replyByEmail: 'Poți de asemenea să răspunzi direct la acest email.',
+    you: 'Tu',
     transcriptSubject: (site) => `Conversația ta cu ${site}`,
     transcriptIntro: (site) => `Iată conversația ta cu ${site}.`,
     footer: (site) => `Primești acest email pentru că ai scris către ${site}.`,
@@ -59,6 +64,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
       `Para sumagot, buksan ang chat sa ${site}: doon magpapatuloy ang usapan.`,
     openChat: 'Buksan ang chat',
     replyByEmail: 'Maaari ka ring sumagot nang direkta sa email na ito.',
+    you: 'Ikaw',
     transcriptSubject: (site) => `Ang iyong usapan sa ${site}`,
     transcriptIntro: (site) => `Narito ang iyong usapan sa ${site}.`,
     footer: (site) => `Natanggap mo ang email na ito dahil sumulat ka sa ${site}.`,
@@ -70,6 +76,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
       `Aby odpowiedzieć, otwórz czat na stronie ${site}: rozmowa toczy się dalej tam.`,
     openChat: 'Otwórz czat',
     replyByEmail: 'Możesz też po prostu odpowiedzieć na ten e-mail.',
+    you: 'Ty',
     transcriptSubject: (site) => `Twoja rozmowa z ${site}`,
     transcriptIntro: (site) => `Oto Twoja rozmowa z ${site}.`,
     footer: (site) => `Otrzymujesz ten e-mail w związku z Twoją wiadomością do ${site}.`,

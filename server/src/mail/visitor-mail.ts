@@ -96,3 +96,65 @@ export function replyMail(args: {
     ...(replyTo ? { replyTo } : {}),
   };
 }
+
+/** A conversation as the visitor saw it (no internal notes), for the visitor's own records. */
+export function transcriptMail(args: {
+  site: Site;
+  visitor: Visitor & { email: string };
+  messages: Message[];
+}): OutboxContent {
+  const { site, visitor } = args;
+  const locale = visitorLocale(visitor.locale, site.widget.defaultLocale);
+  const t = visitorMailText(locale);
+  const messages = args.messages.filter((message) => !message.internal);
+  const when = timeFormat(locale, visitor.timeZone);
+  const label = (message: Message) =>
+    message.author === 'visitor'
+      ? t.you
+      : message.author === 'agent'
+        ? (message.authorName ?? site.name)
+        : site.name;
+  const text = [
+    t.transcriptIntro(site.name),
+    '',
+    ...messages.flatMap((message) => [
+      `${label(message)} (${when(message.createdAt)}):`,
+      message.text,
+      '',
+    ]),
+    '—',
+    t.footer(site.name),
+    '',
+  ].join('\n');
+  const rows = messages
+    .map(
+      (message) =>
+        `<div style="margin:0 0 14px"><div style="font-size:12px;color:#5b6472">${escapeHtml(label(message))} · ${escapeHtml(when(message.createdAt))}</div>${paragraphs(message.text)}</div>`,
+    )
+    .join('');
+  const html = layout(
+    site,
+    `<p style="margin:0 0 16px;font-weight:600">${escapeHtml(t.transcriptIntro(site.name))}</p>${rows}`,
+    t.footer(site.name),
+  );
+  return { to: [visitor.email], subject: t.transcriptSubject(site.name), text, html };
+}
+
+/** "3 Dec 2026, 14:05" in the visitor's language and time zone (UTC when unknown or invalid). */
+function timeFormat(locale: string, timeZone: string | null): (iso: string) => string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: timeZone ?? 'UTC',
+    });
+  } catch {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+  }
+  return (iso) => format.format(new Date(iso));
+}
