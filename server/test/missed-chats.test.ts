@@ -33,6 +33,13 @@ describe.each(relayModes())('missed chats are followed up (%s)', (mode) => {
     await using smtp = await startSmtpSink();
     await using server = await startServer({ mode, smtpUrl: smtp.url });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    // Ana asks for the digest herself; Minh does not.
+    const ana = await createAgent(server, owner.token, 'Ana');
+    await createAgent(server, owner.token, 'Minh');
+    const optIn = await api(server.url, ana.token, 'PATCH', `/api/agents/${ana.agent.id}`, {
+      digestEmails: true,
+    });
+    expect(optIn.status).toBe(200);
     const first = await waitAndLeave(server, 'Ion Popescu', 'ion@example.ro');
 
     const missed = await api<ConversationList>(
@@ -53,7 +60,7 @@ describe.each(relayModes())('missed chats are followed up (%s)', (mode) => {
 
     await eventually(() => expect(smtp.mails).toHaveLength(1));
     const digest = await simpleParser(smtp.mails[0]!.raw);
-    expect(smtp.mails[0]!.to).toEqual([server.owner.ownerEmail]);
+    expect(smtp.mails[0]!.to.sort()).toEqual([server.owner.ownerEmail, 'ana@example.com'].sort());
     expect(digest.subject).toMatch(/Missed chat from Ion Popescu/);
     expect(digest.text).toContain('comanda mea nu a ajuns');
     expect(digest.text).toContain(`/console/conversations/${first}`);

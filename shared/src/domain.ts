@@ -100,6 +100,11 @@ export interface Agent {
   capacity: number;
   siteIds: string[];
   createdAt: string;
+  /**
+   * Whether the agent gets the owners' digest emails of their sites' offline messages and missed
+   * chats (owners always do). Absent in accounts from before the choice existed: no.
+   */
+  digestEmails?: boolean;
 }
 
 /** The page a visitor is on. */

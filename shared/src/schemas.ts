@@ -228,6 +228,8 @@ export const agentUpdateSchema = z.strictObject({
   role: z.enum(['owner', 'agent']).optional(),
   capacity: z.number().int().min(1).max(100).optional(),
   siteIds: z.array(id).max(100).optional(),
+  /** The owners' digest of offline messages and missed chats, for an agent who opts in. */
+  digestEmails: z.boolean().optional(),
 });
 
 /** POST /api/sites/:id/canned-replies */

@@ -109,6 +109,17 @@ export function ProfileDialog(props: { me: Agent; profile: Profile; onClose: () 
             Change password
           </button>
         </form>
+        {me.role !== 'owner' && (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={me.digestEmails === true}
+              disabled={saving !== null}
+              onChange={(event) => void profile.setDigestEmails(event.currentTarget.checked)}
+            />
+            <span>Email me about offline messages and missed chats on my sites</span>
+          </label>
+        )}
       </div>
     </div>
   );

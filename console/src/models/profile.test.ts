@@ -1,9 +1,12 @@
+import type { Agent, AgentUpdate } from '@parley/shared';
 import { describe, expect, test, vi } from 'vitest';
 import { RequestError } from '../api/request-error';
 import { makeAgent } from '../testing/fixtures';
 import { createProfile } from './profile';
 
-function setup(updateAgent = vi.fn(async () => makeAgent({ name: 'Ana Pop' }))) {
+type UpdateAgent = (id: string, body: AgentUpdate) => Promise<Agent>;
+
+function setup(updateAgent = vi.fn<UpdateAgent>(async () => makeAgent({ name: 'Ana Pop' }))) {
   const onAgent = vi.fn();
   const profile = createProfile({ api: { updateAgent }, meId: () => 'agent-1', onAgent });
   return { profile, updateAgent, onAgent };
@@ -37,6 +40,18 @@ describe('profile', () => {
     expect(await profile.changePassword('12345678')).toBe(true);
     expect(updateAgent).toHaveBeenCalledWith('agent-1', { password: '12345678' });
     expect(profile.saved.value).toBe('Your password was changed.');
+  });
+
+  test('an agent opts in to the digest emails of their sites, and out again', async () => {
+    const { profile, updateAgent, onAgent } = setup(
+      vi.fn<UpdateAgent>(async (_id, body) => makeAgent({ digestEmails: body.digestEmails })),
+    );
+    expect(await profile.setDigestEmails(true)).toBe(true);
+    expect(updateAgent).toHaveBeenLastCalledWith('agent-1', { digestEmails: true });
+    expect(onAgent).toHaveBeenLastCalledWith(makeAgent({ digestEmails: true }));
+    expect(await profile.setDigestEmails(false)).toBe(true);
+    expect(updateAgent).toHaveBeenLastCalledWith('agent-1', { digestEmails: false });
+    expect(profile.saved.value).toBe('You will no longer get the digest emails.');
   });
 
   test('a change the relay refuses keeps its error and nothing is passed on', async () => {

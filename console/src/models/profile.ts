@@ -16,7 +16,7 @@ export function createProfile(deps: {
   onAgent: (agent: Agent) => void;
 }) {
   const { api, meId, onAgent } = deps;
-  const saving = signal<'name' | 'password' | null>(null);
+  const saving = signal<'name' | 'password' | 'digest' | null>(null);
   const error = signal<RequestError | null>(null);
   /** The last successful change, for a short confirmation. */
   const saved = signal<string | null>(null);
@@ -28,8 +28,8 @@ export function createProfile(deps: {
   }
 
   async function save(
-    what: 'name' | 'password',
-    body: { name: string } | { password: string },
+    what: 'name' | 'password' | 'digest',
+    body: { name: string } | { password: string } | { digestEmails: boolean },
     label: string,
   ): Promise<boolean> {
     if (saving.value) return false;
@@ -67,13 +67,24 @@ export function createProfile(deps: {
     return save('password', { password }, 'Your password was changed.');
   }
 
+  /** Whether the owners' digest of offline messages and missed chats comes to me too. */
+  function setDigestEmails(on: boolean): Promise<boolean> {
+    return save(
+      'digest',
+      { digestEmails: on },
+      on
+        ? 'You will get the digest of offline messages and missed chats.'
+        : 'You will no longer get the digest emails.',
+    );
+  }
+
   /** Clears messages from an earlier visit to the dialog. */
   function reset(): void {
     error.value = null;
     saved.value = null;
   }
 
-  return { saving, error, saved, rename, changePassword, reset };
+  return { saving, error, saved, rename, changePassword, setDigestEmails, reset };
 }
 
 export type Profile = ReturnType<typeof createProfile>;

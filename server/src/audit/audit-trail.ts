@@ -48,6 +48,8 @@ export function agentChanges(before: AgentRecord, body: AgentUpdate): string[] {
   if (body.capacity !== undefined && body.capacity !== before.capacity)
     changes.push(`capacity: ${body.capacity}`);
   if (body.siteIds !== undefined && !sameSet(body.siteIds, before.siteIds)) changes.push('sites');
+  if (body.digestEmails !== undefined && body.digestEmails !== (before.digestEmails ?? false))
+    changes.push(`digest emails: ${body.digestEmails ? 'on' : 'off'}`);
   return changes;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Owners hear of every message left while nobody was there and every missed chat, in digests: at
+ * Owners (and agents who opt in) hear of every message left while nobody was there and every missed chat, in digests: at
  * most one email per site per digest interval, each item in exactly one digest. The first item
  * after a quiet spell goes out at once; what comes within the interval waits for the next digest.
  * The interval is a lease in the store, so the rule holds on any number of relays.
@@ -31,10 +31,11 @@ export async function sendDigest(relay: Relay, site: Site): Promise<boolean> {
   // Once per interval per site, decided by the store for every relay at once.
   if (!(await store.acquireLease(`digest:${site.id}`, randomUUID(), relay.digestIntervalMs)))
     return false;
-  const owners = (await relay.router.agentsOf(site.id)).filter(
-    (agent) => agent.role === 'owner' || agent.id === site.ownerId,
+  // The site's owners, and its agents who asked for these emails.
+  const readers = (await relay.router.agentsOf(site.id)).filter(
+    (agent) => agent.role === 'owner' || agent.id === site.ownerId || agent.digestEmails === true,
   );
-  const recipients = [...new Set(owners.map((owner) => owner.email))];
+  const recipients = [...new Set(readers.map((reader) => reader.email))];
   const latest = items.reduce((max, item) => (item.at > max ? item.at : max), watermark);
   if (recipients.length > 0) {
     await relay.outbox.enqueue({

@@ -88,6 +88,7 @@ export function agentRoutes(deps: {
       capacity: body.capacity,
       siteIds: body.siteIds ? [...new Set(body.siteIds)] : undefined,
       passwordHash: body.password ? await hashPassword(body.password) : undefined,
+      digestEmails: body.digestEmails,
       revokeTokens,
     });
     if (revokeTokens) await deps.onTokensRevoked(updated.id);

@@ -22,6 +22,7 @@ const AGENT_KEYS = [
   'capacity',
   'siteIds',
   'passwordHash',
+  'digestEmails',
 ] as const satisfies readonly (keyof AgentPatch)[];
 
 /** The patch without unknown keys or `undefined` values. */

@@ -159,7 +159,10 @@ export type VisitorPatch = Partial<
 
 /** The fields of an agent that change after creation. */
 export type AgentPatch = Partial<
-  Pick<AgentRecord, 'email' | 'name' | 'role' | 'status' | 'capacity' | 'siteIds' | 'passwordHash'>
+  Pick<
+    AgentRecord,
+    'email' | 'name' | 'role' | 'status' | 'capacity' | 'siteIds' | 'passwordHash' | 'digestEmails'
+  >
 > & {
   /** Adds one to `tokenVersion` in the same atomic step, ending every session issued before. */
   revokeTokens?: boolean;
