@@ -10,12 +10,19 @@ import { OWNER, startRelay, type Relay } from './support/relay';
 import { signInApi, type RestApi } from './support/rest-api';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { Widget } from './support/widget';
+import type { WidgetNames } from './support/widget-names';
 
 /** Desktop size for consoles, whatever the visitor's viewport. */
 const CONSOLE_VIEWPORT = { width: 1366, height: 820 };
 
+/** Set per file or describe with `test.use({ withEmail: false })`. */
+export interface Options {
+  /** Whether the relay gets SMTP_URL (the sink); without it the relay runs with email off. */
+  withEmail: boolean;
+}
+
 export interface Fixtures {
-  /** A mail server the relay is configured with (SMTP_URL). */
+  /** A mail server the relay is configured with (SMTP_URL) unless `withEmail` is false. */
   smtp: SmtpSink;
   /** The relay under test. */
   relay: Relay;
@@ -29,19 +36,21 @@ export interface Fixtures {
   signInConsole: (email: string, password: string) => Promise<AgentConsole>;
   /** The owner, signed in to the console and online. */
   agent: AgentConsole;
-  /** Opens another visitor (own context, own storage) on the shop. */
-  newVisitor: () => Promise<Widget>;
+  /** Opens another visitor (own context, own storage) on the shop; `names` for another language. */
+  newVisitor: (names?: WidgetNames) => Promise<Widget>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  withEmail: [true, { option: true }],
+
   smtp: async ({}, use) => {
     const sink = await startSmtpSink();
     await use(sink);
     await sink.close();
   },
 
-  relay: async ({ smtp }, use, testInfo) => {
-    const relay = await startRelay({ smtpUrl: smtp.url });
+  relay: async ({ smtp, withEmail }, use, testInfo) => {
+    const relay = await startRelay(withEmail ? { smtpUrl: smtp.url } : {});
     await use(relay);
     await relay.dispose();
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -83,10 +92,10 @@ export const test = base.extend<Fixtures>({
 
   newVisitor: async ({ browser }, use) => {
     const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
-    await use(async () => {
+    await use(async (names) => {
       const context = await browser.newContext();
       contexts.push(context);
-      return new Widget(await context.newPage());
+      return new Widget(await context.newPage(), names);
     });
     for (const context of contexts) await context.close();
   },

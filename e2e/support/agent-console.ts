@@ -1,7 +1,7 @@
 /** The agent's side: the real console at RELAY/console, driven by its roles and names. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type InboxTab = 'Queue' | 'Mine' | 'All' | 'Offline' | 'Closed';
+export type InboxTab = 'Queue' | 'Mine' | 'All' | 'Offline' | 'Closed' | 'Missed';
 
 /** The console as an agent uses it. */
 export class AgentConsole {

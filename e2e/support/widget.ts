@@ -1,19 +1,24 @@
 /**
- * The visitor's side: the widget on the shop's page, driven only through the roles and English
- * names the widget promises (its shadow root is open, so role locators reach inside).
+ * The visitor's side: the widget on the shop's page, driven only through the roles and names the
+ * widget promises (English unless the test gives another language's names; its shadow root is
+ * open, so role locators reach inside).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ENGLISH_NAMES, type WidgetNames } from './widget-names';
 
 /** The widget as a visitor uses it. */
 export class Widget {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly names: WidgetNames = ENGLISH_NAMES,
+  ) {}
 
   get openButton(): Locator {
-    return this.page.getByRole('button', { name: 'Open chat', exact: true });
+    return this.page.getByRole('button', { name: this.names.open, exact: true });
   }
 
   get closeButton(): Locator {
-    return this.page.getByRole('button', { name: 'Close chat', exact: true });
+    return this.page.getByRole('button', { name: this.names.close, exact: true });
   }
 
   get panel(): Locator {
@@ -25,35 +30,39 @@ export class Widget {
   }
 
   get composer(): Locator {
-    return this.panel.getByRole('textbox', { name: 'Message', exact: true });
+    return this.panel.getByRole('textbox', { name: this.names.message, exact: true });
   }
 
   get sendButton(): Locator {
-    return this.panel.getByRole('button', { name: 'Send', exact: true });
+    return this.panel.getByRole('button', { name: this.names.send, exact: true });
   }
 
   get endChatButton(): Locator {
-    return this.panel.getByRole('button', { name: 'End chat', exact: true });
+    return this.panel.getByRole('button', { name: this.names.endChat, exact: true });
   }
 
   get nameField(): Locator {
-    return this.panel.getByRole('textbox', { name: 'Name', exact: true });
+    return this.panel.getByRole('textbox', { name: this.names.name, exact: true });
   }
 
   get emailField(): Locator {
-    return this.panel.getByRole('textbox', { name: 'Email', exact: true });
+    return this.panel.getByRole('textbox', { name: this.names.email, exact: true });
   }
 
   get startChatButton(): Locator {
-    return this.panel.getByRole('button', { name: 'Start chat', exact: true });
+    return this.panel.getByRole('button', { name: this.names.startChat, exact: true });
   }
 
   get leaveMessageButton(): Locator {
-    return this.panel.getByRole('button', { name: 'Leave a message', exact: true });
+    return this.panel.getByRole('button', { name: this.names.leaveMessage, exact: true });
+  }
+
+  get transcriptButton(): Locator {
+    return this.panel.getByRole('button', { name: this.names.sendTranscript, exact: true });
   }
 
   get rating(): Locator {
-    return this.panel.getByRole('group', { name: 'Rate this conversation', exact: true });
+    return this.panel.getByRole('group', { name: this.names.rateTitle, exact: true });
   }
 
   /** Opens the shop page and waits for the launcher. */
@@ -93,14 +102,19 @@ export class Widget {
   async leaveOfflineMessage(name: string, email: string, message: string): Promise<void> {
     await this.nameField.fill(name);
     await this.emailField.fill(email);
-    await this.panel.getByRole('textbox', { name: 'Message', exact: true }).fill(message);
+    await this.composer.fill(message);
     await this.leaveMessageButton.click();
   }
 
   /** Rates the closed conversation. */
   async rate(score: 1 | 2 | 3 | 4 | 5, comment: string): Promise<void> {
     await this.rating.getByRole('button', { name: String(score), exact: true }).click();
-    await this.panel.getByRole('textbox', { name: 'Comment', exact: true }).fill(comment);
-    await this.panel.getByRole('button', { name: 'Send rating', exact: true }).click();
+    await this.panel.getByRole('textbox', { name: this.names.comment, exact: true }).fill(comment);
+    await this.panel.getByRole('button', { name: this.names.sendRating, exact: true }).click();
+  }
+
+  /** Declines the recommendation question some sites ask after the rating. */
+  async skipNps(): Promise<void> {
+    await this.panel.getByRole('button', { name: this.names.skip, exact: true }).click();
   }
 }

@@ -29,8 +29,12 @@ export const mount: MountApp = (context) => {
   context.addStyles(panelCss);
 
   const text = createStore<TextState>({ locale: 'en', t: english });
-  const setLocale = (locale: string): Promise<void> =>
-    loadLocale(locale).then(
+  // The language the visitor reads, reported to the relay (their emails are written in it). Not
+  // the loaded text's: the socket's hello can go out before the locale's chunk has arrived.
+  let visitorLocale = context.locale;
+  const setLocale = (locale: string): Promise<void> => {
+    visitorLocale = locale;
+    return loadLocale(locale).then(
       (loaded) => {
         launcher.setText(loaded.launcher);
         text.update({ locale, t: loaded.messages });
@@ -38,6 +42,7 @@ export const mount: MountApp = (context) => {
       (error: unknown) =>
         warn(`Parley: the "${locale}" text could not be loaded (${String(error)}); using English.`),
     );
+  };
 
   const titleBadge = createTitleBadge(doc);
   const currentPage = (): PageView => ({
@@ -52,7 +57,7 @@ export const mount: MountApp = (context) => {
     config: context.config,
     storage,
     transport: connection.transport,
-    locale: () => text.get().locale,
+    locale: () => visitorLocale,
     timeZone: browserTimeZone,
     page: currentPage,
     emit: context.emit,

@@ -238,6 +238,28 @@ describe('conversation', () => {
     expect(screen.queryByRole('textbox', { name: 'Reply' })).toBeNull();
   });
 
+  test('a missed chat, closed by the visitor before anyone replied, can still be answered', async () => {
+    const { socket } = await openConversation(
+      makeDetail({ status: 'closed', closedBy: 'visitor', tags: ['missed'] }),
+    );
+    socket.respond('message:send', (payload) => ({
+      message: makeMessage({
+        seq: 2,
+        author: 'agent',
+        text: payload.text,
+        clientId: payload.clientId,
+        agentId: 'agent-1',
+        authorName: 'Ana Agent',
+      }),
+    }));
+    expect(screen.queryByText(/This conversation is closed/)).toBeNull();
+    type('Sorry for the wait: your order ships today.');
+    fireEvent.keyDown(reply(), { key: 'Enter' });
+    expect(socket.sent('message:send')).toEqual([
+      expect.objectContaining({ text: 'Sorry for the wait: your order ships today.' }),
+    ]);
+  });
+
   test('a reply that failed says why and can be retried with the same id', async () => {
     const { socket } = await openConversation(makeDetail());
     let attempts = 0;

@@ -1,3 +1,4 @@
+import { MISSED_TAG } from '@parley/shared';
 import { ComposerBox } from '../components/ComposerBox';
 import { ConversationHeader } from '../components/ConversationHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -29,6 +30,8 @@ export function ConversationView(props: { workspace: Workspace }) {
 
   const { conversation, visitor, messages } = detail;
   const closed = conversation.status === 'closed';
+  // A missed chat stays answerable: the relay reopens it as a follow-up on the agent's answer.
+  const answerable = !closed || conversation.tags.includes(MISSED_TAG);
   return (
     <section class="pane conversation" aria-label={`Conversation with ${visitorName(visitor)}`}>
       <ConversationHeader
@@ -65,7 +68,7 @@ export function ConversationView(props: { workspace: Workspace }) {
         onDiscard={model.discard}
         footer={closed && conversation.rating ? <RatingCard rating={conversation.rating} /> : null}
       />
-      {closed ? (
+      {!answerable ? (
         <p class="composer-closed">
           This conversation is closed
           {conversation.closedBy ? ` (${closedByText(conversation.closedBy)})` : ''}.
