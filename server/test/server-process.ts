@@ -69,9 +69,10 @@ export async function spawnServer(
     child.once('exit', (code) => resolve(code)),
   );
   const url = await new Promise<string>((resolve, reject) => {
+    // Generous: a restarted node on a loaded 2-core machine can take a while to print its banner.
     const timer = setTimeout(
       () => reject(new Error(`server did not start:\n${stdout}\n${stderr}`)),
-      20_000,
+      40_000,
     );
     const check = () => {
       const match = /Parley is running at (\S+)/.exec(stdout);
