@@ -23,6 +23,7 @@ import {
   type Cluster,
 } from '@parley/server/testing';
 import { summarise, table, type Result } from './throughput-table';
+import { json } from './http-json';
 
 process.env['DATABASE_URL'] ||= DEFAULT_DATABASE_URL;
 process.env['REDIS_URL'] ||= DEFAULT_REDIS_URL;
@@ -37,18 +38,6 @@ const PER_VISITOR = 25;
 const VISITORS = Math.ceil(MESSAGES / PER_VISITOR);
 const AGENTS = 2;
 const TEXT = 'Khách hàng chi tiêu tiền của họ nơi họ cảm thấy có giá trị.';
-
-async function json<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const response = await fetch(url, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 const signIn = (url: string, email: string, password: string) =>
   json<{ token: string }>(`${url}/api/auth/login`, {

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import { DEFAULT_DATABASE_URL, freshDatabase, launchNode } from '@parley/server/testing';
+import { json } from './http-json';
 
 const argSeconds = /^--seconds(?:=|$)/.test(process.argv[2] ?? '')
   ? Number(process.argv[2]!.split('=')[1] ?? process.argv[3])
@@ -64,18 +65,6 @@ function openFiles(): number {
   } catch {
     return NaN;
   }
-}
-
-async function json<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const response = await fetch(url, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 function opened(socket: Socket): Promise<Socket> {

@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Socket, type Server } from 'node:net';
 import { Client } from 'pg';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/logger';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import { PostgresStore } from '../src/storage/postgres-store';
 import { connectVisitor, eventually } from './harness';
-import { spawnServer, type ServerProcess } from './server-process';
+import { cleanUpAfterEachTest } from './process-cleanup';
+import { spawnServer } from './server-process';
 
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const server of running.splice(0)) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    await server.exited;
-  }
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const processes = cleanUpAfterEachTest();
 
 interface HealthBody {
   status: string;
@@ -65,8 +54,7 @@ async function tcpProxy(
 
 describe('/healthz', () => {
   it('turns 503 when the journal cannot be written, and message:send gets STORE_UNAVAILABLE, never an ack', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-health-'));
-    dirs.push(dataDir);
+    const dataDir = await processes.tempDir('parley-health-');
     // 64 KB per file: enough for the first start, not for the messages below (EFBIG, as on a full disk).
     const server = await spawnServer(
       {
@@ -76,7 +64,7 @@ describe('/healthz', () => {
       },
       { fileSizeBlocks: 128 },
     );
-    running.push(server);
+    processes.track(server);
     expect(await healthz(server.url)).toEqual({ status: 200, body: { status: 'ok' } });
     const siteId = /data-site="([\w-]+)"/.exec(server.output())![1]!;
     await using visitor = await connectVisitor(server.url, { siteId });
@@ -148,8 +136,7 @@ describe('/healthz', () => {
   it.skipIf(!redisUrl)(
     'turns 503 when Redis stops answering',
     async () => {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-health-'));
-      dirs.push(dataDir);
+      const dataDir = await processes.tempDir('parley-health-');
       const proxy = await tcpProxy(Number(new URL(redisUrl!).port || 6379));
       const store = new LowdbStore(dataDir);
       await store.init();

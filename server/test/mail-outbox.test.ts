@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteList } from '@parley/shared';
 import { api, connectVisitor, eventually, fixtureParagraphs, login } from './harness';
+import { cleanUpAfterEachTest } from './process-cleanup';
 import { spawnServer, type ServerProcess } from './server-process';
 import { bodyOf, startSmtpSink } from './smtp-sink';
 
@@ -11,21 +9,10 @@ const ADMIN = {
   PARLEY_ADMIN_EMAIL: 'boss@example.com',
   PARLEY_ADMIN_PASSWORD: 'a long admin password',
 };
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const server of running.splice(0)) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    await server.exited;
-  }
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const processes = cleanUpAfterEachTest();
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await spawnServer({ ...ADMIN, ...env });
-  running.push(server);
-  return server;
+  return processes.track(await spawnServer({ ...ADMIN, ...env }));
 }
 
 async function demoSiteId(url: string): Promise<string> {
@@ -35,8 +22,7 @@ async function demoSiteId(url: string): Promise<string> {
 
 describe('the outbox', () => {
   it('sends an email exactly once when the relay is killed in the middle of sending it', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-outbox-'));
-    dirs.push(dataDir);
+    const dataDir = await processes.tempDir('parley-outbox-');
     await using smtp = await startSmtpSink();
     const { pl } = await fixtureParagraphs();
     // The mail server takes the email's data and hangs before answering.
@@ -67,15 +53,13 @@ describe('the outbox', () => {
   }, 90_000);
 
   it('without SMTP_URL the banner says email is off', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-outbox-'));
-    dirs.push(dataDir);
+    const dataDir = await processes.tempDir('parley-outbox-');
     const server = await start({ DATA_DIR: dataDir });
     expect(server.output()).toMatch(/Email: +off \(set SMTP_URL\)/);
   });
 
   it('warns at start when the mail server does not answer, and still starts', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-outbox-'));
-    dirs.push(dataDir);
+    const dataDir = await processes.tempDir('parley-outbox-');
     // A port nobody listens on.
     const server = await start({
       DATA_DIR: dataDir,
