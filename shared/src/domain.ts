@@ -183,9 +183,17 @@ export interface Message {
   authorName: string | null;
   /** Internal notes are seen by agents only; visitors never receive them. */
   internal: boolean;
+  /** For `system` lines, the English wording; clients that know `event` word it themselves. */
   text: string;
   createdAt: string;
+  /** What a `system` line records, so each client shows it in its own language. */
+  event?: SystemEvent;
 }
+
+/** A relay line as data: who joined, or to whom a chat was handed. */
+export type SystemEvent =
+  | { kind: 'agent-joined'; agentName: string | null }
+  | { kind: 'transferred'; agentName: string | null };
 
 /** A saved answer an agent inserts by typing `/shortcut`. */
 export interface CannedReply {

@@ -12,7 +12,9 @@ import {
   type Message,
   type Site,
   type VisitorConversation,
+  type SystemEvent,
 } from '@parley/shared';
+import { englishSystemLine } from './system-line';
 import type { AgentRecord, AppendOptions, AppendResult, ConversationPatch } from '../storage/store';
 import {
   closing,
@@ -118,8 +120,11 @@ export class ConversationService {
     return result;
   }
 
-  /** Writes a relay line ("Ana joined") into the transcript. */
-  async postSystemMessage(conversationId: string, text: string): Promise<void> {
+  /**
+   * Writes a relay line ("Ana joined") into the transcript: as data for clients to word in their
+   * own language, and in English for the text transcript and older clients.
+   */
+  async postSystemMessage(conversationId: string, event: SystemEvent): Promise<void> {
     await this.postMessage({
       conversationId,
       clientId: `system-${randomUUID()}`,
@@ -127,7 +132,8 @@ export class ConversationService {
       agentId: null,
       authorName: null,
       internal: false,
-      text,
+      text: englishSystemLine(event),
+      event,
     });
   }
 
@@ -294,11 +300,10 @@ export class ConversationService {
     const agent = conversation.agentId
       ? await this.deps.store.getAgent(conversation.agentId)
       : null;
+    const agentName = agent?.name ?? null;
     await this.postSystemMessage(
       conversation.id,
-      how === 'transfer'
-        ? `Transferred to ${agent?.name ?? 'a colleague'}`
-        : `${agent?.name ?? 'An agent'} joined the conversation`,
+      how === 'transfer' ? { kind: 'transferred', agentName } : { kind: 'agent-joined', agentName },
     );
   }
 }

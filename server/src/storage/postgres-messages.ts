@@ -6,7 +6,13 @@ import { ParleyError } from '@parley/shared';
 import type { Message } from '@parley/shared';
 import type { PostgresDatabase } from './postgres-database';
 import { isUniqueViolation } from './postgres-errors';
-import { toConversation, toMessage, type ConversationRow, type MessageRow } from './postgres-rows';
+import {
+  json,
+  toConversation,
+  toMessage,
+  type ConversationRow,
+  type MessageRow,
+} from './postgres-rows';
 import type { AppendOptions, AppendResult, NewMessage } from './store';
 
 /** Signals, inside the append transaction, that the clientId was already stored. */
@@ -43,8 +49,8 @@ export async function appendMessage(
       const inserted = await client
         .query<MessageRow>(
           `INSERT INTO ${s}.messages (conversation_id, seq, id, client_id, author, agent_id,
-            author_name, internal, text, created_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+            author_name, internal, text, created_at, event)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
           [
             m.conversationId,
             row.last_seq,
@@ -56,6 +62,7 @@ export async function appendMessage(
             m.internal,
             m.text,
             m.createdAt,
+            json(m.event),
           ],
         )
         .catch((error: unknown) => {

@@ -7,6 +7,7 @@ import type {
   ConversationStatus,
   Message,
   Rating,
+  SystemEvent,
 } from '@parley/shared';
 
 /** A row of the conversations table as the driver returns it. */
@@ -42,6 +43,8 @@ export interface MessageRow {
   internal: boolean;
   text: string;
   created_at: Date;
+  /** Added after the first release: null on older rows and on every non-system line. */
+  event: SystemEvent | null;
 }
 
 /** The domain conversation of a row. Timestamps come back in `Date#toISOString` form. */
@@ -80,6 +83,7 @@ export function toMessage(row: MessageRow): Message {
     internal: row.internal,
     text: row.text,
     createdAt: row.created_at.toISOString(),
+    ...(row.event ? { event: row.event } : {}),
   };
 }
 

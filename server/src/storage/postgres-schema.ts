@@ -84,6 +84,8 @@ export function schemaStatements(s: string): string[] {
       PRIMARY KEY (conversation_id, seq),
       CONSTRAINT messages_client_id_key UNIQUE (conversation_id, client_id)
     )`,
+    // System lines as data (who joined, to whom a chat went); added after the first release.
+    `ALTER TABLE ${s}.messages ADD COLUMN IF NOT EXISTS event jsonb`,
     `CREATE TABLE IF NOT EXISTS ${s}.canned_replies (
       id text PRIMARY KEY,
       site_id text NOT NULL,

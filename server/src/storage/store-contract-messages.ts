@@ -6,6 +6,26 @@ import { allParagraphs, at, makeConversation, makeMessage } from './store-contra
 
 /** Registers the cases; call inside a `describe`. */
 export function messagesContract(ctx: ContractContext): void {
+  it('a system line keeps its event as data; other lines have none', async () => {
+    const store = ctx.store();
+    const conversation = await store.createConversation(makeConversation('site_a', 'visitor_a'));
+    const { message: joined } = await store.appendMessage(
+      makeMessage(conversation.id, 'Ana Kowalska joined the conversation', {
+        author: 'system',
+        event: { kind: 'agent-joined', agentName: 'Ana Kowalska' },
+      }),
+    );
+    const { message: said } = await store.appendMessage(
+      makeMessage(conversation.id, 'Dzień dobry'),
+    );
+    const reopened = await ctx.reopen();
+    const [first, second] = await reopened.listMessages(conversation.id);
+    expect(first).toEqual(joined);
+    expect(first?.event).toEqual({ kind: 'agent-joined', agentName: 'Ana Kowalska' });
+    expect(second).toEqual(said);
+    expect(second).not.toHaveProperty('event');
+  });
+
   let visitors = 0;
   const newConversation = async (overrides: Partial<Conversation> = {}): Promise<Conversation> =>
     // A visitor has one open chat at a time: each conversation here gets its own visitor.

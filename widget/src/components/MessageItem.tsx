@@ -18,9 +18,18 @@ interface Props {
 export function MessageItem({ item, first, showDelivery, onRetry }: Props) {
   const { t, locale } = useText();
   if (item.author === 'system') {
+    const event = item.event;
     return (
       <div class="system-line">
-        <MessageText text={item.text} />
+        {event ? (
+          event.kind === 'agent-joined' ? (
+            t.agentJoined(event.agentName)
+          ) : (
+            t.transferredTo(event.agentName)
+          )
+        ) : (
+          <MessageText text={item.text} />
+        )}
       </div>
     );
   }

@@ -11,6 +11,8 @@ import {
   type Handlers,
 } from '../testing/fakes';
 import type { PublicSiteConfig } from '@parley/shared';
+import polish from '../i18n/pl';
+import { TextContext } from '../text/text-context';
 import { Panel } from './Panel';
 
 afterEach(cleanup);
@@ -36,6 +38,47 @@ const inConversation = (overrides = {}): Handlers => ({
       }),
     ),
   'seen:set': () => ok({}),
+});
+
+describe('relay lines', () => {
+  it('are worded in the visitor’s language from their data, not shown in English', async () => {
+    const chat = testChat({
+      handlers: {
+        'visitor:hello': () =>
+          ok(
+            session({
+              conversation: conversation(),
+              messages: [
+                message(1, { author: 'visitor', text: 'Gdzie jest moje zamówienie?' }),
+                message(2, {
+                  author: 'system',
+                  agentId: null,
+                  text: 'Ana Kowalska joined the conversation',
+                  event: { kind: 'agent-joined', agentName: 'Ana Kowalska' },
+                }),
+                message(3, {
+                  author: 'system',
+                  agentId: null,
+                  text: 'Transferred to Minh Nguyen',
+                  event: { kind: 'transferred', agentName: 'Minh Nguyen' },
+                }),
+              ],
+            }),
+          ),
+        'seen:set': () => ok({}),
+      },
+    });
+    await chat.model.connected();
+    chat.model.setOpen(true);
+    render(
+      <TextContext.Provider value={{ locale: 'pl', t: polish }}>
+        <Panel chat={chat} soundAllowed onMinimize={() => {}} />
+      </TextContext.Provider>,
+    );
+    expect(screen.getByText('Ana Kowalska dołącza do rozmowy')).toBeTruthy();
+    expect(screen.getByText('Rozmowę przejmuje Minh Nguyen')).toBeTruthy();
+    expect(screen.queryByText(/joined the conversation|Transferred to/)).toBeNull();
+  });
 });
 
 describe('the panel before a chat starts', () => {

@@ -30,6 +30,9 @@ const en: Messages = {
   queued: (n) => `You’re number ${n} in line. Someone will be with you shortly.`,
   queuedNoPosition: 'Waiting for the next available agent…',
   typing: (name) => (name ? `${name} is typing…` : 'Typing…'),
+  agentJoined: (name) =>
+    name ? `${name} joined the conversation` : 'An agent joined the conversation',
+  transferredTo: (name) => (name ? `Transferred to ${name}` : 'Transferred to a colleague'),
   connecting: 'Connecting…',
   reconnecting: 'You’re offline. Messages will be sent when you reconnect.',
   prechatTitle: 'Before we start',

@@ -36,6 +36,9 @@ const pl: Messages = {
   queued: (n) => `Jesteś ${n}. w kolejce. Wkrótce ktoś się Tobą zajmie.`,
   queuedNoPosition: 'Czekamy na pierwszego wolnego konsultanta…',
   typing: (name) => (name ? `${name} pisze…` : 'Pisze…'),
+  agentJoined: (name) => (name ? `${name} dołącza do rozmowy` : 'Konsultant dołącza do rozmowy'),
+  transferredTo: (name) =>
+    name ? `Rozmowę przejmuje ${name}` : 'Rozmowę przejmuje inny konsultant',
   connecting: 'Łączenie…',
   reconnecting: 'Jesteś offline. Wiadomości zostaną wysłane po ponownym połączeniu.',
   prechatTitle: 'Zanim zaczniemy',

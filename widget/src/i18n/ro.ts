@@ -36,6 +36,9 @@ const ro: Messages = {
   queued: (n) => `Ești pe poziția ${n} în coadă. Cineva îți va răspunde în curând.`,
   queuedNoPosition: 'Așteptăm următorul operator disponibil…',
   typing: (name) => (name ? `${name} scrie…` : 'Scrie…'),
+  agentJoined: (name) =>
+    name ? `${name} s-a alăturat conversației` : 'Un agent s-a alăturat conversației',
+  transferredTo: (name) => (name ? `Transferat către ${name}` : 'Transferat către un coleg'),
   connecting: 'Se conectează…',
   reconnecting: 'Ești offline. Mesajele vor fi trimise când revii online.',
   prechatTitle: 'Înainte să începem',

@@ -30,6 +30,9 @@ const tl: Messages = {
   queued: (n) => `Ikaw ay pang-${n} sa pila. May sasagot sa iyo sa lalong madaling panahon.`,
   queuedNoPosition: 'Naghihintay ng susunod na available na ahente…',
   typing: (name) => (name ? `Nagta-type si ${name}…` : 'Nagta-type…'),
+  agentJoined: (name) =>
+    name ? `Sumali si ${name} sa usapan` : 'Sumali ang isang agent sa usapan',
+  transferredTo: (name) => (name ? `Inilipat kay ${name}` : 'Inilipat sa isang kasamahan'),
   connecting: 'Kumokonekta…',
   reconnecting: 'Offline ka. Ipapadala ang mga mensahe kapag nakakonekta ka na muli.',
   prechatTitle: 'Bago tayo magsimula',

@@ -30,6 +30,9 @@ const vi: Messages = {
   queued: (n) => `Bạn đang ở vị trí số ${n} trong hàng chờ. Chúng tôi sẽ hỗ trợ bạn ngay.`,
   queuedNoPosition: 'Đang chờ nhân viên tiếp theo…',
   typing: (name) => (name ? `${name} đang nhập…` : 'Đang nhập…'),
+  agentJoined: (name) =>
+    name ? `${name} đã tham gia cuộc trò chuyện` : 'Một nhân viên đã tham gia cuộc trò chuyện',
+  transferredTo: (name) => (name ? `Đã chuyển cho ${name}` : 'Đã chuyển cho đồng nghiệp'),
   connecting: 'Đang kết nối…',
   reconnecting: 'Bạn đang ngoại tuyến. Tin nhắn sẽ được gửi khi có kết nối lại.',
   prechatTitle: 'Trước khi bắt đầu',

@@ -7,6 +7,7 @@ import type {
   Author,
   Message,
   PublicSiteConfig,
+  SystemEvent,
   VisitorConversation,
 } from '@parley/shared';
 import type { WidgetErrorCode } from '../transport';
@@ -54,6 +55,8 @@ export interface TimelineItem {
   author: Author;
   authorName: string | null;
   text: string;
+  /** For relay lines: what happened, to be worded in the visitor's language. */
+  event?: SystemEvent;
   createdAt: string;
   /** Only for the visitor's own messages. */
   delivery: Delivery | null;
@@ -85,6 +88,7 @@ export function timeline(state: ChatState): TimelineItem[] {
     author: m.author,
     authorName: m.authorName,
     text: m.text,
+    ...(m.event ? { event: m.event } : {}),
     createdAt: m.createdAt,
     delivery: m.author === 'visitor' ? (m.seq <= seenByAgent ? 'seen' : 'sent') : null,
     clientId: m.author === 'visitor' ? m.clientId : null,

@@ -36,6 +36,9 @@ export interface Messages {
   queued: (position: number) => string;
   queuedNoPosition: string;
   typing: (name: string | null) => string;
+  /** Relay lines, worded here from their data (`Message.event`). */
+  agentJoined: (name: string | null) => string;
+  transferredTo: (name: string | null) => string;
   connecting: string;
   reconnecting: string;
   prechatTitle: string;
