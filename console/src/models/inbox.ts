@@ -27,6 +27,8 @@ export interface InboxDeps {
 export function createInbox(deps: InboxDeps) {
   const { api, meId } = deps;
   const tab = signal<InboxTab>('queue');
+  /** A chat listed here was just given to me while another tab is shown: where it went. */
+  const assignedToMe = signal<string | null>(null);
   const search = signal('');
   const items = signal<ConversationSummary[]>([]);
   const total = signal(0);
@@ -116,6 +118,7 @@ export function createInbox(deps: InboxDeps) {
     clearTimeout(searchTimer);
     search.value = '';
     tab.value = next;
+    assignedToMe.value = null;
     void refresh();
   }
 
@@ -130,6 +133,16 @@ export function createInbox(deps: InboxDeps) {
     scheduleCounts();
     const current = items.value;
     const index = current.findIndex((row) => row.conversation.id === conversation.id);
+    // A waiting chat routed to me leaves the Queue: say where it went instead of just vanishing.
+    const before = current[index]?.conversation;
+    if (
+      before &&
+      tab.value !== 'mine' &&
+      conversation.status === 'active' &&
+      conversation.agentId === meId() &&
+      before.agentId !== meId()
+    )
+      assignedToMe.value = conversation.id;
     const listed = searching.value ? index !== -1 : belongsTo(tab.value, conversation, meId());
     if (!listed) {
       if (index !== -1) {
@@ -201,6 +214,7 @@ export function createInbox(deps: InboxDeps) {
 
   return {
     tab,
+    assignedToMe,
     search,
     searching,
     items,

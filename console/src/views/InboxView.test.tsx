@@ -126,6 +126,49 @@ describe('inbox', () => {
     await waitFor(() => expect(screen.queryByRole('option')).toBeNull());
   });
 
+  test('a waiting chat routed to me says where it went, and leads to Mine', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async (query) =>
+        query.agentId
+          ? { items: [makeSummary({ id: 'c1', status: 'active', agentId: 'agent-1' })], total: 1 }
+          : { items: [queued('c1', 'Olga', 10_000)], total: 1 },
+      ),
+    });
+    await screen.findByRole('option');
+    socket.announce('conversation:updated', {
+      conversation: makeConversation({
+        id: 'c1',
+        visitorId: 'v-c1',
+        status: 'active',
+        agentId: 'agent-1',
+      }),
+      visitor: makeVisitor({ id: 'v-c1', name: 'Olga' }),
+    });
+    const notice = await screen.findByText(/A chat was assigned to you/);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Go to Mine' }));
+    expect(screen.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true');
+    await screen.findByRole('option');
+    expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+  });
+
+  test('a chat a colleague gets says nothing', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    await screen.findByRole('option');
+    socket.announce('conversation:updated', {
+      conversation: makeConversation({
+        id: 'c1',
+        visitorId: 'v-c1',
+        status: 'active',
+        agentId: 'agent-2',
+      }),
+      visitor: makeVisitor({ id: 'v-c1', name: 'Olga' }),
+    });
+    await waitFor(() => expect(screen.queryByRole('option')).toBeNull());
+    expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+  });
+
   test('search looks through transcripts, names and emails of all conversations', async () => {
     const { api } = setup({
       listConversations: vi.fn(async (query) =>

@@ -94,6 +94,14 @@ export function InboxView(props: { workspace: Workspace }) {
         </p>
       )}
       <ErrorNotice error={inbox.error.value} onRetry={() => void inbox.refresh()} />
+      {inbox.assignedToMe.value && (
+        <p class="notice notice-info inbox-assigned" role="status">
+          A chat was assigned to you.{' '}
+          <button type="button" class="link-button" onClick={() => inbox.selectTab('mine')}>
+            Go to Mine
+          </button>
+        </p>
+      )}
       <div class="inbox-body">
         <div
           id="inbox-list"
