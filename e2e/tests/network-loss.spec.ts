@@ -20,6 +20,10 @@ test.describe('Network loss', () => {
     await expect(agent.transcript).toContainText('Dzień dobry!');
 
     await widget.page.context().setOffline(true);
+    // The widget says so at once (the browser's offline event), not when a heartbeat times out,
+    // and stops claiming the agent is online.
+    await expect(widget.panel).toContainText('You’re offline', { timeout: 3_000 });
+    await expect(widget.panel.getByRole('banner')).not.toContainText('Online');
     for (const text of offline) await widget.send(text);
     for (const text of offline) await expect(widget.log).toContainText(text);
     // Nothing can arrive while the visitor is cut off.

@@ -89,6 +89,7 @@ export const mount: MountApp = (context) => {
     if (visible) socket?.wake();
   });
   win.addEventListener('online', () => socket?.wake());
+  win.addEventListener('offline', () => socket?.lost());
   win.addEventListener('storage', (event) => {
     if (event.key === storage.fullKey('outbox')) chat.model.outboxChangedElsewhere();
   });

@@ -22,6 +22,11 @@ export interface Connection {
   connect(): void;
   /** For `online` and `visibilitychange`: connect if not connected. Never a loop of our own. */
   wake(): void;
+  /**
+   * For the browser's `offline` event: drop the connection now, so the panel says so at once
+   * instead of when the heartbeat times out; Socket.IO then reconnects as after any drop.
+   */
+  lost(): void;
   /** Reconnects from scratch, e.g. after the server forgot our token. */
   restart(): void;
 }
@@ -113,6 +118,9 @@ export function createConnection(origin: string, siteId: string, storage: Widget
       restart: () => {
         socket.disconnect();
         socket.connect();
+      },
+      lost: () => {
+        if (socket.connected) socket.io.engine.close();
       },
     };
   }

@@ -15,7 +15,9 @@ interface Props {
 export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
   const { t } = useText();
   const agent = state.conversation?.agent ?? state.presenceAgent;
-  const online = agent ? agent.status === 'online' : state.available;
+  // While our own connection is down we do not know who is there: claim nobody is online.
+  const connected = state.connection !== 'offline';
+  const online = connected && (agent ? agent.status === 'online' : state.available);
   const statusWord = agent
     ? { online: t.online, away: t.away, offline: t.offline }[agent.status]
     : '';
@@ -29,7 +31,13 @@ export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
         <div class="titles">
           <h2 class="title">{state.config.name}</h2>
           <p class="subtitle">
-            {agent ? `${agent.name} · ${statusWord}` : online ? t.teamOnline : t.teamAway}
+            {!connected
+              ? (agent?.name ?? '')
+              : agent
+                ? `${agent.name} · ${statusWord}`
+                : online
+                  ? t.teamOnline
+                  : t.teamAway}
           </p>
         </div>
       </div>

@@ -40,6 +40,18 @@ const inConversation = (overrides = {}): Handlers => ({
   'seen:set': () => ok({}),
 });
 
+describe('the header', () => {
+  it('does not claim the agent is online while the visitor’s own connection is down', async () => {
+    const chat = await openPanel(inConversation());
+    const header = () => screen.getByRole('banner').textContent ?? '';
+    expect(header()).toContain('Maria · Online');
+    chat.model.disconnected();
+    await settle();
+    expect(header()).not.toContain('Online');
+    expect(header()).toContain('Maria');
+  });
+});
+
 describe('relay lines', () => {
   it('are worded in the visitor’s language from their data, not shown in English', async () => {
     const chat = testChat({
