@@ -7,7 +7,7 @@ import { createController } from './loader/controller';
 import { createEmitter } from './loader/emitter';
 import { findOwnScript, readOptions } from './loader/script-options';
 import { fetchSiteConfig } from './loader/site-config';
-import { createStorage } from './storage';
+import { createStorage, safeSessionStorage } from './storage';
 import type { MountApp } from './contract';
 import launcherCss from './styles/launcher.css?inline';
 
@@ -25,6 +25,7 @@ if (!options) {
     doc: document,
     options,
     storage: createStorage(options.siteId),
+    tabStorage: createStorage(options.siteId, safeSessionStorage()),
     emitter: createEmitter(),
     launcherCss,
     fetchConfig: () => fetchSiteConfig(options.origin, options.siteId),

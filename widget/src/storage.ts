@@ -6,7 +6,15 @@
 
 /** Keys the widget stores, per site. */
 export type StorageKey =
-  'token' | 'conversation' | 'dismissed' | 'outbox' | 'prechat' | 'sound' | 'beep';
+  | 'token'
+  | 'conversation'
+  | 'dismissed'
+  | 'outbox'
+  | 'prechat'
+  | 'sound'
+  | 'beep'
+  /** In sessionStorage (one tab): whether the panel was open, so a reload or a new page keeps it. */
+  | 'open';
 
 /** A per-site key/value store. */
 export interface WidgetStorage {
@@ -70,6 +78,15 @@ function safeLocalStorage(): Storage | null {
   try {
     // Merely touching `localStorage` throws when the browser blocks storage for this page.
     return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The tab's sessionStorage, or null where the browser refuses it. */
+export function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
   } catch {
     return null;
   }

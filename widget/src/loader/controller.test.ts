@@ -15,7 +15,11 @@ const options: WidgetOptions = {
 
 afterEach(() => document.querySelectorAll('parley-widget').forEach((el) => el.remove()));
 
-function setup(stored: Record<string, string> = {}, config = siteConfig()) {
+function setup(
+  stored: Record<string, string> = {},
+  config = siteConfig(),
+  tabStorage = createStorage('site-1', null),
+) {
   const storage = createStorage('site-1', null);
   for (const [key, value] of Object.entries(stored)) storage.set(key as never, value);
   const app: AppHandle = { setOpen: vi.fn(), setLocale: vi.fn(), identify: vi.fn() };
@@ -32,6 +36,7 @@ function setup(stored: Record<string, string> = {}, config = siteConfig()) {
     doc: document,
     options,
     storage,
+    tabStorage,
     emitter: createEmitter(),
     launcherCss: '.launcher{}',
     fetchConfig: async () => ({ ok: true, config }),
@@ -46,6 +51,32 @@ function setup(stored: Record<string, string> = {}, config = siteConfig()) {
 }
 
 describe('widget.js on a page', () => {
+  it('opens again after a reload or on the next page if it was open in this tab, not if closed', async () => {
+    const tab = createStorage('site-1', null);
+    const first = setup({}, siteConfig(), tab);
+    await first.controller.start();
+    first.controller.api.open();
+    await settle();
+    expect(first.app.setOpen).toHaveBeenLastCalledWith(true);
+    document.querySelectorAll('parley-widget').forEach((el) => el.remove());
+
+    // The next page of the site, same tab: the panel is open without a click.
+    const next = setup({}, siteConfig(), tab);
+    await next.controller.start();
+    await settle();
+    expect(next.loadApp).toHaveBeenCalledOnce();
+    expect(next.app.setOpen).toHaveBeenLastCalledWith(true);
+    expect(next.launcher()?.getAttribute('aria-label')).toBe('Close chat');
+    next.controller.api.close();
+    document.querySelectorAll('parley-widget').forEach((el) => el.remove());
+
+    // Closed before leaving: the page after that starts closed.
+    const after = setup({}, siteConfig(), tab);
+    await after.controller.start();
+    await settle();
+    expect(after.loadApp).not.toHaveBeenCalled();
+  });
+
   it('shows the launcher and loads nothing else for a visitor without a conversation', async () => {
     const { controller, loadApp, launcher } = setup();
     const ready = vi.fn();

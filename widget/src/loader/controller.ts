@@ -19,6 +19,8 @@ export interface ControllerDeps {
   doc: Document;
   options: WidgetOptions;
   storage: WidgetStorage;
+  /** This tab's memory (sessionStorage): the panel's open state across reloads and pages. */
+  tabStorage?: WidgetStorage;
   emitter: Emitter;
   launcherCss: string;
   fetchConfig: () => Promise<SiteConfigResult>;
@@ -97,6 +99,7 @@ export function createController(deps: ControllerDeps) {
       // The visitor may have closed it again while the chunk was on its way.
       if (!isOpen) return;
       loaded.setOpen(true);
+      deps.tabStorage?.set('open', '1');
       emitter.emit('open');
     });
   }
@@ -105,6 +108,7 @@ export function createController(deps: ControllerDeps) {
     openWhenReady = false;
     if (!isOpen || !launcher) return;
     isOpen = false;
+    deps.tabStorage?.remove('open');
     // Focus returns to the launcher only if it was inside the widget; never steal it from the page.
     const focusWasInside = host?.root.activeElement != null;
     app?.setOpen(false);
@@ -158,7 +162,8 @@ export function createController(deps: ControllerDeps) {
     });
     doc.body.appendChild(host.element);
     emitter.emit('ready');
-    if (openWhenReady) open();
+    // Open in this tab before (a reload, another page of the site): open again, as it was left.
+    if (openWhenReady || deps.tabStorage?.get('open') === '1') open();
     else if (hasLiveConversation(storage)) void ensureApp();
   }
 
