@@ -41,6 +41,17 @@ export class Widget {
     return this.panel.getByRole('button', { name: this.names.endChat, exact: true });
   }
 
+  /**
+   * "End chat", then the same words again in the question that replaces it: one stray click
+   * never ends a chat.
+   */
+  async endChat(): Promise<void> {
+    await this.endChatButton.click();
+    const question = this.panel.getByRole('group');
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: this.names.endChat, exact: true }).click();
+  }
+
   get nameField(): Locator {
     return this.panel.getByRole('textbox', { name: this.names.name, exact: true });
   }

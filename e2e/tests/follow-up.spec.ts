@@ -64,7 +64,7 @@ test.describe('Follow-up', () => {
     // The agent sees the chat arrive but does not answer it.
     await agent.tab('All').click();
     await expect(agent.row(visitor.name)).toBeVisible();
-    await widget.endChatButton.click();
+    await widget.endChat();
     await expect(widget.panel).toContainText('You ended the chat.');
 
     await agent.open('Missed', visitor.name);

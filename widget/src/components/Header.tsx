@@ -1,5 +1,6 @@
 import type { Chat } from '../models/chat';
 import { isOpenConversation, type ChatState } from '../models/chat-state';
+import { useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
 import { Avatar } from './Avatar';
 import { MinimizeIcon, SoundOffIcon, SoundOnIcon } from './icons';
@@ -14,6 +15,7 @@ interface Props {
 /** The site's name, who is answering and whether they are online, and the panel's actions. */
 export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
   const { t } = useText();
+  const [confirming, setConfirming] = useState(false);
   const agent = state.conversation?.agent ?? state.presenceAgent;
   // While our own connection is down we do not know who is there: claim nobody is online.
   const connected = state.connection !== 'offline';
@@ -42,11 +44,30 @@ export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
         </div>
       </div>
       <div class="actions">
-        {isOpenConversation(state.conversation) && (
-          <button type="button" class="end-chat" onClick={() => void chat.forms.endChat()}>
-            {t.endChat}
-          </button>
-        )}
+        {isOpenConversation(state.conversation) &&
+          (confirming ? (
+            // The question replaces the button, so there is one "End chat" at a time.
+            <div class="end-confirm" role="group" aria-label={t.endChatQuestion}>
+              <span class="end-question">{t.endChatQuestion}</span>
+              <button
+                type="button"
+                class="end-chat"
+                onClick={() => {
+                  setConfirming(false);
+                  void chat.forms.endChat();
+                }}
+              >
+                {t.endChat}
+              </button>
+              <button type="button" class="keep-chatting" onClick={() => setConfirming(false)}>
+                {t.keepChatting}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="end-chat" onClick={() => setConfirming(true)}>
+              {t.endChat}
+            </button>
+          ))}
         {soundAllowed && (
           <button
             type="button"

@@ -227,13 +227,26 @@ describe('the panel while chatting', () => {
     expect(attempts).toBe(2);
   });
 
-  it('ends the chat with "End chat"', async () => {
+  it('ends the chat with "End chat" once the visitor confirms; "Keep chatting" keeps it', async () => {
     const chat = await openPanel({
       ...inConversation(),
       'conversation:close': () =>
         ok({ conversation: conversation({ status: 'closed', closedBy: 'visitor' }) }),
     });
     fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    const question = screen.getByRole('group', { name: 'End this chat?' });
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep chatting' }));
+    await settle();
+    expect(chat.transport.calls.some((c) => c.name === 'conversation:close')).toBe(false);
+    expect(screen.queryByRole('group', { name: 'End this chat?' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    expect(screen.getAllByRole('button', { name: 'End chat' })).toHaveLength(1);
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'End this chat?' })).getByRole('button', {
+        name: 'End chat',
+      }),
+    );
     await settle();
     expect(chat.store.get().conversation?.status).toBe('closed');
     expect(screen.getByText('You ended the chat.')).toBeTruthy();

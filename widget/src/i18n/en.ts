@@ -10,6 +10,8 @@ const en: Messages = {
   dialog: (site) => `Chat with ${site}`,
   minimize: 'Minimize chat',
   endChat: 'End chat',
+  endChatQuestion: 'End this chat?',
+  keepChatting: 'Keep chatting',
   soundOff: 'Mute notification sound',
   soundOn: 'Turn notification sound on',
   online: 'Online',

@@ -16,6 +16,8 @@ const pl: Messages = {
   dialog: (site) => `Czat z ${site}`,
   minimize: 'Zminimalizuj czat',
   endChat: 'Zakończ czat',
+  endChatQuestion: 'Zakończyć tę rozmowę?',
+  keepChatting: 'Rozmawiaj dalej',
   soundOff: 'Wycisz dźwięk powiadomień',
   soundOn: 'Włącz dźwięk powiadomień',
   online: 'Dostępny',

@@ -16,6 +16,8 @@ const ro: Messages = {
   dialog: (site) => `Chat cu ${site}`,
   minimize: 'Minimizează chatul',
   endChat: 'Încheie chatul',
+  endChatQuestion: 'Închei această conversație?',
+  keepChatting: 'Continuă conversația',
   soundOff: 'Oprește sunetul notificărilor',
   soundOn: 'Pornește sunetul notificărilor',
   online: 'Online',

@@ -10,6 +10,8 @@ const tl: Messages = {
   dialog: (site) => `Makipag-chat sa ${site}`,
   minimize: 'I-minimize ang chat',
   endChat: 'Tapusin ang chat',
+  endChatQuestion: 'Tapusin ang usapang ito?',
+  keepChatting: 'Ituloy ang chat',
   soundOff: 'I-mute ang tunog ng abiso',
   soundOn: 'Buksan ang tunog ng abiso',
   online: 'Online',

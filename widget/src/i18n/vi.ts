@@ -10,6 +10,8 @@ const vi: Messages = {
   dialog: (site) => `Trò chuyện với ${site}`,
   minimize: 'Thu nhỏ cửa sổ trò chuyện',
   endChat: 'Kết thúc trò chuyện',
+  endChatQuestion: 'Kết thúc cuộc trò chuyện này?',
+  keepChatting: 'Tiếp tục trò chuyện',
   soundOff: 'Tắt âm thanh thông báo',
   soundOn: 'Bật âm thanh thông báo',
   online: 'Trực tuyến',

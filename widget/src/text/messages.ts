@@ -16,6 +16,9 @@ export interface Messages {
   dialog: (site: string) => string;
   minimize: string;
   endChat: string;
+  /** Asked before a chat ends: one stray click must not end it. */
+  endChatQuestion: string;
+  keepChatting: string;
   soundOff: string;
   soundOn: string;
   online: string;
