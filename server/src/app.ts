@@ -165,10 +165,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const router = new Router(store, presence, now);
   const outbox = startOutboxSender({ store, mailer, logger, now });
   const digestIntervalMs = (config.digestMinutes ?? DEFAULT_DIGEST_MINUTES) * 60_000;
-  const receivesReplies = config.smtpInboundPort !== undefined;
-  const replyAddresses = receivesReplies
-    ? await openReplyAddresses(store, replyDomain(config.smtpInboundDomain, config.publicUrl))
-    : null;
+  const repliesDomain =
+    config.smtpInboundPort === undefined
+      ? null
+      : replyDomain(config.smtpInboundDomain, config.publicUrl);
+  const replyAddresses = repliesDomain ? await openReplyAddresses(store, repliesDomain) : null;
   const parts = {
     store,
     presence,
@@ -301,7 +302,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       configured: mailer.configured,
       verify: () => mailer.verify(),
       inboundPort: () => inbound?.port ?? null,
-      replyDomain: receivesReplies ? replyDomain(config.smtpInboundDomain, config.publicUrl) : null,
+      replyDomain: repliesDomain,
     },
     async listen(port) {
       const url = await new Promise<string>((resolve, reject) => {

@@ -19,4 +19,31 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(ConfigError);
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('reads the follow-up settings, and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({
+      digestMinutes: 10,
+      smtpInboundPort: undefined,
+      smtpInboundDomain: undefined,
+    });
+    expect(
+      loadConfig({
+        PARLEY_DIGEST_MINUTES: '5',
+        SMTP_INBOUND_PORT: '2525',
+        SMTP_INBOUND_DOMAIN: 'reply.example.com',
+      }),
+    ).toMatchObject({
+      digestMinutes: 5,
+      smtpInboundPort: 2525,
+      smtpInboundDomain: 'reply.example.com',
+    });
+    for (const [name, value] of [
+      ['PARLEY_DIGEST_MINUTES', '0'],
+      ['PARLEY_DIGEST_MINUTES', 'soon'],
+      ['SMTP_INBOUND_PORT', '70000'],
+      ['SMTP_INBOUND_DOMAIN', 'reply example.com'],
+    ] as const) {
+      expect(() => loadConfig({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(name));
+    }
+  });
 });

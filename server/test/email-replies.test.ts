@@ -79,7 +79,7 @@ describe('visitors answer by email', () => {
     expect(stored.filter((m) => m.text === 'Dziękuję, to bardzo pomogło!')).toHaveLength(1);
   });
 
-  it('refuses forged and foreign addresses, and stores nothing: no open relay', async () => {
+  it('refuses forged and foreign addresses and oversized mail, and stores nothing: no open relay', async () => {
     await using smtp = await startSmtpSink();
     await using server = await startServer({ smtpUrl: smtp.url, smtpInboundPort: 0 });
     const { conversationId, console, replyTo } = await answeredByEmail(server, smtp);
@@ -100,6 +100,10 @@ describe('visitors answer by email', () => {
         responseCode: 550,
       });
     }
+    // An email far larger than a reply is refused, and nothing of it is stored.
+    await expect(send({ to: replyTo, text: 'x'.repeat(1_100_000) })).rejects.toMatchObject({
+      responseCode: 552,
+    });
     expect(await server.store.listMessages(conversationId)).toEqual(before);
     // Nothing was passed on to any other mail server either.
     expect(smtp.mails.filter((m) => m.raw.includes('Przejęta rozmowa'))).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MISSED_TAG, type Conversation, type Site } from '@parley/shared';
+import { compareCodeUnits } from '../storage/conversation-filter';
 import type { Relay } from './relay';
 
 /** Default minutes between two digests of one site (PARLEY_DIGEST_MINUTES). */
@@ -89,7 +90,7 @@ async function newItems(relay: Relay, siteId: string, after: string): Promise<Di
       .filter((c) => c.closedAt !== null && c.closedAt > after)
       .map((c) => ({ kind: 'missed' as const, conversation: c, at: c.closedAt! })),
   ];
-  return items.sort((a, b) => (a.at < b.at ? -1 : 1));
+  return items.sort((a, b) => compareCodeUnits(a.at, b.at));
 }
 
 async function digestContent(
@@ -98,14 +99,14 @@ async function digestContent(
   items: DigestItem[],
 ): Promise<{ subject: string; text: string; replyTo?: string }> {
   const lines: string[] = [];
-  let onlyEmail: string | null = null;
+  const visitors = [];
   for (const item of items) {
     const visitor = await relay.store.getVisitor(item.conversation.visitorId);
+    visitors.push(visitor);
     const first = (await relay.store.listMessages(item.conversation.id, { limit: 20 })).find(
       (message) => message.author === 'visitor',
     );
     const who = `${visitor?.name ?? 'A visitor'} <${visitor?.email ?? 'no email'}>`;
-    onlyEmail = items.length === 1 ? (visitor?.email ?? null) : null;
     lines.push(
       `${item.kind === 'missed' ? 'Missed chat' : 'Message'} from ${who}, ${item.at}:`,
       '',
@@ -119,10 +120,13 @@ async function digestContent(
   }
   const left = items.filter((item) => item.kind === 'offline').length;
   const missed = items.length - left;
+  const only = items.length === 1 ? visitors[0] : null;
   const subject =
     items.length === 1
-      ? `[${site.name}] ${missed ? 'Missed chat' : 'Message'} from ${(await relay.store.getVisitor(items[0]!.conversation.visitorId))?.name ?? 'a visitor'}`
+      ? `[${site.name}] ${missed ? 'Missed chat' : 'Message'} from ${only?.name ?? 'a visitor'}`
       : `[${site.name}] ${[left ? `${left} messages` : '', missed ? `${missed} missed chats` : ''].filter(Boolean).join(' and ')} to follow up`;
+  // One visitor: the owner's mail program answers them directly.
+  const onlyEmail = only?.email ?? null;
   const intro = `While nobody was available on ${site.name}, these visitors wrote or waited. An answer in the console reaches them by email and in their chat.\n\n`;
   return {
     subject,

@@ -99,7 +99,10 @@ async function receive(relay: Relay, raw: Buffer, conversationIds: string[]): Pr
   if (!visible) return;
   const text = storableText(visible).slice(0, MAX_TEXT);
   // The same email delivered twice (a retry by the sending server) is stored once.
-  const fingerprint = parsed.messageId ?? createHash('sha256').update(raw).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(parsed.messageId ?? raw)
+    .digest('hex')
+    .slice(0, 40);
   for (const conversationId of conversationIds) {
     const conversation = await relay.store.getConversation(conversationId);
     if (!conversation) continue;
@@ -107,7 +110,7 @@ async function receive(relay: Relay, raw: Buffer, conversationIds: string[]): Pr
     await relay.conversations.postMessage(
       {
         conversationId,
-        clientId: `email-${createHash('sha256').update(fingerprint).digest('hex').slice(0, 40)}`,
+        clientId: `email-${fingerprint}`,
         author: 'visitor',
         agentId: null,
         authorName: visitor?.name ?? null,

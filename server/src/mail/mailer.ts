@@ -13,12 +13,6 @@ export interface Mail extends OutboxContent {
   messageId?: string;
 }
 
-/** A transport's refusal, with the SMTP reply code when there was one (5xx is permanent). */
-export interface SendFailure {
-  message: string;
-  permanent: boolean;
-}
-
 /** Sends email, or refuses clearly when none is configured. */
 export interface Mailer {
   readonly configured: boolean;

@@ -23,6 +23,13 @@ export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
   const statusWord = agent
     ? { online: t.online, away: t.away, offline: t.offline }[agent.status]
     : '';
+  /** Who is there; while our own connection is down, only the agent's name, no claim. */
+  function subtitle(): string {
+    if (!connected) return agent?.name ?? '';
+    if (agent) return `${agent.name} · ${statusWord}`;
+    return online ? t.teamOnline : t.teamAway;
+  }
+
   return (
     <header class="header">
       <div class="identity">
@@ -32,15 +39,7 @@ export function Header({ chat, state, soundAllowed, onMinimize }: Props) {
         </span>
         <div class="titles">
           <h2 class="title">{state.config.name}</h2>
-          <p class="subtitle">
-            {!connected
-              ? (agent?.name ?? '')
-              : agent
-                ? `${agent.name} · ${statusWord}`
-                : online
-                  ? t.teamOnline
-                  : t.teamAway}
-          </p>
+          <p class="subtitle">{subtitle()}</p>
         </div>
       </div>
       <div class="actions">

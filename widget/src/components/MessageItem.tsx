@@ -1,9 +1,18 @@
+import type { SystemEvent } from '@parley/shared';
 import type { TimelineItem } from '../models/chat-state';
+import type { Messages } from '../text/messages';
 import { useText } from '../text/text-context';
 import { Avatar } from './Avatar';
 import { formatTime } from './format-time';
 import { AlertIcon } from './icons';
 import { MessageText } from './MessageText';
+
+/** A relay line in the visitor's language, from its data. */
+function systemLine(t: Messages, event: SystemEvent): string {
+  return event.kind === 'agent-joined'
+    ? t.agentJoined(event.agentName)
+    : t.transferredTo(event.agentName);
+}
 
 interface Props {
   item: TimelineItem;
@@ -18,18 +27,9 @@ interface Props {
 export function MessageItem({ item, first, showDelivery, onRetry }: Props) {
   const { t, locale } = useText();
   if (item.author === 'system') {
-    const event = item.event;
     return (
       <div class="system-line">
-        {event ? (
-          event.kind === 'agent-joined' ? (
-            t.agentJoined(event.agentName)
-          ) : (
-            t.transferredTo(event.agentName)
-          )
-        ) : (
-          <MessageText text={item.text} />
-        )}
+        {item.event ? systemLine(t, item.event) : <MessageText text={item.text} />}
       </div>
     );
   }
