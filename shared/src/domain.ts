@@ -22,6 +22,9 @@ export type ClosedBy = 'visitor' | 'agent' | 'inactivity';
  */
 export const MISSED_TAG = 'missed';
 
+/** The tag agents put on a complaint; reports count them and how fast they are closed. */
+export const COMPLAINT_TAG = 'complaint';
+
 /** One field of the pre-chat form. `name` and `email` fill the visitor's profile. */
 export interface PrechatField {
   key: string;
@@ -160,6 +163,7 @@ export interface Conversation {
   seen: { visitor: number; agent: number };
   createdAt: string;
   queuedAt: string | null;
+  /** When an agent first got it (a transfer keeps it); null while queued. */
   assignedAt: string | null;
   firstResponseAt: string | null;
   lastMessageAt: string | null;

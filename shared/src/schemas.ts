@@ -260,6 +260,47 @@ export const auditQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/**
+ * GET /api/reports and /api/reports.csv query string. `siteIds` is a comma-separated list (default:
+ * every site you see); dates are local to `timeZone` (default: the first site's business-hours zone).
+ */
+export const reportQuerySchema = z
+  .strictObject({
+    siteIds: str()
+      .max(2000)
+      .transform((list) =>
+        list
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(id).max(50))
+      .optional(),
+    agentId: id.optional(),
+    period: z.enum(['today', '7d', '30d', 'month', 'custom']).default('30d'),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+      .optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    timeZone: str().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
+    businessHours: z
+      .enum(['true', 'false'])
+      .transform((flag) => flag === 'true')
+      .optional(),
+    /** CSV only: which table. */
+    table: z.enum(['trend', 'agents', 'scorecard', 'comments', 'heatmap']).optional(),
+  })
+  .refine((query) => query.period !== 'custom' || (query.from && query.to), {
+    message: 'a custom period needs from and to',
+    path: ['from'],
+  })
+  .refine((query) => !(query.from && query.to) || query.from <= query.to, {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -296,3 +337,5 @@ export type AgentUpdate = z.input<typeof agentUpdateSchema>;
 export type CannedReplyCreate = z.input<typeof cannedReplyCreateSchema>;
 export type ConversationQuery = z.input<typeof conversationQuerySchema>;
 export type AuditQuery = z.input<typeof auditQuerySchema>;
+export type ReportQuery = z.input<typeof reportQuerySchema>;
+export type ParsedReportQuery = z.output<typeof reportQuerySchema>;

@@ -62,7 +62,8 @@ export function assigning(agentId: string, mode: AssignMode, at: string): Conver
       throw new ParleyError('CONFLICT', 'Someone else already took this conversation');
     if (mode === 'transfer' && current.agentId === agentId)
       throw new ParleyError('CONFLICT', 'The conversation is already theirs');
-    return { status: 'active', agentId, assignedAt: at };
+    // The first assignment stays: a transfer hands the chat on, it does not end its wait again.
+    return { status: 'active', agentId, assignedAt: current.assignedAt ?? at };
   };
 }
 

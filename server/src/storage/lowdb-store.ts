@@ -41,6 +41,7 @@ import type {
   StoreHealth,
   VisitorPatch,
 } from './store';
+import type { ReportAggregates, ReportScope } from '../reports/report-aggregates';
 
 /** Tuning of {@link LowdbStore}: when its journal is compacted into db.json. */
 export type LowdbStoreOptions = CompactionOptions;
@@ -132,6 +133,11 @@ export class LowdbStore implements Store {
     this.#assertEmailFree(agent);
     await this.#data.commit({ op: 'agent', agent: clone(agent) });
     return clone(agent);
+  }
+
+  // Reports are being built: each store gets its own implementation (lowdb-report.ts, postgres-report.ts).
+  async reportAggregates(_scope: ReportScope): Promise<ReportAggregates> {
+    throw new ParleyError('INTERNAL', 'reports are not computed yet');
   }
 
   async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {

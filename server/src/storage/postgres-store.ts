@@ -44,6 +44,7 @@ import type {
   StoreHealth,
   VisitorPatch,
 } from './store';
+import type { ReportAggregates, ReportScope } from '../reports/report-aggregates';
 
 /** How to reach the database, and where in it Parley's tables live. */
 export interface PostgresStoreOptions extends PostgresDatabaseOptions {
@@ -163,6 +164,11 @@ export class PostgresStore implements Store {
       .catch(emailTaken(agent.email));
     if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
     return rows[0].data;
+  }
+
+  // Reports are being built: each store gets its own implementation (lowdb-report.ts, postgres-report.ts).
+  async reportAggregates(_scope: ReportScope): Promise<ReportAggregates> {
+    throw new ParleyError('INTERNAL', 'reports are not computed yet');
   }
 
   async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {

@@ -15,6 +15,7 @@ import type {
   Site,
   Visitor,
 } from '@parley/shared';
+import type { ReportAggregates, ReportScope } from '../reports/report-aggregates';
 
 /** An agent as stored: the public shape plus its password hash. */
 export interface AgentRecord extends Agent {
@@ -234,8 +235,12 @@ export interface Store {
   listAgents(): Promise<AgentRecord[]>;
   /** Replaces an agent's stored fields (same id). Throws NOT_FOUND, or EMAIL_TAKEN. */
   updateAgent(agent: AgentRecord): Promise<AgentRecord>;
-  /** Changes only the given fields of an agent, atomically. Throws NOT_FOUND, or EMAIL_TAKEN. */
-  patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord>;
+  /**
+   * Changes only the given fields of an agent, atomically. A change of `status` is also written to
+   * the agent's status history (with `at`, default now), in the same step: reports count time online
+   * from it. Throws NOT_FOUND, or EMAIL_TAKEN.
+   */
+  patchAgent(id: string, patch: AgentPatch, at?: string): Promise<AgentRecord>;
   /**
    * Deletes an agent account. Their messages keep `agentId` and `authorName`, conversations keep
    * `agentId`; the email becomes free. Throws NOT_FOUND.
@@ -365,6 +370,12 @@ export interface Store {
   appendAuditEntry(entry: AuditEntry): Promise<void>;
   /** Audit entries matching `filter`, newest first, and how many match in all. */
   listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
+
+  /**
+   * The figures of a report, computed inside the store (see reports/report-aggregates.ts): never
+   * by handing every conversation to the caller, and without blocking the relay for long.
+   */
+  reportAggregates(scope: ReportScope): Promise<ReportAggregates>;
 
   /** A small key/value area for server secrets and settings (e.g. the token signing key). */
   getSetting(key: string): Promise<string | null>;
