@@ -13,7 +13,7 @@ import { compareCodeUnits } from './conversation-filter';
 import type { MemoryState } from './memory-state';
 
 /** Conversations looked at between two turns of the event loop. */
-const SLICE = 2_000;
+const SLICE = 1_000;
 const RETURN_WINDOW_MS = 72 * 3_600_000;
 const MAX_COMMENTS = 200;
 
@@ -92,21 +92,35 @@ export async function reportFromMemory(
   for (const agent of state.agents.values()) {
     if (agent.siteIds.some((siteId) => sites.has(siteId))) considered.add(agent.id);
   }
-  const workload = [...considered]
-    .filter((id) => scope.agentId === null || id === scope.agentId)
-    .sort(compareCodeUnits)
-    .map((id) => (agents.get(id) ?? new AgentTally(id)).result(span, historyOf(state, id)))
-    .filter((row) => row.handled > 0 || row.messagesSent > 0 || row.onlineMs > 0);
+  const workload = [];
+  for (const id of [...considered].sort(compareCodeUnits)) {
+    if (scope.agentId !== null && id !== scope.agentId) continue;
+    const row = (agents.get(id) ?? new AgentTally(id)).result(span, historyOf(state, id));
+    if (row.handled > 0 || row.messagesSent > 0 || row.onlineMs > 0) workload.push(row);
+    await nextTurn();
+  }
 
   comments.sort(
     (a, b) =>
       compareCodeUnits(b.createdAt, a.createdAt) ||
       compareCodeUnits(a.conversationId, b.conversationId),
   );
+  // Sorting each slice's durations takes a while on a big month: a turn of the loop between them.
+  const totalFigures = totals.result();
+  await nextTurn();
+  const byDay = [];
+  for (const date of [...days.keys()].sort())
+    byDay.push({ date, figures: days.get(date)!.result() });
+  await nextTurn();
+  const bySiteFigures = [];
+  for (const [siteId, tally] of bySite) {
+    bySiteFigures.push({ siteId, figures: tally.result() });
+    await nextTurn();
+  }
   return {
-    totals: totals.result(),
-    byDay: [...days.keys()].sort().map((date) => ({ date, figures: days.get(date)!.result() })),
-    bySite: [...bySite].map(([siteId, tally]) => ({ siteId, figures: tally.result() })),
+    totals: totalFigures,
+    byDay,
+    bySite: bySiteFigures,
     heatmap,
     agents: workload,
     comments: comments.slice(0, MAX_COMMENTS),
@@ -122,9 +136,8 @@ function visitorFacts(
   const closedAt = conversation.closedAt ? Date.parse(conversation.closedAt) : null;
   let returning = false;
   let cameBack = false;
-  for (const id of state.conversationIdsByVisitor.get(conversation.visitorId) ?? []) {
+  for (const [id, other] of state.conversationStartsByVisitor.get(conversation.visitorId) ?? []) {
     if (id === conversation.id) continue;
-    const other = Date.parse(state.conversations.get(id)!.createdAt);
     if (other < created) returning = true;
     if (closedAt !== null && other > closedAt && other <= closedAt + RETURN_WINDOW_MS)
       cameBack = true;
