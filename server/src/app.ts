@@ -26,6 +26,7 @@ import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
 import { auditRoutes } from './http/audit-routes';
 import { reportRoutes } from './http/report-routes';
+import { forgetWatches } from './realtime/conversation-watch';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
@@ -209,11 +210,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onAgentChanged = async (agent: AgentRecord, previousSiteIds?: string[]) => {
     const siteRooms = agent.siteIds.map(rooms.siteAgents);
     const sockets = await agents.in(rooms.agent(agent.id)).fetchSockets();
+    const lostASite = (previousSiteIds ?? []).some((siteId) => !agent.siteIds.includes(siteId));
     for (const socket of sockets) {
       for (const room of socket.rooms) {
         if (room.startsWith('site-agents:') && !siteRooms.includes(room)) socket.leave(room);
       }
       socket.join(siteRooms);
+      // Conversations of a site they left must stop arriving; the console watches again.
+      if (lostASite) await forgetWatches(socket);
     }
     await relay.conversations.agentChanged(agent, previousSiteIds);
   };
@@ -325,6 +329,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       await inbound?.close();
+      publish.close();
       await new Promise<void>((resolve, reject) => {
         io.close(() => resolve()).catch(reject);
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.

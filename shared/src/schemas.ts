@@ -139,6 +139,11 @@ export const agentMessageSendSchema = z.strictObject({
   internal: z.boolean().default(false),
 });
 
+/** `conversation:watch`: the conversations a console shows (a few: one per open pane). */
+export const conversationWatchSchema = z.strictObject({
+  conversationIds: z.array(id).max(20),
+});
+
 /** `conversation:transfer`: hand a chat to another agent of the site. */
 export const conversationTransferSchema = z.strictObject({ conversationId: id, agentId: id });
 
@@ -334,6 +339,7 @@ export type AgentStatusSet = z.input<typeof agentStatusSchema>;
 export type AgentMessageSend = z.input<typeof agentMessageSendSchema>;
 export type ConversationTransfer = z.input<typeof conversationTransferSchema>;
 export type ConversationTag = z.input<typeof conversationTagSchema>;
+export type ConversationWatch = z.input<typeof conversationWatchSchema>;
 export type LoginBody = z.input<typeof loginSchema>;
 export type WidgetSettingsInput = z.input<typeof widgetSettingsSchema>;
 export type SiteCreate = z.input<typeof siteCreateSchema>;

@@ -136,6 +136,9 @@ export function createWorkspace(deps: WorkspaceDeps) {
     if (connectedBefore) {
       // Events sent while we were away are lost; fetch the state again instead.
       await Promise.all([inbox.refresh(), inbox.refreshCounts(), conversation.reload()]);
+    } else {
+      // A conversation opened (from the address) before the first connect: watch it now.
+      await conversation.rewatch();
     }
     connectedBefore = true;
   }
@@ -156,6 +159,11 @@ export function createWorkspace(deps: WorkspaceDeps) {
       notifications.applyMessage(message);
       inbox.applyMessage(message);
       conversation.applyMessage(message);
+    }),
+    // The inbox's news of conversations this console does not show: the latest message.
+    connection.on('conversation:activity', (activity) => {
+      notifications.applyActivity(activity);
+      inbox.applyMessage(activity.message);
     }),
     connection.on('typing:changed', (event) => conversation.applyTyping(event)),
     connection.on('seen:changed', (event) => conversation.applySeen(event)),

@@ -109,6 +109,21 @@ describe('inbox', () => {
     expect(await screen.findByText('Anyone there?')).toBeTruthy();
   });
 
+  test('news of a conversation this console does not show updates its preview and unread count', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    await screen.findByText('Question from Olga');
+    socket.announce('conversation:activity', {
+      conversationId: 'c1',
+      siteId: 'site-1',
+      message: makeMessage({ conversationId: 'c1', seq: 4, text: 'Czy ktoś tu jest?' }),
+      visitorMessages: 3,
+    });
+    expect(await screen.findByText('Czy ktoś tu jest?')).toBeTruthy();
+    expect(screen.getByRole('option').textContent).toContain('3 unread');
+  });
+
   test('a chat taken by someone else leaves the queue', async () => {
     const { socket } = setup({
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
@@ -312,12 +327,14 @@ describe('inbox', () => {
   });
 
   test('clicking a row opens that conversation', async () => {
-    const { api, workspace } = setup({
+    const { api, workspace, socket } = setup({
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 1_000)], total: 1 })),
       getConversation: vi.fn(async () => makeDetail({ id: 'c1', status: 'queued' })),
     });
     fireEvent.click(await screen.findByRole('option'));
     await waitFor(() => expect(api.getConversation).toHaveBeenCalledWith('c1'));
+    // The relay is told first, so the conversation's messages arrive in full from now on.
+    expect(socket.sent('conversation:watch')).toEqual([{ conversationIds: ['c1'] }]);
     expect(workspace.conversation.selectedId.value).toBe('c1');
     expect(screen.getByRole('option').getAttribute('aria-selected')).toBe('true');
   });
