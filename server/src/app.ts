@@ -25,6 +25,7 @@ import { Router } from './routing/router';
 import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
 import { auditRoutes } from './http/audit-routes';
+import { reportRoutes } from './http/report-routes';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
@@ -247,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use('/api/audit', auditRoutes({ store, requireAgent: auth }));
+  app.use(reportRoutes({ relay, requireAgent: auth }));
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));

@@ -22,6 +22,7 @@ import { applyAgentPatch, applyVisitorPatch } from './record-patches';
 import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
 import type { MemoryState } from './memory-state';
+import { reportFromMemory } from './lowdb-report';
 import type {
   AgentPatch,
   AgentRecord,
@@ -135,17 +136,21 @@ export class LowdbStore implements Store {
     return clone(agent);
   }
 
-  // Reports are being built: each store gets its own implementation (lowdb-report.ts, postgres-report.ts).
-  async reportAggregates(_scope: ReportScope): Promise<ReportAggregates> {
-    throw new ParleyError('INTERNAL', 'reports are not computed yet');
+  async reportAggregates(scope: ReportScope): Promise<ReportAggregates> {
+    return reportFromMemory(this.#state, scope);
   }
 
-  async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
+  async patchAgent(id: string, patch: AgentPatch, at?: string): Promise<AgentRecord> {
     const current = this.#state.agents.get(id);
     if (!current) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
     const updated = applyAgentPatch(current, patch);
     this.#assertEmailFree(updated);
-    await this.#data.commit({ op: 'agent', agent: updated });
+    const statusChanged = updated.status !== current.status;
+    await this.#data.commit({
+      op: 'agent',
+      agent: updated,
+      ...(statusChanged ? { statusAt: at ?? new Date().toISOString() } : {}),
+    });
     return clone(updated);
   }
 
