@@ -81,8 +81,8 @@ describe('createApiClient', () => {
   });
 
   test('a report and its CSV tables are fetched with the session token and the filters', async () => {
-    const fetch = vi.fn(async (url: string) =>
-      url.includes('.csv')
+    const fetch = vi.fn(async (url: RequestInfo | URL) =>
+      String(url).includes('.csv')
         ? new Response('date,conversations\n2026-03-01,4\n', {
             headers: { 'Content-Type': 'text/csv' },
           })

@@ -13,11 +13,23 @@ export interface LineChart {
   destroy(): void;
 }
 
+/** What the vertical axis measures: whole counts, seconds, or shares from 0 to 1. */
+export type ChartScale = 'count' | 'seconds' | 'share';
+
 /** Draws `series` over `days` into `target`; the view passes this, tests may pass another. */
 export type DrawLineChart = (
   target: HTMLElement,
-  chart: { days: string[]; series: ChartSeries[]; label: string; width: number },
+  chart: {
+    days: string[];
+    series: ChartSeries[];
+    scale: ChartScale;
+    label: string;
+    width: number;
+  },
 ) => Promise<LineChart>;
+
+/** Counts step by whole numbers only (no "1.25 conversations"). */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000];
 
 const HEIGHT = 220;
 
@@ -47,7 +59,14 @@ export const drawLineChart: DrawLineChart = async (target, chart) => {
   const options: uPlot.Options = {
     width: chart.width,
     height: HEIGHT,
-    scales: { x: { time: false } },
+    scales: {
+      x: { time: false },
+      // Every scale starts at zero, so a small change does not look like a cliff.
+      y: {
+        range: (_u, _min, max): uPlot.Range.MinMax =>
+          chart.scale === 'share' ? [0, 1] : [0, max > 0 ? max * 1.1 : 1],
+      },
+    },
     cursor: { drag: { x: false, y: false } },
     series: [
       { label: 'Day', value: (_u, index) => (index === null ? '' : (chart.days[index] ?? '')) },
@@ -64,10 +83,13 @@ export const drawLineChart: DrawLineChart = async (target, chart) => {
       axis((_u, splits) =>
         splits.map((split) => (Number.isInteger(split) ? (chart.days[split]?.slice(5) ?? '') : '')),
       ),
-      axis(
-        (_u, splits) => splits.map((split) => (first ? first.format(split) : String(split))),
-        64,
-      ),
+      {
+        ...axis(
+          (_u, splits) => splits.map((split) => (first ? first.format(split) : String(split))),
+          64,
+        ),
+        ...(chart.scale === 'count' ? { incrs: WHOLE_STEPS } : {}),
+      },
     ],
   };
   const data: uPlot.AlignedData = [

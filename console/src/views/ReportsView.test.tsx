@@ -136,6 +136,8 @@ describe('reports: figures', () => {
     const trend = await waitFor(() => section('Trend'));
     await waitFor(() => expect(drawn).toHaveLength(3));
     expect(drawn[0]?.days).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
+    // Counts, durations and shares each get their own kind of axis.
+    expect(drawn.map((chart) => chart.scale)).toEqual(['count', 'seconds', 'share']);
     expect(drawn[0]?.series.map((line) => [line.label, line.values])).toEqual([
       ['Conversations', [10, 0, 32]],
       ['Missed', [1, 0, 2]],

@@ -84,6 +84,7 @@ function ReportBody(props: {
           <TrendChart
             title="Conversations per day"
             days={days}
+            scale="count"
             draw={props.draw}
             series={[
               line('Conversations', (f) => f.conversations, formatCount),
@@ -93,6 +94,7 @@ function ReportBody(props: {
           <TrendChart
             title="Median first response per day"
             days={days}
+            scale="seconds"
             draw={props.draw}
             series={[
               line('First response', (f) => f.firstResponse.median, formatSeconds),
@@ -102,6 +104,7 @@ function ReportBody(props: {
           <TrendChart
             title="Resolution rate and CSAT per day"
             days={days}
+            scale="share"
             draw={props.draw}
             series={[
               line('Resolution rate', (f) => f.resolutionRate, formatShare),

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChartSeries, DrawLineChart } from '../../platform/line-chart';
+import type { ChartScale, ChartSeries, DrawLineChart } from '../../platform/line-chart';
 
 /**
  * A line chart of some figures over the period's days, with the same figures as a table for
@@ -9,6 +9,7 @@ export function TrendChart(props: {
   title: string;
   days: string[];
   series: ChartSeries[];
+  scale: ChartScale;
   draw: DrawLineChart;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -25,7 +26,13 @@ export function TrendChart(props: {
     let gone = false;
     setFailed(false);
     props
-      .draw(target, { days: props.days, series: props.series, label, width: target.clientWidth })
+      .draw(target, {
+        days: props.days,
+        series: props.series,
+        scale: props.scale,
+        label,
+        width: target.clientWidth,
+      })
       .then((drawn) => {
         if (gone) drawn.destroy();
         else chart = drawn;
@@ -45,7 +52,7 @@ export function TrendChart(props: {
       chart?.destroy();
       target.replaceChildren();
     };
-  }, [props.draw, data, label]);
+  }, [props.draw, props.scale, data, label]);
 
   return (
     <figure class="trend" aria-labelledby={captionId}>
