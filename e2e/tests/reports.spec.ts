@@ -122,7 +122,10 @@ test.describe('Reports', () => {
     }
     expect(network.scorecard.marks.conversations.worst).toEqual([hatShop.id]);
     await picture(page, 'console-reports');
-    await picture(page.getByRole('main', { name: 'Reports' }), 'console-reports-full');
+    await page.getByRole('region', { name: 'Busiest hours' }).scrollIntoViewIfNeeded();
+    await picture(page, 'console-reports-heatmap');
+    await scorecard.scrollIntoViewIfNeeded();
+    await picture(page, 'console-reports-scorecard');
 
     // The scorecard's CSV is the relay's CSV for the same filters.
     const download = page.waitForEvent('download');
