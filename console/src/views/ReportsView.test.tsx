@@ -309,6 +309,28 @@ describe('reports: filters in the address', () => {
   });
 });
 
+describe('reports: an agent’s view', () => {
+  test('an agent can narrow the report to themselves only, not to a colleague', async () => {
+    drawn.length = 0;
+    const agent = makeAgent();
+    current = createTestWorkspace({ agent, path: '/console/reports' });
+    current.socket.respond('agent:hello', () => ({
+      agent,
+      sites: [makeSite()],
+      agents: [agent, owner, makeAgent({ id: 'agent-2', name: 'Bo Colleague' })],
+    }));
+    current.socket.setState('connected');
+    render(<ReportsView workspace={current.workspace} draw={draw} />);
+    const select = await screen.findByRole('combobox', { name: 'Agent' });
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Shoe Shop' })).toBeTruthy());
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All agents', 'Ana Agent']);
+  });
+});
+
 describe('reports: downloads and failures', () => {
   test('Download CSV fetches that table with the filters on screen and saves it', async () => {
     const csv = new Blob(['site,conversations\nShoe Shop,30\n'], { type: 'text/csv' });
