@@ -166,5 +166,18 @@ test.describe('Reports', () => {
     await page.goBack();
     await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
     expect(new URL(page.url()).search.slice(1)).toBe(one);
+
+    // On a phone-wide screen the page does not scroll sideways; the wide tables scroll inside.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const main = page.getByRole('main', { name: 'Reports' });
+    await expect(main.getByRole('table').first()).toBeAttached();
+    const overflow = await main.evaluate((element) => ({
+      page: element.scrollWidth - element.clientWidth,
+      heatmap: [...element.querySelectorAll('.table-scroll')].some(
+        (box) => box.scrollWidth > box.clientWidth,
+      ),
+    }));
+    expect(overflow).toEqual({ page: 0, heatmap: true });
+    await picture(page, 'console-reports-narrow');
   });
 });
