@@ -301,13 +301,19 @@ export const reportQuerySchema = z
     path: ['to'],
   });
 
+/** Zones already found valid: building an Intl.DateTimeFormat on every hello is costly. */
+const knownTimeZones = new Set<string>();
+
 function isTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  // Bounded: there are a few hundred IANA zones, and only valid ones are kept.
+  if (knownTimeZones.size < 1_000) knownTimeZones.add(zone);
+  return true;
 }
 
 /** Inferred input/output types of the schemas above. */

@@ -188,6 +188,46 @@ describe('inbox', () => {
     expect(screen.getByText('1 found in all conversations')).toBeTruthy();
   });
 
+  test('a search result shows the message that matched, the match marked even without accents', async () => {
+    const matched = makeMessage({
+      conversationId: 'c7',
+      seq: 2,
+      author: 'agent',
+      agentId: 'someone-else',
+      authorName: 'Minh',
+      text: 'Pani Zielińska, przesłałem rachunek mailem.',
+    });
+    setup({
+      listConversations: vi.fn(async (query) =>
+        query.q
+          ? {
+              items: [
+                {
+                  ...makeSummary(
+                    { id: 'c7', status: 'closed' },
+                    { name: 'Anna' },
+                    makeMessage({ conversationId: 'c7', seq: 3, text: 'Dziękuję!' }),
+                  ),
+                  match: matched,
+                },
+              ],
+              total: 1,
+            }
+          : { items: [], total: 0 },
+      ),
+    });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), {
+      target: { value: 'zielinska' },
+    });
+    const row = await screen.findByRole('option');
+    // A colleague's reply is theirs, not "You".
+    expect(row.textContent).toContain('Minh: Pani Zielińska, przesłałem rachunek mailem.');
+    expect(row.textContent).not.toContain('Dziękuję');
+    expect([...row.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual([
+      'Zielińska',
+    ]);
+  });
+
   test('Load more fetches the next page of a long list', async () => {
     const page = (offset: number) =>
       Array.from({ length: 50 }, (_, i) =>

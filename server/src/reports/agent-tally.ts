@@ -21,7 +21,11 @@ export class AgentTally {
   csatAnswers = 0;
   csatSatisfied = 0;
   readonly #firstResponse: number[] = [];
-  readonly #chats: Array<[number, number]> = [];
+  /**
+   * Each chat as two numbers: 2·start + 1 (an open) and 2·end (a close), so that one native sort
+   * orders them by time with a close before an open at the same instant.
+   */
+  readonly #events: number[] = [];
 
   constructor(readonly agentId: string) {}
 
@@ -31,54 +35,42 @@ export class AgentTally {
 
   /** A chat of theirs, from assignment to close (or now). */
   addChat(start: number, end: number): void {
-    this.#chats.push([start, Math.max(start, end)]);
+    this.#events.push(2 * start + 1, 2 * Math.max(start, end));
   }
 
   result(span: Span, history: readonly StatusChange[]): RawAgentWorkload {
+    const { peak, coveredMs } = sweep(Float64Array.from(this.#events).sort(), span);
     return {
       agentId: this.agentId,
       handled: this.handled,
-      peakConcurrent: peakOf(this.#chats),
+      peakConcurrent: peak,
       messagesSent: this.messagesSent,
       firstResponse: durationStats(this.#firstResponse),
       csatAnswers: this.csatAnswers,
       csatSatisfied: this.csatSatisfied,
       onlineMs: onlineMs(history, span),
-      chattingMs: unionMs(this.#chats, span),
+      chattingMs: coveredMs,
     };
   }
 }
 
-/** The most intervals open at one instant; at the same instant a close comes before an open. */
-function peakOf(intervals: ReadonlyArray<[number, number]>): number {
-  const events = intervals.flatMap(([start, end]): Array<[number, number]> => [
-    [start, 1],
-    [end, -1],
-  ]);
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+/**
+ * One pass over the sorted events: the most chats open at once, and how much of the span had at
+ * least one open.
+ */
+function sweep(events: Float64Array, span: Span): { peak: number; coveredMs: number } {
   let open = 0;
   let peak = 0;
-  for (const [, change] of events) {
-    open += change;
+  let coveredMs = 0;
+  let previous = 0;
+  for (const event of events) {
+    const at = Math.floor(event / 2);
+    if (open > 0) coveredMs += Math.max(0, Math.min(at, span.end) - Math.max(previous, span.start));
+    open += event % 2 === 1 ? 1 : -1;
     peak = Math.max(peak, open);
+    previous = at;
   }
-  return peak;
-}
-
-/** The length of the union of the intervals, each clipped to the span. */
-function unionMs(intervals: ReadonlyArray<[number, number]>, span: Span): number {
-  const clipped = intervals
-    .map(([start, end]): [number, number] => [Math.max(start, span.start), Math.min(end, span.end)])
-    .filter(([start, end]) => end > start)
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let coveredUntil = -Infinity;
-  for (const [start, end] of clipped) {
-    if (end <= coveredUntil) continue;
-    total += end - Math.max(start, coveredUntil);
-    coveredUntil = end;
-  }
-  return total;
+  return { peak, coveredMs };
 }
 
 /** Time within the span whose latest status (offline before the first change) was online. */

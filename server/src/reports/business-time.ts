@@ -3,38 +3,50 @@
  * only": a chat queued on Friday evening and answered on Monday morning waited minutes, not days.
  */
 import type { BusinessHours } from '@parley/shared';
-import { addDays, ZonedClock } from './zoned-clock';
+import { weekdayOfDay, ZonedClock } from './zoned-clock';
 
 const clocks = new Map<string, ZonedClock>();
 
-/** A clock per zone, kept: its offset cache is what makes a long report fast. */
+/** A clock per zone, kept: its caches are what make a long report fast. */
 export function clockOf(timeZone: string): ZonedClock {
   let clock = clocks.get(timeZone);
   if (!clock) clocks.set(timeZone, (clock = new ZonedClock(timeZone)));
   return clock;
 }
 
+/** Opening ranges as minutes past local midnight, by weekday; parsed once per hours object. */
+const parsedHours = new WeakMap<BusinessHours, Array<Array<[number, number]>>>();
+
+function rangesOf(hours: BusinessHours): Array<Array<[number, number]>> {
+  let byWeekday = parsedHours.get(hours);
+  if (!byWeekday) {
+    byWeekday = Array.from({ length: 7 }, () => []);
+    for (const range of hours.days) {
+      const open = minutesOf(range.open);
+      const close = minutesOf(range.close);
+      // A range that closes when it opens is empty; one closing earlier runs past midnight.
+      if (open !== close) byWeekday[range.day]!.push([open, close > open ? close : close + 1440]);
+    }
+    parsedHours.set(hours, byWeekday);
+  }
+  return byWeekday;
+}
+
 /**
  * Milliseconds of [start, end) (epoch ms) inside the opening ranges of `hours`, read in their own
- * zone. A range closing before it opens runs past midnight into the next day; one that closes when
- * it opens is empty.
+ * zone.
  */
 export function businessMs(hours: BusinessHours, start: number, end: number): number {
   if (end <= start) return 0;
   const clock = clockOf(hours.timeZone);
-  // The day before the start too: its overnight range may still be open.
-  let day = addDays(clock.local(start).date, -1);
-  const lastDay = clock.local(end).date;
+  const byWeekday = rangesOf(hours);
+  // From the day before the start: its overnight range may still be open.
+  const lastDay = clock.local(end).day;
   let total = 0;
-  for (; day <= lastDay; day = addDays(day, 1)) {
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    for (const range of hours.days) {
-      if (range.day !== weekday) continue;
-      const open = minutesOf(range.open);
-      const close = minutesOf(range.close);
-      if (open === close) continue;
+  for (let day = clock.local(start).day - 1; day <= lastDay; day += 1) {
+    for (const [open, close] of byWeekday[weekdayOfDay(day)]!) {
       const opensAt = clock.instantOf(day, open);
-      const closesAt = clock.instantOf(day, close > open ? close : close + 24 * 60);
+      const closesAt = clock.instantOf(day, close);
       total += Math.max(0, Math.min(end, closesAt) - Math.max(start, opensAt));
     }
   }

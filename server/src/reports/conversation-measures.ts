@@ -3,7 +3,7 @@
  * tallies these; PostgreSQL computes the same rules in SQL (storage/postgres-report.ts), and the
  * store contract checks that both agree on fixtures.
  */
-import { COMPLAINT_TAG, MISSED_TAG, type Conversation } from '@parley/shared';
+import { COMPLAINT_TAG, MISSED_TAG, type BusinessHours, type Conversation } from '@parley/shared';
 import { businessMs } from './business-time';
 import type { ReportScope } from './report-aggregates';
 
@@ -30,11 +30,8 @@ export function measure(conversation: Conversation, scope: ReportScope): Convers
   const closed = status === 'closed' && closedAt !== null;
   const waitedFrom = Date.parse(conversation.queuedAt ?? conversation.createdAt);
   const hours = scope.businessHours?.[conversation.siteId];
-  const waited = (until: string): number => {
-    const end = Date.parse(until);
-    return hours ? businessMs(hours, waitedFrom, end) : Math.max(0, end - waitedFrom);
-  };
   const answeredLive = isChat && !missed;
+  const closedMs = closed ? Date.parse(closedAt) : 0;
   return {
     isChat,
     missed,
@@ -42,15 +39,18 @@ export function measure(conversation: Conversation, scope: ReportScope): Convers
     closed,
     reopened: missed && firstResponseAt !== null,
     asked: closed && answeredLive && scope.ratingSiteIds.includes(conversation.siteId),
-    queueMs: answeredLive && assignedAt ? waited(assignedAt) : null,
-    firstResponseMs: answeredLive && firstResponseAt ? waited(firstResponseAt) : null,
-    handlingMs: closed && assignedAt ? between(assignedAt, closedAt) : null,
-    resolutionMs:
-      closed && firstResponseAt ? between(new Date(waitedFrom).toISOString(), closedAt) : null,
-    complaintCloseMs: closed && complaint ? between(conversation.createdAt, closedAt) : null,
+    queueMs: answeredLive && assignedAt ? waited(hours, waitedFrom, assignedAt) : null,
+    firstResponseMs:
+      answeredLive && firstResponseAt ? waited(hours, waitedFrom, firstResponseAt) : null,
+    handlingMs: closed && assignedAt ? Math.max(0, closedMs - Date.parse(assignedAt)) : null,
+    resolutionMs: closed && firstResponseAt ? Math.max(0, closedMs - waitedFrom) : null,
+    complaintCloseMs:
+      closed && complaint ? Math.max(0, closedMs - Date.parse(conversation.createdAt)) : null,
   };
 }
 
-function between(start: string, end: string): number {
-  return Math.max(0, Date.parse(end) - Date.parse(start));
+/** A wait until `until`, inside business hours when the site has them and the report asks. */
+function waited(hours: BusinessHours | undefined, from: number, until: string): number {
+  const end = Date.parse(until);
+  return hours ? businessMs(hours, from, end) : Math.max(0, end - from);
 }

@@ -2,7 +2,7 @@
 import type { Conversation } from '@parley/shared';
 import type { ConversationMeasures } from './conversation-measures';
 import { durationStats } from './percentile';
-import type { RawFigures } from './report-aggregates';
+import type { DurationStats, RawFigures } from './report-aggregates';
 
 /** Facts about a conversation that depend on the visitor's other conversations. */
 export interface VisitorFacts {
@@ -63,21 +63,47 @@ export class FigureTally {
     }
   }
 
-  result(): RawFigures {
+  /**
+   * The figures, with `between` awaited after sorting each distribution: on a big month each sort
+   * takes milliseconds, and the relay may answer in between.
+   */
+  async settle(between: () => Promise<void>): Promise<RawFigures> {
+    const sorted = [];
+    for (const durations of [
+      this.#queue,
+      this.#firstResponse,
+      this.#handling,
+      this.#resolution,
+      this.#complaintClose,
+    ]) {
+      sorted.push(durationStats(durations));
+      if (durations.length > 1_000) await between();
+    }
+    const [queueTime, firstResponse, handling, resolution, complaintTimeToClose] = sorted;
+    return this.#figures(queueTime!, firstResponse!, handling!, resolution!, complaintTimeToClose!);
+  }
+
+  #figures(
+    queueTime: DurationStats,
+    firstResponse: DurationStats,
+    handling: DurationStats,
+    resolution: DurationStats,
+    complaintTimeToClose: DurationStats,
+  ): RawFigures {
     return {
       conversations: this.#conversations,
       chats: this.#chats,
       offlineMessages: this.#conversations - this.#chats,
       missed: this.#missed,
-      queueTime: durationStats(this.#queue),
-      firstResponse: durationStats(this.#firstResponse),
-      handling: durationStats(this.#handling),
-      resolution: durationStats(this.#resolution),
+      queueTime,
+      firstResponse,
+      handling,
+      resolution,
       closed: this.#closed,
       resolved: this.#resolved,
       reopened: this.#reopened,
       complaints: this.#complaints,
-      complaintTimeToClose: durationStats(this.#complaintClose),
+      complaintTimeToClose,
       asked: this.#asked,
       ratings: this.#ratings,
       csatAnswers: this.#csatAnswers,

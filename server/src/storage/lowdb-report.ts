@@ -12,8 +12,11 @@ import type { ReportAggregates, ReportScope } from '../reports/report-aggregates
 import { compareCodeUnits } from './conversation-filter';
 import type { MemoryState } from './memory-state';
 
-/** Conversations looked at between two turns of the event loop. */
-const SLICE = 2_000;
+/**
+ * Longest run of report work between two turns of the event loop. A message passes through a few
+ * turns (socket, journal, broadcast), so a slice this short keeps its delay to a few milliseconds.
+ */
+const SLICE_MS = 3;
 const RETURN_WINDOW_MS = 72 * 3_600_000;
 const MAX_COMMENTS = 200;
 
@@ -40,8 +43,12 @@ export async function reportFromMemory(
   const comments: RatingComment[] = [];
 
   let looked = 0;
+  let sliceStart = performance.now();
   for (const conversation of state.conversations.values()) {
-    if (++looked % SLICE === 0) await nextTurn();
+    if (++looked % 64 === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
     if (!sites.has(conversation.siteId)) continue;
     const created = Date.parse(conversation.createdAt);
     if (created < from || created >= to) continue;
@@ -92,21 +99,31 @@ export async function reportFromMemory(
   for (const agent of state.agents.values()) {
     if (agent.siteIds.some((siteId) => sites.has(siteId))) considered.add(agent.id);
   }
-  const workload = [...considered]
-    .filter((id) => scope.agentId === null || id === scope.agentId)
-    .sort(compareCodeUnits)
-    .map((id) => (agents.get(id) ?? new AgentTally(id)).result(span, historyOf(state, id)))
-    .filter((row) => row.handled > 0 || row.messagesSent > 0 || row.onlineMs > 0);
+  const workload = [];
+  for (const id of [...considered].sort(compareCodeUnits)) {
+    if (scope.agentId !== null && id !== scope.agentId) continue;
+    const row = (agents.get(id) ?? new AgentTally(id)).result(span, historyOf(state, id));
+    if (row.handled > 0 || row.messagesSent > 0 || row.onlineMs > 0) workload.push(row);
+    await nextTurn();
+  }
 
   comments.sort(
     (a, b) =>
       compareCodeUnits(b.createdAt, a.createdAt) ||
       compareCodeUnits(a.conversationId, b.conversationId),
   );
+  // Sorting each slice's durations takes a while on a big month: turns of the loop in between.
+  const totalFigures = await totals.settle(nextTurn);
+  const byDay = [];
+  for (const date of [...days.keys()].sort())
+    byDay.push({ date, figures: await days.get(date)!.settle(nextTurn) });
+  const bySiteFigures = [];
+  for (const [siteId, tally] of bySite)
+    bySiteFigures.push({ siteId, figures: await tally.settle(nextTurn) });
   return {
-    totals: totals.result(),
-    byDay: [...days.keys()].sort().map((date) => ({ date, figures: days.get(date)!.result() })),
-    bySite: [...bySite].map(([siteId, tally]) => ({ siteId, figures: tally.result() })),
+    totals: totalFigures,
+    byDay,
+    bySite: bySiteFigures,
     heatmap,
     agents: workload,
     comments: comments.slice(0, MAX_COMMENTS),
@@ -122,9 +139,8 @@ function visitorFacts(
   const closedAt = conversation.closedAt ? Date.parse(conversation.closedAt) : null;
   let returning = false;
   let cameBack = false;
-  for (const id of state.conversationIdsByVisitor.get(conversation.visitorId) ?? []) {
+  for (const [id, other] of state.conversationStartsByVisitor.get(conversation.visitorId) ?? []) {
     if (id === conversation.id) continue;
-    const other = Date.parse(state.conversations.get(id)!.createdAt);
     if (other < created) returning = true;
     if (closedAt !== null && other > closedAt && other <= closedAt + RETURN_WINDOW_MS)
       cameBack = true;

@@ -129,8 +129,11 @@ export class MemoryState {
   readonly outbox = new Map<string, OutboxMail>();
   /** Agent id → status changes, oldest first; kept after the agent is deleted (past reports). */
   readonly agentStatusHistory = new Map<string, StatusChange[]>();
-  /** Visitor id → ids of all their conversations (reports: returning visitors, resolution). */
-  readonly conversationIdsByVisitor = new Map<string, Set<string>>();
+  /**
+   * Visitor id → each of their conversations' id → when it started (epoch ms): reports ask
+   * whether a visitor came before, or came back.
+   */
+  readonly conversationStartsByVisitor = new Map<string, Array<[id: string, start: number]>>();
 
   /** Rebuilds state and indexes from db.json. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -233,7 +236,12 @@ export class MemoryState {
       if (this.openChatByVisitor.get(conversation.visitorId) === id)
         this.openChatByVisitor.delete(conversation.visitorId);
       this.openConversationIds.delete(id);
-      this.conversationIdsByVisitor.get(conversation.visitorId)?.delete(id);
+      const starts = this.conversationStartsByVisitor.get(conversation.visitorId);
+      if (starts)
+        this.conversationStartsByVisitor.set(
+          conversation.visitorId,
+          starts.filter(([other]) => other !== id),
+        );
       this.conversations.delete(id);
       this.messages.delete(id);
       this.messageByClientId.delete(id);
@@ -290,9 +298,10 @@ export class MemoryState {
   #putConversation(conversation: Conversation): void {
     const { id, visitorId } = conversation;
     this.conversations.set(id, conversation);
-    let ofVisitor = this.conversationIdsByVisitor.get(visitorId);
-    if (!ofVisitor) this.conversationIdsByVisitor.set(visitorId, (ofVisitor = new Set()));
-    ofVisitor.add(id);
+    let starts = this.conversationStartsByVisitor.get(visitorId);
+    if (!starts) this.conversationStartsByVisitor.set(visitorId, (starts = []));
+    if (!starts.some(([other]) => other === id))
+      starts.push([id, Date.parse(conversation.createdAt)]);
     const open = conversation.status !== 'closed';
     if (open) this.openConversationIds.add(id);
     else this.openConversationIds.delete(id);
