@@ -18,13 +18,14 @@ import { createInbox } from './inbox';
 import { createNotifications } from './notifications';
 import { createPresence } from './presence';
 import { createProfile } from './profile';
+import { createReports } from './reports';
 import type { Router } from './router';
 import { createSitesAdmin } from './sites-admin';
 import { createVisitorErasure } from './visitor-erasure';
 import { createVisitorHistory } from './visitor-history';
 
-/** The two pages of the console. */
-export type Page = 'inbox' | 'settings';
+/** The pages of the console. */
+export type Page = 'inbox' | 'settings' | 'reports';
 
 export interface WorkspaceDeps {
   token: string;
@@ -69,6 +70,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const sitesAdmin = createSitesAdmin({ api, onSite: directory.applySite });
   const agentsAdmin = createAgentsAdmin({ api, onAgent: directory.applyAgent });
   const auditLog = createAuditLog({ api });
+  const reports = createReports({ api, router, save: deps.saveFile });
   const profile = createProfile({
     api,
     meId,
@@ -109,6 +111,18 @@ export function createWorkspace(deps: WorkspaceDeps) {
     // Opening first marks it selected, so the address change below does not open it twice.
     void conversation.open(id);
     router.open(id);
+  }
+
+  /** The inbox, with the conversation that was open (leaving the reports address if need be). */
+  function showInbox(): void {
+    if (router.route.value.page === 'reports') router.open(conversation.selectedId.value);
+    page.value = 'inbox';
+  }
+
+  /** The owners' settings; they have no address of their own, so the inbox's is kept. */
+  function showSettings(): void {
+    if (router.route.value.page === 'reports') router.open(conversation.selectedId.value);
+    page.value = 'settings';
   }
 
   async function hello(): Promise<void> {
@@ -190,9 +204,16 @@ export function createWorkspace(deps: WorkspaceDeps) {
       canned.ensure(open.siteId);
     }),
     // The address decides what is open at start (a reload, a link) and on Back and Forward.
+    // The reports page leaves the open conversation as it is, to find it again on return.
     effect(() => {
-      const id = router.conversationId.value;
+      const route = router.route.value;
       untracked(() => {
+        if (route.page === 'reports') {
+          page.value = 'reports';
+          return;
+        }
+        if (page.value === 'reports') page.value = 'inbox';
+        const id = route.conversationId;
         if (id === conversation.selectedId.value) return;
         if (id === null) {
           conversation.deselect();
@@ -203,6 +224,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
       });
     }),
     notifications.dispose,
+    reports.dispose,
     conversation.dispose,
     inbox.dispose,
     () => connection.close(),
@@ -231,13 +253,17 @@ export function createWorkspace(deps: WorkspaceDeps) {
     sitesAdmin,
     agentsAdmin,
     auditLog,
+    reports,
     profile,
     transcriptDownload,
     siteExport,
     visitorExport,
     visitorErasure,
     clock: deps.clock,
+    router,
     openConversation,
+    showInbox,
+    showSettings,
     dispose,
   };
 }
