@@ -15,6 +15,7 @@ const FOR_DOCS = [
   'console-inbox.png',
   'console-conversation.png',
   'console-settings.png',
+  'console-reports.png',
 ];
 const MAX_BYTES = 200 * 1024;
 
