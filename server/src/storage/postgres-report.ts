@@ -3,12 +3,13 @@
  * read-only snapshot, so the totals, the agents and the comments describe the same moment.
  */
 import type { RatingComment } from '@parley/shared';
-import type {
-  DurationStats,
-  RawAgentWorkload,
-  RawFigures,
-  ReportAggregates,
-  ReportScope,
+import {
+  roundPercentileMs,
+  type DurationStats,
+  type RawAgentWorkload,
+  type RawFigures,
+  type ReportAggregates,
+  type ReportScope,
 } from '../reports/report-aggregates';
 import type { PostgresDatabase } from './postgres-database';
 import {
@@ -128,8 +129,8 @@ const EMPTY_FIGURES: RawFigures = {
 function statsOf(row: FiguresRow, name: string): DurationStats {
   return {
     count: row[`${name}_count`] ?? 0,
-    medianMs: row[`${name}_median`] ?? null,
-    p90Ms: row[`${name}_p90`] ?? null,
+    medianMs: roundPercentileMs(row[`${name}_median`] ?? null),
+    p90Ms: roundPercentileMs(row[`${name}_p90`] ?? null),
   };
 }
 
