@@ -5,7 +5,7 @@
  * Only aggregates (and at most 200 comments) leave the database.
  */
 import { COMPLAINT_TAG, MISSED_TAG } from '@parley/shared';
-import { BUSINESS_MS_FUNCTION } from './postgres-business-time';
+import { businessMsOf, OPENING_RANGES_FUNCTION } from './postgres-business-time';
 
 /**
  * $1 site ids, $2 agent id or null, $3 from, $4 to, $5 time zone, $6 business hours by site id
@@ -37,8 +37,8 @@ const WINDOW_END = `least($4::timestamptz, $8::timestamptz)`;
 function scopedCte(s: string): string {
   const missed = `(${literal(MISSED_TAG)} = ANY(c.tags))`;
   // Waiting is counted in business time when the scope asks for it and the site has hours.
-  const waited = (end: string) => `CASE WHEN hours IS NULL THEN ${ms('queue_start', end)}
-      ELSE ${s}.${BUSINESS_MS_FUNCTION}(queue_start, ${end}, hours) END`;
+  const waited = (end: string) => `CASE WHEN opening_ranges IS NULL THEN ${ms('queue_start', end)}
+      ELSE ${businessMsOf('opening_ranges', 'queue_start', end)} END`;
   return `base AS (
       SELECT c.id, c.site_id, c.visitor_id, c.agent_id, c.status, c.created_at, c.assigned_at,
         c.first_response_at, c.closed_at,
@@ -48,15 +48,23 @@ function scopedCte(s: string): string {
         (c.kind = 'chat' OR ${missed}) AS is_chat,
         coalesce(c.queued_at, c.created_at) AS queue_start,
         c.created_at AT TIME ZONE $5::text AS local_created,
-        $6::jsonb -> c.site_id AS hours,
         c.site_id = ANY($7::text[]) AS asks_rating,
         coalesce(c.closed_at, $8::timestamptz) AS open_until
       FROM ${s}.conversations c
       WHERE c.site_id = ANY($1::text[]) AND c.created_at >= $3::timestamptz
         AND c.created_at < $4::timestamptz AND ($2::text IS NULL OR c.agent_id = $2::text)
     ),
+    -- Each site's opening hours as instants, once, over the span of the scope's waits.
+    opening AS (
+      SELECT hours.key AS site_id,
+        ${s}.${OPENING_RANGES_FUNCTION}(hours.value, span.lo, span.hi) AS opening_ranges
+      FROM jsonb_each(coalesce($6::jsonb, '{}'::jsonb)) AS hours,
+        (SELECT min(queue_start) AS lo, max(greatest(queue_start, assigned_at, first_response_at)) AS hi
+          FROM base) AS span
+      WHERE span.lo IS NOT NULL
+    ),
     scoped AS (
-      SELECT b.*,
+      SELECT b.*, opening.opening_ranges,
         to_char(local_created, 'YYYY-MM-DD') AS day,
         CASE WHEN is_chat AND NOT missed AND assigned_at IS NOT NULL
           THEN ${waited('assigned_at')} END AS queue_ms,
@@ -79,7 +87,7 @@ function scopedCte(s: string): string {
         ) AS is_returning,
         (rating ->> 'csat')::int AS csat,
         (rating ->> 'nps')::int AS nps
-      FROM base b
+      FROM base b LEFT JOIN opening USING (site_id)
     )`;
 }
 
