@@ -3,7 +3,8 @@
  * receiving, a window of messages in flight) against real node processes on PostgreSQL and Redis
  * behind the shipped nginx config (deploy/nginx/parley.conf): first one node, then two, with the
  * visitors and agents spread over both. Reported: messages per second, the latency from send to
- * the moment every agent has it, and the ratio two/one.
+ * the moment the conversation's agent has it (only the assignee and the consoles showing a
+ * conversation get its messages in full), and the ratio two/one.
  *
  * A node lets one socket make 60 requests per 5 s, so the load comes from many visitors (about 40
  * messages each), not one fast one. Everything (load, nodes, nginx, PostgreSQL, Redis) shares this
@@ -40,7 +41,7 @@ const AGENTS = 2;
 const TEXT = 'Khách hàng chi tiêu tiền của họ nơi họ cảm thấy có giá trị.';
 
 const signIn = (url: string, email: string, password: string) =>
-  json<{ token: string }>(`${url}/api/auth/login`, {
+  json<{ token: string; agent: { id: string } }>(`${url}/api/auth/login`, {
     method: 'POST',
     body: JSON.stringify({ email, password }),
   });
@@ -66,6 +67,14 @@ async function addresses(cluster: Cluster, perNode: number): Promise<string[][]>
 async function run(name: string, nodes: number): Promise<Result> {
   await using cluster = await startCluster({ nodes });
   const owner = await signIn(cluster.url, CLUSTER_OWNER.email, CLUSTER_OWNER.password);
+  // Room for every visitor's chat: each message then goes to the agent who has its chat.
+  const capacity = Math.ceil(VISITORS / AGENTS) + 1;
+  if (capacity > 100) throw new Error(`MESSAGES=${MESSAGES} needs more agents than ${AGENTS}`);
+  await json(`${cluster.url}/api/agents/${owner.agent.id}`, {
+    method: 'PATCH',
+    token: owner.token,
+    body: JSON.stringify({ capacity }),
+  });
   const tokens = [owner.token];
   for (let i = 1; i < AGENTS; i++) {
     const email = `bench-${i}@cluster.test`;
@@ -77,6 +86,7 @@ async function run(name: string, nodes: number): Promise<Result> {
         name: `Agent ${i}`,
         password: 'bench agent password',
         siteIds: [cluster.siteId],
+        capacity,
       }),
     });
     tokens.push((await signIn(cluster.url, email, 'bench agent password')).token);
@@ -114,9 +124,8 @@ async function run(name: string, nodes: number): Promise<Result> {
       agent.on('message:created', ({ message }: { message: { clientId: string } }) => {
         const started = sentAt.get(message.clientId);
         if (started === undefined) return;
-        const count = (seenBy.get(message.clientId) ?? 0) + 1;
-        seenBy.set(message.clientId, count);
-        if (count < AGENTS) return;
+        if (seenBy.has(message.clientId)) return;
+        seenBy.set(message.clientId, 1);
         latencies.push(performance.now() - started);
         if (++delivered === MESSAGES) resolve();
       });
@@ -138,7 +147,7 @@ async function run(name: string, nodes: number): Promise<Result> {
   };
   await Promise.all(Array.from({ length: WINDOW }, worker));
   const timeout = setTimeout(() => {
-    console.error(`${name}: ${delivered} of ${MESSAGES} reached every agent; giving up`);
+    console.error(`${name}: ${delivered} of ${MESSAGES} reached their agent; giving up`);
     process.exit(1);
   }, 30_000);
   await done;

@@ -128,6 +128,12 @@ async function parleyRelay(): Promise<Result> {
   );
   await agent.emitWithAck('agent:hello', {});
   await visitor.emitWithAck('visitor:hello', {});
+  // Opening the conversation is not what is measured; the agent's console then shows it.
+  const opened = await visitor.emitWithAck('message:send', { clientId: randomUUID(), text: TEXT });
+  if (!opened.ok) throw new Error(`opening message failed: ${JSON.stringify(opened.error)}`);
+  await agent.emitWithAck('conversation:watch', {
+    conversationIds: [opened.data.message.conversationId],
+  });
   const result = await drive(
     'Parley relay (validate, route, fsync, broadcast)',
     async (i) => {

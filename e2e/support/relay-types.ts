@@ -8,4 +8,6 @@ export type {
   ConversationList,
   LoginResponse,
   Message,
+  Report,
+  Site,
 } from '../../shared/src/index';

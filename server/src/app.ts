@@ -25,6 +25,8 @@ import { Router } from './routing/router';
 import { DEFAULT_REDIS_PREFIX } from './config';
 import { agentRoutes } from './http/agent-routes';
 import { auditRoutes } from './http/audit-routes';
+import { reportRoutes } from './http/report-routes';
+import { forgetWatches } from './realtime/conversation-watch';
 import { authRoutes } from './http/auth-routes';
 import { conversationRoutes } from './http/conversation-routes';
 import { frontEndRoutes } from './http/front-end-routes';
@@ -208,11 +210,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onAgentChanged = async (agent: AgentRecord, previousSiteIds?: string[]) => {
     const siteRooms = agent.siteIds.map(rooms.siteAgents);
     const sockets = await agents.in(rooms.agent(agent.id)).fetchSockets();
+    const lostASite = (previousSiteIds ?? []).some((siteId) => !agent.siteIds.includes(siteId));
     for (const socket of sockets) {
       for (const room of socket.rooms) {
         if (room.startsWith('site-agents:') && !siteRooms.includes(room)) socket.leave(room);
       }
       socket.join(siteRooms);
+      // Conversations of a site they left must stop arriving; the console watches again.
+      if (lostASite) await forgetWatches(socket);
     }
     await relay.conversations.agentChanged(agent, previousSiteIds);
   };
@@ -247,6 +252,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use('/api/audit', auditRoutes({ store, requireAgent: auth }));
+  app.use(reportRoutes({ relay, requireAgent: auth }));
   app.use('/api/widget', widgetConfigRoutes({ relay }));
   app.use('/api/conversations', conversationRoutes({ relay, requireAgent: auth }));
   app.use('/api/visitors', visitorRoutes({ relay, requireAgent: auth }));
@@ -323,6 +329,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       await inbound?.close();
+      publish.close();
       await new Promise<void>((resolve, reject) => {
         io.close(() => resolve()).catch(reject);
         // io.close closes the HTTP server too; idle keep-alive connections must not hold it open.

@@ -310,7 +310,7 @@ export async function openVisitor(
 
 /** The console's side, following the conversations it writes in. */
 export interface ConsoleClient extends ChatClient {
-  /** Catch up on this conversation after every reconnect. */
+  /** Watch this conversation and catch up on it: now, and after every reconnect. */
   follow(conversationId: string): void;
   /** Sends in `conversationId` through the outbox; resolves with the stored message. */
   send(conversationId: string, text: string): Promise<Message>;
@@ -346,6 +346,12 @@ export async function openConsole(
     if (!history.ok) throw new Error(`message:history failed: ${history.error.code}`);
     self.merge(history.data.messages);
   };
+  const watch = async (self: Internals) => {
+    const reply = await self.request('conversation:watch', {
+      conversationIds: [...followed].slice(-20),
+    });
+    if (!reply.ok) throw new Error(`conversation:watch failed: ${reply.error.code}`);
+  };
   const client = createClient(socket, {
     async greet(self) {
       const seqs = new Map([...followed].map((id) => [id, self.lastSeq(id)]));
@@ -356,6 +362,8 @@ export async function openConsole(
         followed.add(conversationId);
         seqs.set(conversationId, self.lastSeq(conversationId));
       }
+      // As the console does: say what it shows before catching up, so nothing falls in between.
+      await watch(self);
       for (const [conversationId, afterSeq] of seqs) {
         const history = await self.request<{ messages: Message[] }>('message:history', {
           conversationId,
@@ -374,13 +382,25 @@ export async function openConsole(
   await client.ready();
   return {
     ...client,
-    follow: (conversationId) => void followed.add(conversationId),
+    follow(conversationId) {
+      if (followed.has(conversationId)) return;
+      followed.add(conversationId);
+      // As the console opening a conversation: watch it, then fetch what came before.
+      watch(client)
+        .then(() => catchUp(client, conversationId, client.lastSeq(conversationId)))
+        .catch(() => {
+          // Dropped meanwhile: the next connect watches and catches up again.
+        });
+    },
     send(conversationId, text) {
       followed.add(conversationId);
       return client.enqueue(conversationId, text);
     },
-    catchUp(conversationId) {
-      followed.add(conversationId);
+    async catchUp(conversationId) {
+      if (!followed.has(conversationId)) {
+        followed.add(conversationId);
+        await watch(client);
+      }
       return catchUp(client, conversationId, client.lastSeq(conversationId));
     },
   };

@@ -256,8 +256,9 @@ describe.skipIf(!databaseUrl || !redisUrl)('several nodes behind nginx', () => {
     });
     await using visitor = await openVisitor(cluster.url, cluster.siteId, { localAddress: address });
     expect(await cluster.connections(0)).toMatchObject({ visitor: 1 });
+    // A waiting chat's first message reaches the site's consoles as a summary.
     const atAgent = agentConsole.next<{ message: { text: string } }>(
-      'message:created',
+      'conversation:activity',
       (e) => e.message.text === text.tl[0],
     );
     await visitor.send(text.tl[0]!);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '@parley/shared';
+import type { ConversationActivity, Message } from '@parley/shared';
 import { createApp } from '../src/app';
 import { ensureFirstStart } from '../src/bootstrap/first-start';
 import { createLogger } from '../src/logger';
@@ -55,8 +55,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('several relay processes', () => {
       await using visitor = await connectVisitor(a.url, { siteId: first!.siteId });
       await visitor.ok('visitor:hello', {});
 
-      const atAgent = agent.next<{ message: Message }>(
-        'message:created',
+      // The chat is still waiting when its first message is stored: the site's consoles hear of
+      // it as a summary, across relays.
+      const atAgent = agent.next<ConversationActivity>(
+        'conversation:activity',
         (e) => e.message.author === 'visitor',
       );
       const { message } = await visitor.ok('message:send', {

@@ -3,6 +3,7 @@ export type * from './ack';
 export type * from './domain';
 export { COMPLAINT_TAG, LOCALES, MISSED_TAG } from './domain';
 export { SCORECARD_COLUMNS } from './reports';
+export { foldForSearch, matchRanges } from './search-fold';
 export type * from './reports';
 export * from './protocol';
 export type * from './rest';

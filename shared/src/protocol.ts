@@ -22,6 +22,7 @@ import type {
   ConversationRef,
   ConversationTag,
   ConversationTransfer,
+  ConversationWatch,
   MessageHistory,
   OfflineLeave,
   PageViewInput,
@@ -90,6 +91,25 @@ export interface AgentRequests {
   'conversation:transfer': { in: ConversationTransfer; out: { conversation: Conversation } };
   'conversation:close': { in: ConversationRef; out: { conversation: Conversation } };
   'conversation:tag': { in: ConversationTag; out: { conversation: Conversation } };
+  /**
+   * The conversations this console shows (replacing what it said before; empty for none): their
+   * full messages, typing and read receipts reach it. Chats assigned to the agent always do.
+   */
+  'conversation:watch': { in: ConversationWatch; out: { conversationIds: string[] } };
+}
+
+/**
+ * What the rest of a site's consoles hear of a conversation's messages: the latest one, at most
+ * about once a second per conversation, so an inbox stays current without every console
+ * receiving every message.
+ */
+export interface ConversationActivity {
+  conversationId: string;
+  siteId: string;
+  /** The newest message so far (a note included). */
+  message: Message;
+  /** Visitor messages since the previous summary, for unread counts. */
+  visitorMessages: number;
 }
 
 /** Typing state of the other side. */
@@ -122,10 +142,16 @@ export interface VisitorAnnouncements {
   }) => void;
 }
 
-/** Announcements to agents, per site they serve. */
+/**
+ * Announcements to agents. Full messages, typing and receipts go only to the consoles showing the
+ * conversation (`conversation:watch`) and to its assignee; the site's other consoles get
+ * `conversation:activity`.
+ */
 export interface AgentAnnouncements {
-  /** Every message, including internal notes. */
+  /** A message, including internal notes. */
   'message:created': (event: { message: Message }) => void;
+  /** The latest message of a conversation this console does not show (coalesced). */
+  'conversation:activity': (event: ConversationActivity) => void;
   'typing:changed': (event: TypingChanged) => void;
   'seen:changed': (event: SeenChanged) => void;
   /** A conversation was created or changed (status, agent, tags, rating). */
@@ -177,4 +203,5 @@ export const AGENT_REQUESTS = [
   'conversation:transfer',
   'conversation:close',
   'conversation:tag',
+  'conversation:watch',
 ] as const satisfies readonly (keyof AgentRequests)[];

@@ -30,4 +30,5 @@ export const agentRequestSchemas = {
   'conversation:transfer': s.conversationTransferSchema,
   'conversation:close': s.conversationRefSchema,
   'conversation:tag': s.conversationTagSchema,
+  'conversation:watch': s.conversationWatchSchema,
 } as const satisfies { [K in keyof AgentRequests]: z.ZodType };

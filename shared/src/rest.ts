@@ -26,6 +26,11 @@ export interface ConversationSummary {
   visitor: Visitor;
   /** Latest message visible to agents (notes included), or null for an empty conversation. */
   lastMessage: Message | null;
+  /**
+   * Only in search results (`q`): the newest message that matched, or null when the visitor's
+   * name or email matched instead.
+   */
+  match?: Message | null;
 }
 
 /** GET /api/conversations */

@@ -139,6 +139,11 @@ export const agentMessageSendSchema = z.strictObject({
   internal: z.boolean().default(false),
 });
 
+/** `conversation:watch`: the conversations a console shows (a few: one per open pane). */
+export const conversationWatchSchema = z.strictObject({
+  conversationIds: z.array(id).max(20),
+});
+
 /** `conversation:transfer`: hand a chat to another agent of the site. */
 export const conversationTransferSchema = z.strictObject({ conversationId: id, agentId: id });
 
@@ -301,13 +306,19 @@ export const reportQuerySchema = z
     path: ['to'],
   });
 
+/** Zones already found valid: building an Intl.DateTimeFormat on every hello is costly. */
+const knownTimeZones = new Set<string>();
+
 function isTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  // Bounded: there are a few hundred IANA zones, and only valid ones are kept.
+  if (knownTimeZones.size < 1_000) knownTimeZones.add(zone);
+  return true;
 }
 
 /** Inferred input/output types of the schemas above. */
@@ -328,6 +339,7 @@ export type AgentStatusSet = z.input<typeof agentStatusSchema>;
 export type AgentMessageSend = z.input<typeof agentMessageSendSchema>;
 export type ConversationTransfer = z.input<typeof conversationTransferSchema>;
 export type ConversationTag = z.input<typeof conversationTagSchema>;
+export type ConversationWatch = z.input<typeof conversationWatchSchema>;
 export type LoginBody = z.input<typeof loginSchema>;
 export type WidgetSettingsInput = z.input<typeof widgetSettingsSchema>;
 export type SiteCreate = z.input<typeof siteCreateSchema>;

@@ -79,4 +79,26 @@ describe('createApiClient', () => {
       headers: { Accept: 'application/x-ndjson', Authorization: 'Bearer tok' },
     });
   });
+
+  test('a report and its CSV tables are fetched with the session token and the filters', async () => {
+    const fetch = vi.fn(async (url: RequestInfo | URL) =>
+      String(url).includes('.csv')
+        ? new Response('date,conversations\n2026-03-01,4\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          })
+        : jsonResponse(200, { totals: {} }),
+    );
+    const api = createApiClient({ fetch, token: () => 'tok' });
+    await api.report({ siteIds: 'a,b', period: '7d', timeZone: 'Europe/Bucharest' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      '/api/reports?siteIds=a%2Cb&period=7d&timeZone=Europe%2FBucharest',
+      { method: 'GET', headers: { Accept: 'application/json', Authorization: 'Bearer tok' } },
+    );
+    const file = await api.reportCsv({ period: 'today', businessHours: 'true', table: 'agents' });
+    expect(await file.text()).toBe('date,conversations\n2026-03-01,4\n');
+    expect(fetch).toHaveBeenLastCalledWith(
+      '/api/reports.csv?period=today&businessHours=true&table=agents',
+      { method: 'GET', headers: { Accept: 'text/csv', Authorization: 'Bearer tok' } },
+    );
+  });
 });

@@ -14,6 +14,8 @@ import type {
   InboxCounts,
   LoginBody,
   LoginResponse,
+  Report,
+  ReportQuery,
   Site,
   SiteCreate,
   SiteList,
@@ -53,7 +55,14 @@ export interface ApiClient {
   eraseVisitor(visitorId: string): Promise<VisitorErasure>;
   /** GET /api/audit: owner actions on the caller's sites, newest first. */
   auditLog(query: AuditQuery): Promise<AuditLog>;
+  /** GET /api/reports: the service-quality figures for the filters. */
+  report(query: ReportQuery): Promise<Report>;
+  /** GET /api/reports.csv: one table of the same report, as a file to save. */
+  reportCsv(query: ReportQuery & { table: ReportTable }): Promise<Blob>;
 }
+
+/** The report tables the relay exports as CSV. */
+export type ReportTable = NonNullable<ReportQuery['table']>;
 
 export interface ApiClientOptions {
   fetch: typeof fetch;
@@ -146,10 +155,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       file(`/api/visitors/${enc(visitorId)}/export`, 'application/json'),
     eraseVisitor: (visitorId) => call('DELETE', `/api/visitors/${enc(visitorId)}`),
     auditLog: (query) => call('GET', `/api/audit${queryString(query)}`),
+    report: (query) => call('GET', `/api/reports${queryString(query)}`),
+    reportCsv: (query) => file(`/api/reports.csv${queryString(query)}`, 'text/csv'),
   };
 }
 
-function queryString(query: ConversationQuery | AuditQuery): string {
+function queryString(query: ConversationQuery | AuditQuery | ReportQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));

@@ -1,8 +1,9 @@
-import type { ConversationSummary } from '@parley/shared';
+import type { ConversationSummary, Message } from '@parley/shared';
 import { formatListTime } from '../format/date-time';
 import { elapsedSince, formatElapsed } from '../format/duration';
 import { visitorName } from '../format/visitor-name';
 import { Avatar } from './Avatar';
+import { HighlightedText } from './HighlightedText';
 
 /** One conversation in the inbox list: who, the latest line, and how long they have waited. */
 export function ConversationRow(props: {
@@ -14,14 +15,26 @@ export function ConversationRow(props: {
   siteName: string | null;
   agentName: string | null;
   meId: string;
+  /** The search the row was found by: its matching message is shown, the match marked. */
+  query?: string;
   onOpen: () => void;
 }) {
-  const { conversation, visitor, lastMessage } = props.row;
+  const { conversation, visitor, lastMessage, match } = props.row;
   const name = visitorName(visitor);
   const queued = conversation.status === 'queued' && conversation.kind === 'chat';
-  const preview = lastMessage
-    ? `${lastMessage.internal ? 'Note: ' : lastMessage.author === 'agent' ? 'You: ' : ''}${lastMessage.text}`
-    : 'No messages yet';
+  const shown = (props.query && match) || lastMessage;
+  const preview = shown ? (
+    <>
+      {authorPrefix(shown, props.meId)}
+      {props.query && match ? (
+        <HighlightedText text={shown.text} query={props.query} />
+      ) : (
+        shown.text
+      )}
+    </>
+  ) : (
+    'No messages yet'
+  );
   const assignee =
     conversation.status === 'active' && conversation.agentId !== props.meId
       ? props.agentName
@@ -79,4 +92,11 @@ export function ConversationRow(props: {
       </div>
     </div>
   );
+}
+
+/** Who wrote the line shown: "You" only for one's own replies, a colleague by name. */
+function authorPrefix(message: Message, meId: string): string {
+  if (message.internal) return 'Note: ';
+  if (message.author !== 'agent') return '';
+  return message.agentId === meId ? 'You: ' : `${message.authorName ?? 'Agent'}: `;
 }

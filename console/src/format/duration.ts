@@ -15,3 +15,11 @@ export function elapsedSince(iso: string | null, now: number): number {
   const then = Date.parse(iso);
   return Number.isNaN(then) ? 0 : now - then;
 }
+
+/** A report's duration in seconds, readably ("1m 35s", "21m 00s"); "—" when nothing was measured. */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null) return '—';
+  // Under a minute the tenths the relay keeps are worth showing.
+  if (seconds < 60) return `${Math.round(seconds * 10) / 10}s`;
+  return formatElapsed(Math.round(seconds) * 1000);
+}

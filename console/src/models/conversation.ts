@@ -55,11 +55,31 @@ export function createConversation(deps: ConversationDeps) {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let visitorTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * Tells the relay which conversation this console shows: only then do its messages, typing and
+   * receipts arrive in full (the rest of the inbox hears summaries). Said before fetching, so no
+   * message falls between the fetch and the live stream.
+   */
+  async function watch(id: string | null): Promise<void> {
+    try {
+      await connection.request('conversation:watch', { conversationIds: id ? [id] : [] });
+    } catch {
+      // Not connected: every (re)connect says it again (`rewatch`), and reloads.
+    }
+  }
+
+  /** Says again what is open: the relay forgets a console's watches when its socket drops. */
+  async function rewatch(): Promise<void> {
+    await watch(selectedId.value);
+  }
+
   async function load(id: string): Promise<void> {
     const mine = ++generation;
     loading.value = true;
     loadError.value = null;
     try {
+      await watch(id);
+      if (mine !== generation) return;
       const fetched = await api.getConversation(id);
       if (mine !== generation) return;
       detail.value = { ...fetched, messages: fetched.messages.slice().sort(bySeq) };
@@ -90,6 +110,7 @@ export function createConversation(deps: ConversationDeps) {
     generation++;
     selectedId.value = null;
     detail.value = null;
+    void watch(null);
   }
 
   /** Sends a reply (or, with `internal`, a note only agents see). False when there is nothing to send. */
@@ -257,6 +278,7 @@ export function createConversation(deps: ConversationDeps) {
     visitorTyping,
     open,
     reload,
+    rewatch,
     deselect,
     send,
     retry: outbox.retry,

@@ -1,5 +1,5 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { Conversation, Message, Visitor } from '@parley/shared';
+import type { Conversation, ConversationActivity, Message, Visitor } from '@parley/shared';
 import type { Beeper } from '../platform/beeper';
 import type { DesktopNotifier, NotificationAccess } from '../platform/desktop-notifier';
 
@@ -94,6 +94,19 @@ export function createNotifications(deps: NotificationDeps) {
     if (mine) alert(id, `New message from ${info.visitorName}`, preview(message.text));
   }
 
+  /**
+   * News of a conversation this console does not show. An agent's own chats arrive in full
+   * (applyMessage); this counts the waiting chats' visitor messages, and alerts nobody.
+   */
+  function applyActivity(activity: ConversationActivity): void {
+    const id = activity.conversationId;
+    const info = known.get(id);
+    if (!info || info.status !== 'queued' || activity.visitorMessages === 0) return;
+    // The open conversation's messages arrive in full and are counted as they come.
+    if (viewingId.value === id) return;
+    setUnread(id, (unread.value[id] ?? 0) + activity.visitorMessages);
+  }
+
   // Looking at a conversation reads it.
   const stopReading = effect(() => {
     const id = viewingId.value;
@@ -114,6 +127,7 @@ export function createNotifications(deps: NotificationDeps) {
     track,
     applyConversation,
     applyMessage,
+    applyActivity,
     enable,
     dispose: stopReading,
   };

@@ -47,6 +47,47 @@ describe('router', () => {
   });
 });
 
+describe('router: the reports page', () => {
+  test('reads the reports page and its filters from the address', () => {
+    const { history } = createMemoryHistory('/console/reports?period=7d&timeZone=UTC');
+    const router = createRouter({ history, base: '/console/' });
+    expect(router.route.value).toEqual({ page: 'reports', search: 'period=7d&timeZone=UTC' });
+    expect(router.conversationId.value).toBeNull();
+  });
+
+  test('a query on a conversation address does not change which one is open', () => {
+    const { history } = createMemoryHistory('/console/conversations/conv-3?from=email');
+    expect(createRouter({ history, base: '/console/' }).conversationId.value).toBe('conv-3');
+  });
+
+  test('each report shown is a history entry; Back and Forward step through them', () => {
+    const address = createMemoryHistory('/console/conversations/a');
+    const router = createRouter({ history: address.history, base: '/console/' });
+    router.openReports('');
+    router.openReports('period=today');
+    router.openReports('period=today');
+    expect(address.entries).toEqual([
+      '/console/conversations/a',
+      '/console/reports',
+      '/console/reports?period=today',
+    ]);
+    address.back();
+    expect(router.route.value).toEqual({ page: 'reports', search: '' });
+    address.back();
+    expect(router.route.value).toEqual({ page: 'inbox', conversationId: 'a' });
+    address.forward();
+    address.forward();
+    expect(router.route.value).toEqual({ page: 'reports', search: 'period=today' });
+  });
+
+  test('clearing on sign-out leaves the reports for the bare console', () => {
+    const address = createMemoryHistory('/console/reports?period=7d');
+    const router = createRouter({ history: address.history, base: '/console/' });
+    router.clear();
+    expect(address.entries).toEqual(['/console/']);
+  });
+});
+
 describe('the open conversation in the address', () => {
   let current: TestWorkspace | null = null;
   afterEach(() => {

@@ -1,41 +1,85 @@
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { PageHistory } from '../platform/browser-history';
 
-/** What the address says: the open conversation, or none. */
-export type Route = { conversationId: string | null };
+/**
+ * What the address says: the inbox with its open conversation (or none), or the reports page with
+ * its filters (`search` is the query string without the `?`).
+ */
+export type Route =
+  { page: 'inbox'; conversationId: string | null } | { page: 'reports'; search: string };
 
 /**
- * The open conversation in the URL: `<base>conversations/<id>`. Opening one adds a history entry,
- * so Back and Forward move between conversations; a reload or a shared link reopens it.
+ * The address bar: `<base>conversations/<id>` for an open conversation and `<base>reports?<filters>`
+ * for a report. Each change adds a history entry, so Back and Forward move between them; a reload
+ * or a shared link opens the same thing again.
  */
 export function createRouter(deps: { history: PageHistory; base: string }) {
   const base = deps.base.endsWith('/') ? deps.base : `${deps.base}/`;
-  const conversationId = signal<string | null>(parse(deps.history.path(), base));
+  const route = signal<Route>(parseRoute(deps.history.path(), base));
+  const conversationId = computed(() =>
+    route.value.page === 'inbox' ? route.value.conversationId : null,
+  );
 
   const stop = deps.history.onPop(() => {
-    conversationId.value = parse(deps.history.path(), base);
+    route.value = parseRoute(deps.history.path(), base);
   });
+
+  function go(next: Route, entry: 'push' | 'replace'): void {
+    const path = formatRoute(next, base);
+    if (path === formatRoute(route.value, base)) return;
+    route.value = next;
+    deps.history[entry](path);
+  }
 
   /** Shows `id` in the address (a new history entry); `null` returns to the bare console. */
   function open(id: string | null): void {
-    if (id === conversationId.value) return;
-    conversationId.value = id;
-    deps.history.push(format(id, base));
+    if (route.value.page === 'inbox' && id === route.value.conversationId) return;
+    go({ page: 'inbox', conversationId: id }, 'push');
   }
 
-  /** Forgets the conversation without a new history entry (on sign-out). */
+  /** Shows the reports page with `search` as its filters (a new history entry). */
+  function openReports(search: string): void {
+    go({ page: 'reports', search }, 'push');
+  }
+
+  /** Forgets the conversation or report without a new history entry (on sign-out). */
   function clear(): void {
-    if (conversationId.value === null) return;
-    conversationId.value = null;
-    deps.history.replace(format(null, base));
+    go({ page: 'inbox', conversationId: null }, 'replace');
   }
 
-  return { conversationId, open, clear, dispose: stop };
+  /** The address of a conversation, for links the agent may open in another tab. */
+  function conversationHref(id: string): string {
+    return formatRoute({ page: 'inbox', conversationId: id }, base);
+  }
+
+  /** The address of the reports page with `search` as its filters. */
+  function reportsHref(search = ''): string {
+    return formatRoute({ page: 'reports', search }, base);
+  }
+
+  return {
+    route,
+    conversationId,
+    open,
+    openReports,
+    clear,
+    conversationHref,
+    reportsHref,
+    dispose: stop,
+  };
 }
 
 export type Router = ReturnType<typeof createRouter>;
 
-function parse(path: string, base: string): string | null {
+function parseRoute(address: string, base: string): Route {
+  const queryAt = address.indexOf('?');
+  const path = queryAt === -1 ? address : address.slice(0, queryAt);
+  const search = queryAt === -1 ? '' : address.slice(queryAt + 1);
+  if (path.replace(/\/$/, '') === `${base}reports`) return { page: 'reports', search };
+  return { page: 'inbox', conversationId: parseConversation(path, base) };
+}
+
+function parseConversation(path: string, base: string): string | null {
   const prefix = `${base}conversations/`;
   if (!path.startsWith(prefix)) return null;
   const rest = path.slice(prefix.length).replace(/\/$/, '');
@@ -47,6 +91,8 @@ function parse(path: string, base: string): string | null {
   }
 }
 
-function format(id: string | null, base: string): string {
+function formatRoute(route: Route, base: string): string {
+  if (route.page === 'reports') return `${base}reports${route.search ? `?${route.search}` : ''}`;
+  const id = route.conversationId;
   return id === null ? base : `${base}conversations/${encodeURIComponent(id)}`;
 }

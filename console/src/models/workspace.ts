@@ -18,13 +18,14 @@ import { createInbox } from './inbox';
 import { createNotifications } from './notifications';
 import { createPresence } from './presence';
 import { createProfile } from './profile';
+import { createReports } from './reports';
 import type { Router } from './router';
 import { createSitesAdmin } from './sites-admin';
 import { createVisitorErasure } from './visitor-erasure';
 import { createVisitorHistory } from './visitor-history';
 
-/** The two pages of the console. */
-export type Page = 'inbox' | 'settings';
+/** The pages of the console. */
+export type Page = 'inbox' | 'settings' | 'reports';
 
 export interface WorkspaceDeps {
   token: string;
@@ -69,6 +70,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const sitesAdmin = createSitesAdmin({ api, onSite: directory.applySite });
   const agentsAdmin = createAgentsAdmin({ api, onAgent: directory.applyAgent });
   const auditLog = createAuditLog({ api });
+  const reports = createReports({ api, router, save: deps.saveFile });
   const profile = createProfile({
     api,
     meId,
@@ -111,6 +113,18 @@ export function createWorkspace(deps: WorkspaceDeps) {
     router.open(id);
   }
 
+  /** The inbox, with the conversation that was open (leaving the reports address if need be). */
+  function showInbox(): void {
+    if (router.route.value.page === 'reports') router.open(conversation.selectedId.value);
+    page.value = 'inbox';
+  }
+
+  /** The owners' settings; they have no address of their own, so the inbox's is kept. */
+  function showSettings(): void {
+    if (router.route.value.page === 'reports') router.open(conversation.selectedId.value);
+    page.value = 'settings';
+  }
+
   async function hello(): Promise<void> {
     try {
       directory.applySession(await connection.request('agent:hello', {}));
@@ -136,6 +150,9 @@ export function createWorkspace(deps: WorkspaceDeps) {
     if (connectedBefore) {
       // Events sent while we were away are lost; fetch the state again instead.
       await Promise.all([inbox.refresh(), inbox.refreshCounts(), conversation.reload()]);
+    } else {
+      // A conversation opened (from the address) before the first connect: watch it now.
+      await conversation.rewatch();
     }
     connectedBefore = true;
   }
@@ -156,6 +173,11 @@ export function createWorkspace(deps: WorkspaceDeps) {
       notifications.applyMessage(message);
       inbox.applyMessage(message);
       conversation.applyMessage(message);
+    }),
+    // The inbox's news of conversations this console does not show: the latest message.
+    connection.on('conversation:activity', (activity) => {
+      notifications.applyActivity(activity);
+      inbox.applyMessage(activity.message);
     }),
     connection.on('typing:changed', (event) => conversation.applyTyping(event)),
     connection.on('seen:changed', (event) => conversation.applySeen(event)),
@@ -182,9 +204,16 @@ export function createWorkspace(deps: WorkspaceDeps) {
       canned.ensure(open.siteId);
     }),
     // The address decides what is open at start (a reload, a link) and on Back and Forward.
+    // The reports page leaves the open conversation as it is, to find it again on return.
     effect(() => {
-      const id = router.conversationId.value;
+      const route = router.route.value;
       untracked(() => {
+        if (route.page === 'reports') {
+          page.value = 'reports';
+          return;
+        }
+        if (page.value === 'reports') page.value = 'inbox';
+        const id = route.conversationId;
         if (id === conversation.selectedId.value) return;
         if (id === null) {
           conversation.deselect();
@@ -195,6 +224,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
       });
     }),
     notifications.dispose,
+    reports.dispose,
     conversation.dispose,
     inbox.dispose,
     () => connection.close(),
@@ -223,13 +253,17 @@ export function createWorkspace(deps: WorkspaceDeps) {
     sitesAdmin,
     agentsAdmin,
     auditLog,
+    reports,
     profile,
     transcriptDownload,
     siteExport,
     visitorExport,
     visitorErasure,
     clock: deps.clock,
+    router,
     openConversation,
+    showInbox,
+    showSettings,
     dispose,
   };
 }

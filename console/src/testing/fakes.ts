@@ -11,6 +11,7 @@ import type { Beeper } from '../platform/beeper';
 import type { PageHistory } from '../platform/browser-history';
 import type { DesktopNotifier, NotificationAccess } from '../platform/desktop-notifier';
 import { makeAgent, makeSite, NOW } from './fixtures';
+import { makeReport } from './report-fixtures';
 import type { Agent } from '@parley/shared';
 
 type Responder<K extends AgentRequestName> = (
@@ -102,6 +103,8 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     exportVisitor: async () => new Blob(['{}'], { type: 'application/json' }),
     eraseVisitor: async (visitorId) => ({ visitorId, conversationIds: [] }),
     auditLog: async () => ({ items: [], total: 0 }),
+    report: async () => makeReport(),
+    reportCsv: async () => new Blob(['date,conversations\n'], { type: 'text/csv' }),
   };
   const merged = { ...defaults, ...overrides };
   return Object.fromEntries(

@@ -109,6 +109,21 @@ describe('inbox', () => {
     expect(await screen.findByText('Anyone there?')).toBeTruthy();
   });
 
+  test('news of a conversation this console does not show updates its preview and unread count', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    await screen.findByText('Question from Olga');
+    socket.announce('conversation:activity', {
+      conversationId: 'c1',
+      siteId: 'site-1',
+      message: makeMessage({ conversationId: 'c1', seq: 4, text: 'Czy ktoś tu jest?' }),
+      visitorMessages: 3,
+    });
+    expect(await screen.findByText('Czy ktoś tu jest?')).toBeTruthy();
+    expect(screen.getByRole('option').textContent).toContain('3 unread');
+  });
+
   test('a chat taken by someone else leaves the queue', async () => {
     const { socket } = setup({
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
@@ -186,6 +201,46 @@ describe('inbox', () => {
     expect((await screen.findByRole('option')).textContent).toContain('Refund Rita');
     expect(api.listConversations).toHaveBeenLastCalledWith({ q: 'refund', limit: 50, offset: 0 });
     expect(screen.getByText('1 found in all conversations')).toBeTruthy();
+  });
+
+  test('a search result shows the message that matched, the match marked even without accents', async () => {
+    const matched = makeMessage({
+      conversationId: 'c7',
+      seq: 2,
+      author: 'agent',
+      agentId: 'someone-else',
+      authorName: 'Minh',
+      text: 'Pani Zielińska, przesłałem rachunek mailem.',
+    });
+    setup({
+      listConversations: vi.fn(async (query) =>
+        query.q
+          ? {
+              items: [
+                {
+                  ...makeSummary(
+                    { id: 'c7', status: 'closed' },
+                    { name: 'Anna' },
+                    makeMessage({ conversationId: 'c7', seq: 3, text: 'Dziękuję!' }),
+                  ),
+                  match: matched,
+                },
+              ],
+              total: 1,
+            }
+          : { items: [], total: 0 },
+      ),
+    });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search conversations' }), {
+      target: { value: 'zielinska' },
+    });
+    const row = await screen.findByRole('option');
+    // A colleague's reply is theirs, not "You".
+    expect(row.textContent).toContain('Minh: Pani Zielińska, przesłałem rachunek mailem.');
+    expect(row.textContent).not.toContain('Dziękuję');
+    expect([...row.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual([
+      'Zielińska',
+    ]);
   });
 
   test('Load more fetches the next page of a long list', async () => {
@@ -272,12 +327,14 @@ describe('inbox', () => {
   });
 
   test('clicking a row opens that conversation', async () => {
-    const { api, workspace } = setup({
+    const { api, workspace, socket } = setup({
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 1_000)], total: 1 })),
       getConversation: vi.fn(async () => makeDetail({ id: 'c1', status: 'queued' })),
     });
     fireEvent.click(await screen.findByRole('option'));
     await waitFor(() => expect(api.getConversation).toHaveBeenCalledWith('c1'));
+    // The relay is told first, so the conversation's messages arrive in full from now on.
+    expect(socket.sent('conversation:watch')).toEqual([{ conversationIds: ['c1'] }]);
     expect(workspace.conversation.selectedId.value).toBe('c1');
     expect(screen.getByRole('option').getAttribute('aria-selected')).toBe('true');
   });

@@ -122,6 +122,7 @@ export function InboxView(props: { workspace: Workspace }) {
               siteName={multiSite ? directory.siteName(row.conversation.siteId) : null}
               agentName={directory.agentName(row.conversation.agentId)}
               meId={directory.me.value.id}
+              query={inbox.searching.value ? inbox.search.value : undefined}
               onOpen={() => props.workspace.openConversation(row.conversation.id)}
             />
           ))}

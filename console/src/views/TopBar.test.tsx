@@ -24,9 +24,12 @@ describe('presence', () => {
     socket.respond('agent:status', ({ status }) => ({ agent: makeAgent({ status }) }));
     const toggle = screen.getByRole('switch', { name: 'Online' });
     expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(toggle.textContent).toBe('Online');
     fireEvent.click(toggle);
     expect(socket.sent('agent:status')).toEqual([{ status: 'away' }]);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    // Off, it says what the agent is now, keeping its name.
+    expect(toggle.textContent).toBe('Away');
     fireEvent.click(toggle);
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
     expect(socket.sent('agent:status')[1]).toEqual({ status: 'online' });

@@ -1,11 +1,12 @@
 import type { Workspace } from '../models/workspace';
 import { ConversationView } from './ConversationView';
 import { InboxView } from './InboxView';
+import { ReportsView } from './ReportsView';
 import { SettingsView } from './SettingsView';
 import { TopBar } from './TopBar';
 import { VisitorSidebar } from './VisitorSidebar';
 
-/** The signed-in console: inbox list | conversation | visitor, or the owners' settings. */
+/** The signed-in console: inbox list | conversation | visitor, the reports, or the owners' settings. */
 export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => void }) {
   const { workspace } = props;
   const page = workspace.page.value;
@@ -19,7 +20,7 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
             type="button"
             class="rail-item"
             aria-current={page === 'inbox' ? 'page' : undefined}
-            onClick={() => (workspace.page.value = 'inbox')}
+            onClick={workspace.showInbox}
           >
             <span class="rail-icon" aria-hidden="true">
               ✉
@@ -32,12 +33,28 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
               </span>
             )}
           </button>
+          <a
+            class="rail-item"
+            href={workspace.router.reportsHref()}
+            aria-current={page === 'reports' ? 'page' : undefined}
+            onClick={(event) => {
+              // A plain click stays in the console; a middle or modified click opens another tab.
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+              event.preventDefault();
+              workspace.reports.show();
+            }}
+          >
+            <span class="rail-icon" aria-hidden="true">
+              ▤
+            </span>
+            Reports
+          </a>
           {isOwner && (
             <button
               type="button"
               class="rail-item"
               aria-current={page === 'settings' ? 'page' : undefined}
-              onClick={() => (workspace.page.value = 'settings')}
+              onClick={workspace.showSettings}
             >
               <span class="rail-icon" aria-hidden="true">
                 ⚙
@@ -48,6 +65,8 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
         </nav>
         {page === 'settings' && isOwner ? (
           <SettingsView workspace={workspace} />
+        ) : page === 'reports' ? (
+          <ReportsView workspace={workspace} />
         ) : (
           <main class="panes">
             <InboxView workspace={workspace} />

@@ -245,7 +245,9 @@ export class ConversationService {
   /** Changes an agent's status and lets everyone who cares know. */
   async setAgentStatus(agent: AgentRecord, status: Agent['status']): Promise<Agent> {
     const updated =
-      agent.status === status ? agent : await this.deps.store.patchAgent(agent.id, { status });
+      agent.status === status
+        ? agent
+        : await this.deps.store.patchAgent(agent.id, { status }, this.timestamp());
     await this.agentChanged(updated);
     return publicAgent(updated);
   }

@@ -75,6 +75,7 @@ export function conversationRoutes(deps: { relay: Relay; requireAgent: RequestHa
         conversation,
         visitor: (await relay.store.getVisitor(conversation.visitorId))!,
         lastMessage: await relay.store.lastMessage(conversation.id),
+        ...(filter.q ? { match: await relay.store.latestMatch(conversation.id, filter.q) } : {}),
       })),
     );
     const list: ConversationList = { items: summaries.filter((s) => s.visitor), total };

@@ -12,6 +12,7 @@ import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
+import { watchConversations } from './conversation-watch';
 import type { NamespaceDeps } from './namespace-deps';
 
 /** What only the agent namespace needs. */
@@ -91,6 +92,8 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
         'conversation:transfer': (input) => agent.transfer(relay, agentId, input),
         'conversation:close': (input) => agent.close(relay, agentId, input),
         'conversation:tag': (input) => agent.tag(relay, agentId, input),
+        'conversation:watch': (input) =>
+          watchConversations(relay, agentId, socket, input.conversationIds),
       },
       // Per agent, not per socket: opening more consoles buys no more requests.
       { logger, limiter, limitKey: `agent:${agentId}` },

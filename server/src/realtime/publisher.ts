@@ -2,10 +2,11 @@
  * What each side is told, and through which room: the one place that knows who receives what.
  * It never decides anything; the conversation service calls it after the store has decided.
  *
- * The fan-out rule lives here. Full messages go to `conversationWatchers`, the consoles that
- * show a conversation; today that is every console of the site (the console keeps each open
- * conversation's transcript live), and narrowing it to the consoles that have the conversation
- * open, with a summary to the rest, changes only this file and the console.
+ * The fan-out rule lives here. Full messages, typing and read receipts go only to the consoles
+ * that show the conversation (`conversation:watch`) and to its assignee's; the rest of the site's
+ * consoles get a coalesced summary for their inbox. So a message costs a few socket writes
+ * however many agents are online. State changes (`conversation:updated`) still reach the whole
+ * site: every inbox needs them, and they are rare next to messages.
  */
 import type {
   Conversation,
@@ -17,14 +18,30 @@ import type {
 } from '@parley/shared';
 import { agentAsSeenBy } from '../auth/account-rules';
 import type { Broadcaster } from '../conversations/broadcaster';
+import { ActivitySummaries } from './activity-summaries';
 import type { AgentRecord } from '../storage/store';
 
 export class Publisher {
-  constructor(private readonly broadcast: Broadcaster) {}
+  readonly #summaries: ActivitySummaries;
 
-  /** A new message: to the consoles showing the conversation and, unless a note, the visitor. */
+  constructor(private readonly broadcast: Broadcaster) {
+    this.#summaries = new ActivitySummaries((activity) =>
+      this.broadcast.toSiteAgents(activity.siteId, 'conversation:activity', activity),
+    );
+  }
+
+  /** Stops the pending summaries. */
+  close(): void {
+    this.#summaries.close();
+  }
+
+  /**
+   * A new message: in full to the consoles showing the conversation and its assignee's, as a
+   * summary to the site's other consoles, and (unless a note) to the visitor.
+   */
   message(conversation: Conversation, message: Message): void {
-    this.broadcast.toSiteAgents(watchersOf(conversation), 'message:created', { message });
+    this.broadcast.toWatchers(conversation, 'message:created', { message });
+    this.#summaries.note(conversation.siteId, message);
     if (!message.internal)
       this.broadcast.toVisitor(conversation.visitorId, 'message:created', { message });
   }
@@ -58,13 +75,13 @@ export class Publisher {
 
   /** Read receipts go to both sides. */
   seen(conversation: Conversation, event: SeenChanged): void {
-    this.broadcast.toSiteAgents(watchersOf(conversation), 'seen:changed', event);
+    this.broadcast.toWatchers(conversation, 'seen:changed', event);
     this.broadcast.toVisitor(conversation.visitorId, 'seen:changed', event);
   }
 
   /** Typing indicators: agents' to the visitor and colleagues, the visitor's to the consoles. */
   typing(conversation: Conversation, event: TypingChanged): void {
-    this.broadcast.toSiteAgents(watchersOf(conversation), 'typing:changed', event);
+    this.broadcast.toWatchers(conversation, 'typing:changed', event);
     if (event.author === 'agent')
       this.broadcast.toVisitor(conversation.visitorId, 'typing:changed', event);
   }
@@ -98,9 +115,4 @@ export class Publisher {
   visitor(visitor: Visitor): void {
     this.broadcast.toSiteAgents(visitor.siteId, 'visitor:updated', { visitor });
   }
-}
-
-/** The room of the consoles that show a conversation's transcript (see the file comment). */
-function watchersOf(conversation: Conversation): string {
-  return conversation.siteId;
 }

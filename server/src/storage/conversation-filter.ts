@@ -2,7 +2,8 @@
  * `listConversations` semantics for stores that filter in memory. PostgresStore expresses the
  * same rules in SQL (postgres-conversation-query.ts); the contract suite keeps the two in step.
  */
-import type { Conversation, Visitor } from '@parley/shared';
+import { foldForSearch } from '@parley/shared';
+import type { Conversation, Message, Visitor } from '@parley/shared';
 import type { ConversationFilter } from './store';
 
 /** Page size when the filter gives none. */
@@ -37,10 +38,28 @@ export function matchesFilter(conversation: Conversation, filter: ConversationFi
   return true;
 }
 
-/** True when the visitor's name or email contains `needle` (already lowercased). */
+/** The search text of the filter as search compares it (no case, no accents), or null. */
+export function searchNeedleOf(filter: ConversationFilter): string | null {
+  const q = searchTextOf(filter);
+  return q === null ? null : foldForSearch(q);
+}
+
+/** True when the visitor's name or email contains `needle` (already folded). */
 export function visitorMatches(visitor: Visitor | undefined, needle: string): boolean {
   if (!visitor) return false;
-  return [visitor.name, visitor.email].some((value) => value?.toLowerCase().includes(needle));
+  return [visitor.name, visitor.email].some(
+    (value) => value && foldForSearch(value).includes(needle),
+  );
+}
+
+/** Messages never change, so each one's folded text is worked out once. */
+const foldedTexts = new WeakMap<Message, string>();
+
+/** True when the message's text contains `needle` (already folded). */
+export function messageMatches(message: Message, needle: string): boolean {
+  let folded = foldedTexts.get(message);
+  if (folded === undefined) foldedTexts.set(message, (folded = foldForSearch(message.text)));
+  return folded.includes(needle);
 }
 
 /** Newest activity (last message, else creation) first; ties broken by creation, then id. */

@@ -11,7 +11,8 @@ import {
   compareCodeUnits,
   matchesFilter,
   pageOf,
-  searchTextOf,
+  messageMatches,
+  searchNeedleOf,
   visitorMatches,
 } from './conversation-filter';
 import { cleanPatch } from './conversation-patch';
@@ -22,6 +23,7 @@ import { applyAgentPatch, applyVisitorPatch } from './record-patches';
 import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
 import type { MemoryState } from './memory-state';
+import { reportFromMemory } from './lowdb-report';
 import type {
   AgentPatch,
   AgentRecord,
@@ -135,17 +137,21 @@ export class LowdbStore implements Store {
     return clone(agent);
   }
 
-  // Reports are being built: each store gets its own implementation (lowdb-report.ts, postgres-report.ts).
-  async reportAggregates(_scope: ReportScope): Promise<ReportAggregates> {
-    throw new ParleyError('INTERNAL', 'reports are not computed yet');
+  async reportAggregates(scope: ReportScope): Promise<ReportAggregates> {
+    return reportFromMemory(this.#state, scope);
   }
 
-  async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
+  async patchAgent(id: string, patch: AgentPatch, at?: string): Promise<AgentRecord> {
     const current = this.#state.agents.get(id);
     if (!current) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
     const updated = applyAgentPatch(current, patch);
     this.#assertEmailFree(updated);
-    await this.#data.commit({ op: 'agent', agent: updated });
+    const statusChanged = updated.status !== current.status;
+    await this.#data.commit({
+      op: 'agent',
+      agent: updated,
+      ...(statusChanged ? { statusAt: at ?? new Date().toISOString() } : {}),
+    });
     return clone(updated);
   }
 
@@ -220,7 +226,7 @@ export class LowdbStore implements Store {
     filter: ConversationFilter,
   ): Promise<{ items: Conversation[]; total: number }> {
     const { limit, offset } = pageOf(filter);
-    const needle = searchTextOf(filter)?.toLowerCase() ?? null;
+    const needle = searchNeedleOf(filter);
     const matched = [...this.#state.conversations.values()].filter(
       (conversation) =>
         matchesFilter(conversation, filter) &&
@@ -337,6 +343,15 @@ export class LowdbStore implements Store {
     const start = firstIndexAfter(list, options.afterSeq ?? 0);
     const end = options.limit === undefined ? list.length : start + Math.max(0, options.limit);
     return clone(list.slice(start, end));
+  }
+
+  async latestMatch(conversationId: string, q: string): Promise<Message | null> {
+    const needle = searchNeedleOf({ q });
+    if (needle === null) return null;
+    const messages = this.#state.messages.get(conversationId) ?? [];
+    for (let index = messages.length - 1; index >= 0; index -= 1)
+      if (messageMatches(messages[index]!, needle)) return clone(messages[index]!);
+    return null;
   }
 
   async lastMessage(conversationId: string): Promise<Message | null> {
@@ -477,7 +492,7 @@ export class LowdbStore implements Store {
   #mentions(conversation: Conversation, needle: string): boolean {
     if (visitorMatches(this.#state.visitors.get(conversation.visitorId), needle)) return true;
     const messages = this.#state.messages.get(conversation.id) ?? [];
-    return messages.some((message) => message.text.toLowerCase().includes(needle));
+    return messages.some((message) => messageMatches(message, needle));
   }
 }
 

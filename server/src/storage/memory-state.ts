@@ -4,12 +4,14 @@
  * so a replay always rebuilds exactly what the process had.
  */
 import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
+import type { StatusChange } from '../reports/agent-tally';
 import type { AgentRecord, OutboxMail } from './store';
 
 /** One mutation, as written to the journal. */
 export type JournalRecord =
   | { op: 'site'; site: Site }
-  | { op: 'agent'; agent: AgentRecord }
+  /** With `statusAt` when the agent's status changed: the change goes into their status history. */
+  | { op: 'agent'; agent: AgentRecord; statusAt?: string }
   | { op: 'agent-delete'; id: string }
   | { op: 'visitor'; visitor: Visitor }
   /** Erasure and retention: the visitor (when given) and the conversations, with their messages. */
@@ -45,6 +47,8 @@ export interface Snapshot {
   auditLog?: AuditEntry[];
   /** The outbox (absent in snapshots from before it existed). */
   outbox?: OutboxMail[];
+  /** Agent id → their status changes, oldest first (absent before reports existed). */
+  agentStatusHistory?: [string, StatusChange[]][];
 }
 
 /** A snapshot as of one instant whose messages are walked when it is written (see toSnapshot). */
@@ -65,6 +69,7 @@ export function emptySnapshot(): Snapshot {
     agentAssignedAt: [],
     auditLog: [],
     outbox: [],
+    agentStatusHistory: [],
   };
 }
 
@@ -122,6 +127,13 @@ export class MemoryState {
   readonly auditLog: AuditEntry[] = [];
   /** Outbox emails by id, in the order they were put in. */
   readonly outbox = new Map<string, OutboxMail>();
+  /** Agent id → status changes, oldest first; kept after the agent is deleted (past reports). */
+  readonly agentStatusHistory = new Map<string, StatusChange[]>();
+  /**
+   * Visitor id → each of their conversations' id → when it started (epoch ms): reports ask
+   * whether a visitor came before, or came back.
+   */
+  readonly conversationStartsByVisitor = new Map<string, Array<[id: string, start: number]>>();
 
   /** Rebuilds state and indexes from db.json. */
   static fromSnapshot(snapshot: Snapshot): MemoryState {
@@ -140,6 +152,8 @@ export class MemoryState {
       state.agentAssignedAt.set(agentId, at);
     state.auditLog.push(...(snapshot.auditLog ?? []));
     for (const mail of snapshot.outbox ?? []) state.outbox.set(mail.id, mail);
+    for (const [agentId, changes] of snapshot.agentStatusHistory ?? [])
+      state.agentStatusHistory.set(agentId, [...changes]);
     return state;
   }
 
@@ -171,6 +185,7 @@ export class MemoryState {
       agentAssignedAt: [...this.agentAssignedAt.entries()],
       auditLog: [...this.auditLog],
       outbox: [...this.outbox.values()],
+      agentStatusHistory: [...this.agentStatusHistory].map(([id, changes]) => [id, [...changes]]),
     };
   }
 
@@ -181,6 +196,7 @@ export class MemoryState {
         this.sites.set(record.site.id, record.site);
         return;
       case 'agent':
+        if (record.statusAt !== undefined) this.#recordStatus(record.agent, record.statusAt);
         return this.#putAgent(record.agent);
       case 'agent-delete':
         return this.#deleteAgent(record.id);
@@ -220,6 +236,12 @@ export class MemoryState {
       if (this.openChatByVisitor.get(conversation.visitorId) === id)
         this.openChatByVisitor.delete(conversation.visitorId);
       this.openConversationIds.delete(id);
+      const starts = this.conversationStartsByVisitor.get(conversation.visitorId);
+      if (starts)
+        this.conversationStartsByVisitor.set(
+          conversation.visitorId,
+          starts.filter(([other]) => other !== id),
+        );
       this.conversations.delete(id);
       this.messages.delete(id);
       this.messageByClientId.delete(id);
@@ -239,6 +261,12 @@ export class MemoryState {
       this.agentIdByEmail.delete(previous.email.toLowerCase());
     this.agents.delete(id);
     this.agentAssignedAt.delete(id);
+  }
+
+  #recordStatus(agent: AgentRecord, at: string): void {
+    let changes = this.agentStatusHistory.get(agent.id);
+    if (!changes) this.agentStatusHistory.set(agent.id, (changes = []));
+    changes.push({ status: agent.status, at });
   }
 
   #putAgent(agent: AgentRecord): void {
@@ -270,6 +298,10 @@ export class MemoryState {
   #putConversation(conversation: Conversation): void {
     const { id, visitorId } = conversation;
     this.conversations.set(id, conversation);
+    let starts = this.conversationStartsByVisitor.get(visitorId);
+    if (!starts) this.conversationStartsByVisitor.set(visitorId, (starts = []));
+    if (!starts.some(([other]) => other === id))
+      starts.push([id, Date.parse(conversation.createdAt)]);
     const open = conversation.status !== 'closed';
     if (open) this.openConversationIds.add(id);
     else this.openConversationIds.delete(id);

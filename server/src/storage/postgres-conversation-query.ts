@@ -2,6 +2,7 @@
  * `listConversations` filters as SQL, the same rules conversation-filter.ts applies in memory.
  * Every value travels as a parameter; only table names (from a checked schema name) are spliced.
  */
+import { foldForSearch } from '@parley/shared';
 import { searchTextOf } from './conversation-filter';
 import { json } from './postgres-rows';
 import type { ConversationFilter, ConversationPatch } from './store';
@@ -32,11 +33,12 @@ export function conversationConditions(filter: ConversationFilter, s: string): S
   if (filter.to !== undefined) conditions.push(`c.created_at < ${param(filter.to)}::timestamptz`);
   const q = searchTextOf(filter);
   if (q !== null) {
-    const pattern = param(`%${escapeLike(q)}%`);
+    const pattern = param(searchPattern(q));
+    const folded = (column: string) => `${s}.parley_fold(${column}) LIKE ${pattern}`;
     conditions.push(`(
-      EXISTS (SELECT 1 FROM ${s}.messages m WHERE m.conversation_id = c.id AND m.text ILIKE ${pattern})
+      EXISTS (SELECT 1 FROM ${s}.messages m WHERE m.conversation_id = c.id AND ${folded('m.text')})
       OR EXISTS (SELECT 1 FROM ${s}.visitors v WHERE v.id = c.visitor_id
-        AND (v.data->>'name' ILIKE ${pattern} OR v.data->>'email' ILIKE ${pattern}))
+        AND (${folded("v.data->>'name'")} OR ${folded("v.data->>'email'")}))
     )`);
   }
   return { where: conditions.length > 0 ? conditions.join(' AND ') : 'true', params };
@@ -80,7 +82,15 @@ export function conversationAssignments(
   return { assignments: assignments.join(', '), params };
 }
 
-// `%` and `_` typed by a user are literal text, not wildcards (backslash is ILIKE's escape).
+/**
+ * A LIKE pattern finding `q` anywhere, folded as `parley_fold` folds stored text (the same as
+ * foldForSearch for the letters our languages use).
+ */
+export function searchPattern(q: string): string {
+  return `%${escapeLike(foldForSearch(q))}%`;
+}
+
+// `%` and `_` typed by a user are literal text, not wildcards (backslash is LIKE's escape).
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -5,6 +5,7 @@
 import { ParleyError } from '@parley/shared';
 import type { Message } from '@parley/shared';
 import type { PostgresDatabase } from './postgres-database';
+import { searchPattern } from './postgres-conversation-query';
 import { isUniqueViolation } from './postgres-errors';
 import {
   json,
@@ -121,5 +122,18 @@ export async function lastMessage(
 ): Promise<Message | null> {
   const sql = `SELECT * FROM ${s}.messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1`;
   const [row] = await db.query<MessageRow>(sql, [conversationId]);
+  return row ? toMessage(row) : null;
+}
+
+/** `Store.latestMatch` in schema `s` (quoted). */
+export async function latestMatch(
+  db: PostgresDatabase,
+  s: string,
+  conversationId: string,
+  q: string,
+): Promise<Message | null> {
+  const sql = `SELECT * FROM ${s}.messages
+    WHERE conversation_id = $1 AND ${s}.parley_fold(text) LIKE $2 ORDER BY seq DESC LIMIT 1`;
+  const [row] = await db.query<MessageRow>(sql, [conversationId, searchPattern(q)]);
   return row ? toMessage(row) : null;
 }

@@ -133,5 +133,24 @@ export function schemaStatements(s: string): string[] {
     // The index above serves every lookup by visitor the old one did.
     `DROP INDEX IF EXISTS ${s}.conversations_visitor`,
     ...businessTimeStatements(s),
+    ...searchStatements(s),
+  ];
+}
+
+/**
+ * Accent- and case-blind search: `parley_fold` is lower(unaccent(…)) declared immutable (the
+ * unaccent dictionary never changes under us), so a trigram index over it serves `LIKE '%…%'`.
+ * Extensions are per database, shared by every schema: one relay creates them at a time.
+ */
+function searchStatements(s: string): string[] {
+  return [
+    `SELECT pg_advisory_xact_lock(hashtext('parley-extensions'))`,
+    `CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`,
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`,
+    `CREATE OR REPLACE FUNCTION ${s}.parley_fold(value text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$`,
+    `CREATE INDEX IF NOT EXISTS messages_text_search
+      ON ${s}.messages USING gin (${s}.parley_fold(text) public.gin_trgm_ops)`,
   ];
 }

@@ -19,7 +19,7 @@ import {
 import { conflictOn, emailTaken } from './postgres-errors';
 import { appendAuditEntry, listAuditEntries } from './postgres-audit';
 import { claimMail, enqueueMail, listMailOf, settleMail } from './postgres-outbox';
-import { appendMessage, lastMessage, listMessages } from './postgres-messages';
+import { appendMessage, lastMessage, latestMatch, listMessages } from './postgres-messages';
 import { PostgresAssignments } from './postgres-assignment';
 import type { ConversationDecision } from './conversation-transitions';
 import { cleanAgentPatch, visitorScalars } from './record-patches';
@@ -449,6 +449,11 @@ export class PostgresStore implements Store {
 
   async lastMessage(conversationId: string): Promise<Message | null> {
     return lastMessage(this.#db, this.#s, conversationId);
+  }
+
+  async latestMatch(conversationId: string, q: string): Promise<Message | null> {
+    if (!q.trim()) return null;
+    return latestMatch(this.#db, this.#s, conversationId, q);
   }
 
   async listCannedReplies(siteId: string): Promise<CannedReply[]> {

@@ -1,6 +1,6 @@
 /** Contract cases for listConversations: every filter, text search, ordering and paging. */
 import { beforeEach, expect, it } from 'vitest';
-import type { Conversation } from '@parley/shared';
+import { foldForSearch, type Conversation } from '@parley/shared';
 import type { ContractContext } from './store-contract-context';
 import { at, makeConversation, makeMessage, makeVisitor } from './store-contract-fixtures';
 import type { ConversationFilter } from './store';
@@ -121,6 +121,33 @@ export function listingContract(ctx: ContractContext): void {
     expect(await ids({ q: 'ȘTEFAN' })).toEqual(named('c2'));
     expect(await ids({ q: 'Popescu@Example.RO' })).toEqual(named('c2'));
     expect(await ids({ q: 'maria santos' })).toEqual(named('c4', 'c5'));
+  });
+
+  it('q ignores accents in messages, names and emails, and finds the start of a word', async () => {
+    const texts = ctx.texts();
+    // Typed without diacritics, as on a keyboard without the language's layout.
+    expect(await ids({ q: 'nguyen thi huong' })).toEqual(named('c1', 'c3'));
+    expect(await ids({ q: 'STEFAN POP' })).toEqual(named('c2'));
+    expect(await ids({ q: 'giam gia 100% cho don hang' })).toEqual(named('c5'));
+    const polish = texts.pl[0]!.slice(0, 40);
+    expect(await ids({ q: foldForSearch(polish) })).toEqual(named('c4'));
+    const word = /\p{L}{6,}/u.exec(texts.ro[1]!)![0];
+    expect(await ids({ q: foldForSearch(word).slice(0, 4), siteIds: ['site_a'] })).toContain(
+      c.c2.id,
+    );
+  });
+
+  it('latestMatch gives the newest message that matched, notes included, or null', async () => {
+    const texts = ctx.texts();
+    const store = ctx.store();
+    const vi = foldForSearch(texts.vi[5]!.slice(12, 40));
+    expect((await store.latestMatch(c.c1.id, vi.toUpperCase()))?.text).toBe(texts.vi[5]);
+    const pl = foldForSearch(texts.pl[0]!.slice(0, 30));
+    expect(await store.latestMatch(c.c4.id, pl)).toMatchObject({ internal: true, seq: 2 });
+    // The visitor's name matched, no message did.
+    expect(await store.latestMatch(c.c3.id, 'huong')).toBeNull();
+    expect(await store.latestMatch(c.c5.id, '   ')).toBeNull();
+    expect(await store.latestMatch('no-such-conversation', 'gia')).toBeNull();
   });
 
   it('q treats % and _ as plain characters and combines with the other filters', async () => {

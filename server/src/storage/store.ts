@@ -58,7 +58,10 @@ export interface ConversationFilter {
   from?: string;
   /** Created before (ISO). */
   to?: string;
-  /** Case-insensitive text found in a message, the visitor's name or the visitor's email. */
+  /**
+   * Text found in a message, the visitor's name or the visitor's email, ignoring case and accents
+   * (`foldForSearch`): "zielinska" finds "Zielińska", "rach" finds "rachunek".
+   */
   q?: string;
   limit?: number;
   offset?: number;
@@ -332,6 +335,11 @@ export interface Store {
     conversationId: string,
     options?: { afterSeq?: number; limit?: number },
   ): Promise<Message[]>;
+  /**
+   * The newest message of a conversation (notes included) whose text contains `q`, ignoring case
+   * and accents as `listConversations` does, or null: what a search result shows.
+   */
+  latestMatch(conversationId: string, q: string): Promise<Message | null>;
   /** The last message of a conversation, or null. */
   lastMessage(conversationId: string): Promise<Message | null>;
 

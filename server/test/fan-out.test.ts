@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ConversationActivity, Message } from '@parley/shared';
+import {
+  api,
+  connectAgent,
+  connectVisitor,
+  createAgent,
+  eventually,
+  fixtureParagraphs,
+  login,
+  relayModes,
+  startServer,
+} from './harness';
+
+describe.each(relayModes())('who receives a conversation’s messages (%s)', (mode) => {
+  it('the assignee and the consoles showing it get every message; the others a summary now and then', async () => {
+    const { pl } = await fixtureParagraphs();
+    await using server = await startServer({ mode });
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    const ana = await createAgent(server, owner.token, 'Ana');
+    const bogdan = await createAgent(server, owner.token, 'Bogdan');
+    const celina = await createAgent(server, owner.token, 'Celina');
+    await using anaConsole = await connectAgent(server.agentUrl, ana.token);
+    await anaConsole.ok('agent:hello', {});
+    await using visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+    await visitor.ok('visitor:hello', { locale: 'pl' });
+    const first = await visitor.ok('message:send', { clientId: randomUUID(), text: pl[0]! });
+    const conversationId = first.message.conversationId;
+    await eventually(async () => {
+      const detail = await api<{ conversation: { agentId: string } }>(
+        server.url,
+        owner.token,
+        'GET',
+        `/api/conversations/${conversationId}`,
+      );
+      expect(detail.body.conversation.agentId).toBe(ana.agent.id);
+    });
+    // Bogdan has the conversation open; Celina looks at her inbox.
+    await using bogdanConsole = await connectAgent(server.agentUrl, bogdan.token);
+    await bogdanConsole.ok('agent:hello', {});
+    expect(
+      await bogdanConsole.ok('conversation:watch', { conversationIds: [conversationId] }),
+    ).toEqual({ conversationIds: [conversationId] });
+    await using celinaConsole = await connectAgent(server.agentUrl, celina.token);
+    await celinaConsole.ok('agent:hello', {});
+
+    const burst = pl.slice(1, 6);
+    for (const text of burst) await visitor.ok('message:send', { clientId: randomUUID(), text });
+    const fullTexts = (client: typeof anaConsole) =>
+      client
+        .received<{ message: Message }>('message:created')
+        .filter((event) => event.message.conversationId === conversationId)
+        .map((event) => event.message.text);
+    await eventually(() => {
+      expect(fullTexts(anaConsole)).toEqual(expect.arrayContaining(burst));
+      expect(fullTexts(bogdanConsole)).toEqual(burst);
+    });
+    // Celina's inbox ends on the last message, told in at most two summaries for the burst,
+    // which count every visitor message between them.
+    await eventually(() => {
+      const summaries = celinaConsole
+        .received<ConversationActivity>('conversation:activity')
+        .filter((event) => event.conversationId === conversationId);
+      expect(summaries.at(-1)?.message.text).toBe(burst.at(-1));
+      expect(summaries.length).toBeLessThanOrEqual(2);
+      expect(summaries.reduce((sum, event) => sum + event.visitorMessages, 0)).toBe(burst.length);
+    }, 5_000);
+    expect(fullTexts(celinaConsole)).toEqual([]);
+
+    // Once Bogdan closes the conversation's view, he too only hears summaries.
+    await bogdanConsole.ok('conversation:watch', { conversationIds: [] });
+    await visitor.ok('message:send', { clientId: randomUUID(), text: pl[6]! });
+    await eventually(() => expect(fullTexts(anaConsole)).toContain(pl[6]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fullTexts(bogdanConsole)).toEqual(burst);
+  });
+
+  it('refuses to watch what the agent may not see, and changes nothing then', async () => {
+    await using server = await startServer({ mode });
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    const site = await api<{ id: string }>(server.url, owner.token, 'POST', '/api/sites', {
+      name: 'Sklep Kraków',
+    });
+    await using visitor = await connectVisitor(server.url, { siteId: site.body.id });
+    await visitor.ok('visitor:hello', {});
+    const other = await visitor.ok('message:send', { clientId: randomUUID(), text: 'Dzień dobry' });
+    const minh = await createAgent(server, owner.token, 'Minh');
+    await using minhConsole = await connectAgent(server.agentUrl, minh.token);
+    await minhConsole.ok('agent:hello', {});
+    const forbidden = await minhConsole.request('conversation:watch', {
+      conversationIds: [other.message.conversationId],
+    });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const unknown = await minhConsole.request('conversation:watch', {
+      conversationIds: ['no-such-conversation'],
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const malformed = await minhConsole.request('conversation:watch', {
+      conversationIds: Array.from({ length: 21 }, (_, i) => `c${i}`),
+    });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    await visitor.ok('message:send', { clientId: randomUUID(), text: 'Czy jest ktoś?' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(minhConsole.received('message:created')).toEqual([]);
+  });
+});
