@@ -1,4 +1,4 @@
-import type { DurationStats } from './report-aggregates';
+import { roundPercentileMs, type DurationStats } from './report-aggregates';
 
 /**
  * Count, median and 90th percentile of durations, interpolating between the nearest values as
@@ -10,8 +10,8 @@ export function durationStats(durations: readonly number[]): DurationStats {
   const values = Float64Array.from(durations).sort();
   return {
     count: values.length,
-    medianMs: percentile(values, 0.5),
-    p90Ms: percentile(values, 0.9),
+    medianMs: roundPercentileMs(percentile(values, 0.5)),
+    p90Ms: roundPercentileMs(percentile(values, 0.9)),
   };
 }
 

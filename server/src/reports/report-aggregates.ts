@@ -27,7 +27,12 @@ export interface ReportScope {
   now: string;
 }
 
-/** Durations in milliseconds: how many, and their median and 90th percentile (interpolated). */
+/**
+ * Durations in milliseconds: how many, and their median and 90th percentile (interpolated as
+ * `percentile_cont` does). The percentiles are rounded to 3 decimals ({@link roundPercentileMs}),
+ * so float noise of the interpolation (959999.9999999998 for 960000) never makes the two stores
+ * disagree.
+ */
 export interface DurationStats {
   count: number;
   medianMs: number | null;
@@ -91,4 +96,9 @@ export interface ReportAggregates {
   agents: RawAgentWorkload[];
   /** Rating comments of the scope's conversations, newest first, at most 200. */
   comments: RatingComment[];
+}
+
+/** A percentile of milliseconds as both stores report it: rounded to 3 decimals. */
+export function roundPercentileMs(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms * 1000) / 1000;
 }

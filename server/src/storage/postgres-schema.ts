@@ -4,6 +4,8 @@
  * on its own has a real column.
  */
 
+import { businessTimeStatements } from './postgres-business-time';
+
 /** Quotes a schema name for SQL after checking it is a plain identifier. */
 export function quoteSchema(schema: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
@@ -53,7 +55,6 @@ export function schemaStatements(s: string): string[] {
     `CREATE INDEX IF NOT EXISTS conversations_activity
       ON ${s}.conversations ((coalesce(last_message_at, created_at)) DESC)`,
     `CREATE INDEX IF NOT EXISTS conversations_site_status ON ${s}.conversations (site_id, status)`,
-    `CREATE INDEX IF NOT EXISTS conversations_visitor ON ${s}.conversations (visitor_id)`,
     `CREATE INDEX IF NOT EXISTS conversations_open
       ON ${s}.conversations (created_at) WHERE status <> 'closed'`,
     // Routing's tie-break, written in the same transaction as each assignment.
@@ -116,6 +117,22 @@ export function schemaStatements(s: string): string[] {
     `CREATE INDEX IF NOT EXISTS outbox_due ON ${s}.outbox (status, next_attempt_at)`,
     `CREATE INDEX IF NOT EXISTS outbox_conversation ON ${s}.outbox (conversation_id)`,
     `CREATE INDEX IF NOT EXISTS audit_log_site_ids ON ${s}.audit_log USING gin (site_ids)`,
+    // Every status change of an agent, so reports can count time online; `position` orders
+    // changes stamped with the same instant.
+    `CREATE TABLE IF NOT EXISTS ${s}.agent_status_log (
+      position bigserial PRIMARY KEY,
+      agent_id text NOT NULL,
+      at timestamptz NOT NULL,
+      status text NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS agent_status_log_agent ON ${s}.agent_status_log (agent_id, at)`,
+    // Reports read a period of some sites, and look up each visitor's other conversations by time.
+    `CREATE INDEX IF NOT EXISTS conversations_site_created ON ${s}.conversations (site_id, created_at)`,
+    `CREATE INDEX IF NOT EXISTS conversations_visitor_created
+      ON ${s}.conversations (visitor_id, created_at)`,
+    // The index above serves every lookup by visitor the old one did.
+    `DROP INDEX IF EXISTS ${s}.conversations_visitor`,
+    ...businessTimeStatements(s),
     ...searchStatements(s),
   ];
 }

@@ -24,6 +24,7 @@ import { PostgresAssignments } from './postgres-assignment';
 import type { ConversationDecision } from './conversation-transitions';
 import { cleanAgentPatch, visitorScalars } from './record-patches';
 import { json, toConversation, type ConversationRow } from './postgres-rows';
+import { reportAggregates } from './postgres-report';
 import { quoteSchema, schemaStatements } from './postgres-schema';
 import type {
   AgentPatch,
@@ -166,36 +167,50 @@ export class PostgresStore implements Store {
     return rows[0].data;
   }
 
-  // Reports are being built: each store gets its own implementation (lowdb-report.ts, postgres-report.ts).
-  async reportAggregates(_scope: ReportScope): Promise<ReportAggregates> {
-    throw new ParleyError('INTERNAL', 'reports are not computed yet');
+  reportAggregates(scope: ReportScope): Promise<ReportAggregates> {
+    return reportAggregates(this.#db, this.#s, scope);
   }
 
-  async patchAgent(id: string, patch: AgentPatch): Promise<AgentRecord> {
+  async patchAgent(id: string, patch: AgentPatch, at?: string): Promise<AgentRecord> {
     const clean = cleanAgentPatch(patch);
-    // `||` replaces the given keys of the stored document in one statement: no lost update, and
-    // the token version is bumped from the stored value, so two revocations at once both count.
-    const sql = `UPDATE ${this.#s}.agents SET data = data || $2::jsonb
-          || CASE WHEN $4 THEN jsonb_build_object('tokenVersion',
-               coalesce((data->>'tokenVersion')::int, 0) + 1) ELSE '{}'::jsonb END,
-        email_key = coalesce($3, email_key) WHERE id = $1 RETURNING data`;
-    const params = [
-      id,
-      json(clean),
-      clean.email?.toLowerCase() ?? null,
-      patch.revokeTokens ?? false,
-    ];
-    const rows = await this.#db
-      .query<{ data: AgentRecord }>(sql, params)
+    const s = this.#s;
+    return this.#db
+      .transaction(async (client) => {
+        // The row lock orders concurrent patches: each compares its status with the one the
+        // patch before it wrote, so the history records every real change and nothing else.
+        const locked = await client.query<{ status: string }>(
+          `SELECT data->>'status' AS status FROM ${s}.agents WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
+        if (!locked.rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+        // `||` replaces the given keys of the stored document; the token version is bumped from
+        // the stored value, so two revocations at once both count.
+        const updated = await client.query<{ data: AgentRecord }>(
+          `UPDATE ${s}.agents SET data = data || $2::jsonb
+              || CASE WHEN $4 THEN jsonb_build_object('tokenVersion',
+                   coalesce((data->>'tokenVersion')::int, 0) + 1) ELSE '{}'::jsonb END,
+            email_key = coalesce($3, email_key) WHERE id = $1 RETURNING data`,
+          [id, json(clean), clean.email?.toLowerCase() ?? null, patch.revokeTokens ?? false],
+        );
+        if (clean.status !== undefined && clean.status !== locked.rows[0].status) {
+          await client.query(
+            `INSERT INTO ${s}.agent_status_log (agent_id, at, status) VALUES ($1, $2, $3)`,
+            [id, at ?? new Date().toISOString(), clean.status],
+          );
+        }
+        return updated.rows[0]!.data;
+      })
       .catch(emailTaken(clean.email ?? ''));
-    if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
-    return rows[0].data;
   }
 
   async deleteAgent(id: string): Promise<void> {
-    const sql = `DELETE FROM ${this.#s}.agents WHERE id = $1 RETURNING id`;
-    const rows = await this.#db.query<{ id: string }>(sql, [id]);
-    if (!rows[0]) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+    return this.#db.transaction(async (client) => {
+      const rows = await client.query(`DELETE FROM ${this.#s}.agents WHERE id = $1 RETURNING id`, [
+        id,
+      ]);
+      if (rows.rows.length === 0) throw new ParleyError('NOT_FOUND', `no agent ${id}`);
+      await client.query(`DELETE FROM ${this.#s}.agent_status_log WHERE agent_id = $1`, [id]);
+    });
   }
 
   async eraseVisitor(id: string): Promise<string[]> {

@@ -25,6 +25,7 @@ import { messagesContract } from './store-contract-messages';
 import { outboxContract } from './store-contract-outbox';
 import { privacyContract } from './store-contract-privacy';
 import { recordsContract } from './store-contract-records';
+import { reportsContract } from './store-contract-reports';
 import type { Store } from './store';
 
 /** A store under test with the means to restart it and to throw its data away. */
@@ -67,6 +68,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('erasure and retention', () => privacyContract(ctx));
     describe('audit log', () => auditContract(ctx));
     describe('outbox', () => outboxContract(ctx));
+    describe('report aggregates', () => reportsContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());
