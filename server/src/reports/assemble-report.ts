@@ -38,14 +38,14 @@ export function assembleReport(
   const byDay = new Map(aggregates.byDay.map((day) => [day.date, day.figures]));
   const trend = [];
   for (let date = filters.fromDate; date <= filters.toDate; date = addDays(date, 1))
-    trend.push({ date, figures: figuresOf(byDay.get(date) ?? EMPTY) });
+    trend.push({ date, figures: figuresOf(byDay.get(date) ?? EMPTY_FIGURES) });
 
   const bySite = new Map(aggregates.bySite.map((site) => [site.siteId, site.figures]));
   const rows: ScorecardRow[] = filters.siteIds
     .map((siteId) => ({
       siteId,
       siteName: names.sites.get(siteId) ?? siteId,
-      figures: figuresOf(bySite.get(siteId) ?? EMPTY),
+      figures: figuresOf(bySite.get(siteId) ?? EMPTY_FIGURES),
     }))
     .sort((a, b) => a.siteName.localeCompare(b.siteName) || a.siteId.localeCompare(b.siteId));
 
@@ -193,7 +193,7 @@ function idleAgent(agentId: string): RawAgentWorkload {
 const NO_DURATIONS: DurationStats = { count: 0, medianMs: null, p90Ms: null };
 
 /** The figures of a slice with no conversations. */
-export const EMPTY: RawFigures = {
+export const EMPTY_FIGURES: RawFigures = {
   conversations: 0,
   chats: 0,
   offlineMessages: 0,

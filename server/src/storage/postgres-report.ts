@@ -3,6 +3,7 @@
  * read-only snapshot, so the totals, the agents and the comments describe the same moment.
  */
 import type { RatingComment } from '@parley/shared';
+import { EMPTY_FIGURES } from '../reports/assemble-report';
 import {
   roundPercentileMs,
   type DurationStats,
@@ -100,31 +101,6 @@ export async function reportAggregates(
 }
 
 /** The figures of a scope without conversations (GROUPING SETS gives no total row then). */
-const EMPTY_FIGURES: RawFigures = {
-  conversations: 0,
-  chats: 0,
-  offlineMessages: 0,
-  missed: 0,
-  queueTime: { count: 0, medianMs: null, p90Ms: null },
-  firstResponse: { count: 0, medianMs: null, p90Ms: null },
-  handling: { count: 0, medianMs: null, p90Ms: null },
-  resolution: { count: 0, medianMs: null, p90Ms: null },
-  closed: 0,
-  resolved: 0,
-  reopened: 0,
-  complaints: 0,
-  complaintTimeToClose: { count: 0, medianMs: null, p90Ms: null },
-  asked: 0,
-  ratings: 0,
-  csatAnswers: 0,
-  csatSatisfied: 0,
-  csatSum: 0,
-  npsResponses: 0,
-  promoters: 0,
-  passives: 0,
-  detractors: 0,
-  returning: 0,
-};
 
 function statsOf(row: FiguresRow, name: string): DurationStats {
   return {
