@@ -51,8 +51,10 @@ export function isUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    // Class 08: connection exceptions.
-    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || code.startsWith('08'))
+    // Class 08: connection exceptions, except 08P01 (protocol violation), which a malformed
+    // statement of ours causes: a bug to see as one, not an outage to wait out.
+    const connectionLost = code.startsWith('08') && code !== '08P01';
+    if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || connectionLost)
       return true;
   }
   return typeof message === 'string' && message.startsWith('Connection terminated');
