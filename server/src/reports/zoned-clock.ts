@@ -5,6 +5,8 @@
  */
 const QUARTER_HOUR = 15 * 60_000;
 const DAY = 86_400_000;
+/** About six years of quarter hours: caches are emptied beyond that, so they stay bounded. */
+const MAX_CACHED = 200_000;
 
 /** A local calendar date and time of day. */
 export interface LocalTime {
@@ -41,6 +43,7 @@ export class ZonedClock {
     let offset = this.#offsets.get(bucket);
     if (offset === undefined) {
       offset = this.#measureOffset(bucket * QUARTER_HOUR);
+      if (this.#offsets.size >= MAX_CACHED) this.#offsets.clear();
       this.#offsets.set(bucket, offset);
     }
     return offset;
@@ -59,6 +62,7 @@ export class ZonedClock {
         weekday: weekdayOfDay(day),
         hour: Math.floor((wall - day * DAY) / 3_600_000),
       };
+      if (this.#locals.size >= MAX_CACHED) this.#locals.clear();
       this.#locals.set(bucket, local);
     }
     return local;

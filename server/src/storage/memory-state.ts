@@ -297,11 +297,13 @@ export class MemoryState {
 
   #putConversation(conversation: Conversation): void {
     const { id, visitorId } = conversation;
-    this.conversations.set(id, conversation);
-    let starts = this.conversationStartsByVisitor.get(visitorId);
-    if (!starts) this.conversationStartsByVisitor.set(visitorId, (starts = []));
-    if (!starts.some(([other]) => other === id))
+    // Every message replaces its conversation: the visitor's index only changes for a new one.
+    if (!this.conversations.has(id)) {
+      let starts = this.conversationStartsByVisitor.get(visitorId);
+      if (!starts) this.conversationStartsByVisitor.set(visitorId, (starts = []));
       starts.push([id, Date.parse(conversation.createdAt)]);
+    }
+    this.conversations.set(id, conversation);
     const open = conversation.status !== 'closed';
     if (open) this.openConversationIds.add(id);
     else this.openConversationIds.delete(id);
