@@ -15,8 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp, createLogger, ensureFirstStart, LowdbStore } from '@parley/server';
+import { ensureFirstStart, LowdbStore } from '@parley/server';
 import { summarise, table, type Result } from './throughput-table';
+import { unlimitedRelay } from './unlimited-relay';
 
 const MESSAGES = Number(process.env['MESSAGES'] ?? 3000);
 const WINDOW = Number(process.env['WINDOW'] ?? 32);
@@ -97,18 +98,7 @@ async function parleyRelay(): Promise<Result> {
     email: 'bench@example.com',
     password: 'bench password',
   });
-  // One visitor sends far faster than a person; lift the flood limits so the benchmark measures
-  // the relay's own cost.
-  const app = await createApp({
-    config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: undefined },
-    store,
-    logger: createLogger('silent'),
-    socketRateLimit: { points: 1_000_000, durationSeconds: 1 },
-    limits: {
-      messagesPerVisitor: { points: 1_000_000, durationSeconds: 1 },
-      messagesPerAddress: { points: 1_000_000, durationSeconds: 1 },
-    },
-  });
+  const app = await unlimitedRelay(store);
   const url = await app.listen(0);
   const login = (await fetch(`${url}/api/auth/login`, {
     method: 'POST',

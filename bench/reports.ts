@@ -18,8 +18,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { io as connect } from 'socket.io-client';
 import {
-  createApp,
-  createLogger,
   ensureFirstStart,
   LowdbStore,
   PostgresStore,
@@ -28,6 +26,7 @@ import {
   type Store,
 } from '@parley/server';
 import { json } from './http-json';
+import { unlimitedRelay } from './unlimited-relay';
 import { monthOfTraffic, type MonthOfTraffic } from './report-data';
 
 const SIZES = (process.env['SIZES'] ?? '1000,10000,100000').split(',').map(Number);
@@ -197,16 +196,7 @@ async function relayImpact(data: MonthOfTraffic) {
   await store.patchAgent(ownerRecord.id, {
     siteIds: [...ownerRecord.siteIds, ...data.sites.map((site) => site.id)],
   });
-  const app = await createApp({
-    config: { publicUrl: undefined, redisUrl: undefined, smtpUrl: undefined },
-    store,
-    logger: createLogger('silent'),
-    socketRateLimit: { points: 1_000_000, durationSeconds: 1 },
-    limits: {
-      messagesPerVisitor: { points: 1_000_000, durationSeconds: 1 },
-      messagesPerAddress: { points: 1_000_000, durationSeconds: 1 },
-    },
-  });
+  const app = await unlimitedRelay(store);
   const url = await app.listen(0);
   const { token } = await json<{ token: string }>(`${url}/api/auth/login`, {
     method: 'POST',
