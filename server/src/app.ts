@@ -66,6 +66,7 @@ export interface AppDeps {
         | 'metricsToken'
         | 'trustProxy'
         | 'addressLimitScale'
+        | 'limits'
         | 'digestMinutes'
         | 'smtpInboundPort'
         | 'smtpInboundDomain'
@@ -145,6 +146,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     keyPrefix: config.redisPrefix,
     logger,
     limits: {
+      ...config.limits,
       ...(deps.socketRateLimit && { socketRequests: deps.socketRateLimit }),
       ...deps.limits,
     },

@@ -47,3 +47,28 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('rate limit settings', () => {
+  it('keeps the defaults unless a limit is given as COUNT/SECONDS', () => {
+    expect(loadConfig({}).limits).toEqual({});
+    expect(
+      loadConfig({
+        PARLEY_REQUEST_LIMIT: '600/5',
+        PARLEY_MESSAGE_LIMIT: '300/60',
+        PARLEY_SIGN_IN_FAILURE_LIMIT: '100/900',
+      }).limits,
+    ).toEqual({
+      socketRequests: { points: 600, durationSeconds: 5 },
+      messagesPerVisitor: { points: 300, durationSeconds: 60 },
+      signInFailuresPerAddress: { points: 100, durationSeconds: 900 },
+    });
+  });
+
+  it('names a limit it cannot read', () => {
+    for (const value of ['60', '60/0', '0/5', 'lots/5', '-1/5', '60/5s']) {
+      expect(() => loadConfig({ PARLEY_REQUEST_LIMIT: value }), value).toThrow(
+        /PARLEY_REQUEST_LIMIT/,
+      );
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import type { RelayLimits } from './rate-limits/limits';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -12,6 +13,25 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** Prepended to the keys this server keeps in Redis (PARLEY_REDIS_PREFIX). */
 export const DEFAULT_REDIS_PREFIX = 'parley:';
+
+/**
+ * A rate limit written `COUNT/SECONDS` ("60/5": 60 in any 5 s), for the limits a deployment may
+ * need to change: a large team behind one address, a load test.
+ */
+const rateLimitSetting = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .regex(/^\d{1,9}\/\d{1,7}$/, 'must be COUNT/SECONDS, e.g. 60/5')
+    .transform((value) => {
+      const [points, durationSeconds] = value.split('/').map(Number) as [number, number];
+      return { points, durationSeconds };
+    })
+    .refine((limit) => limit.points >= 1 && limit.durationSeconds >= 1, {
+      message: 'COUNT and SECONDS must be at least 1',
+    })
+    .optional(),
+);
 
 const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -104,6 +124,9 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1).max(1_000_000).default(1),
   ),
+  PARLEY_REQUEST_LIMIT: rateLimitSetting,
+  PARLEY_MESSAGE_LIMIT: rateLimitSetting,
+  PARLEY_SIGN_IN_FAILURE_LIMIT: rateLimitSetting,
   PARLEY_DIGEST_MINUTES: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -144,6 +167,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Multiplies every per-address rate limit's allowance (shared addresses: NAT, CGNAT). */
   addressLimitScale: number;
+  /** Limits the environment changes (PARLEY_REQUEST_LIMIT, …); the rest keep their defaults. */
+  limits: Partial<
+    Pick<RelayLimits, 'socketRequests' | 'messagesPerVisitor' | 'signInFailuresPerAddress'>
+  >;
   /** At most one email per site to its owners about offline messages and missed chats per this. */
   digestMinutes: number;
   /** Where the relay receives visitors' email replies (SMTP); unset, it receives none. */
@@ -183,6 +210,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentGraceMs: e.PARLEY_AGENT_GRACE_MS,
     trustProxy: e.TRUST_PROXY,
     addressLimitScale: e.PARLEY_ADDRESS_LIMIT_SCALE,
+    limits: {
+      ...(e.PARLEY_REQUEST_LIMIT && { socketRequests: e.PARLEY_REQUEST_LIMIT }),
+      ...(e.PARLEY_MESSAGE_LIMIT && { messagesPerVisitor: e.PARLEY_MESSAGE_LIMIT }),
+      ...(e.PARLEY_SIGN_IN_FAILURE_LIMIT && {
+        signInFailuresPerAddress: e.PARLEY_SIGN_IN_FAILURE_LIMIT,
+      }),
+    },
     digestMinutes: e.PARLEY_DIGEST_MINUTES,
     smtpInboundPort: e.SMTP_INBOUND_PORT,
     smtpInboundDomain: e.SMTP_INBOUND_DOMAIN,

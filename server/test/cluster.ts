@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startNginx, type Nginx } from './nginx';
-import { spawnServer, type ServerProcess } from './server-process';
+import { spawnServer, type ProcessLimits, type ServerProcess } from './server-process';
 
 export { fromAddress } from './source-address';
 
@@ -122,8 +122,11 @@ export interface NodeProcess extends AsyncDisposable {
 }
 
 /** Starts one node with `env` (see nodeEnv); a failed start rejects with its output. */
-export async function launchNode(env: Record<string, string>): Promise<NodeProcess> {
-  const server = await spawnServer(env);
+export async function launchNode(
+  env: Record<string, string>,
+  limits: ProcessLimits = {},
+): Promise<NodeProcess> {
+  const server = await spawnServer(env, limits);
   // If the test runner's worker dies, its nodes must not outlive it.
   const orphan = () => server.child.kill('SIGKILL');
   process.once('exit', orphan);

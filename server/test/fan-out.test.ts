@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ConversationActivity, Message } from '@parley/shared';
+import type { InboxActivity, Message } from '@parley/shared';
 import {
   api,
   connectAgent,
@@ -60,7 +60,8 @@ describe.each(relayModes())('who receives a conversation’s messages (%s)', (mo
     // which count every visitor message between them.
     await eventually(() => {
       const summaries = celinaConsole
-        .received<ConversationActivity>('conversation:activity')
+        .received<InboxActivity>('inbox:activity')
+        .flatMap((batch) => batch.conversations)
         .filter((event) => event.conversationId === conversationId);
       expect(summaries.at(-1)?.message.text).toBe(burst.at(-1));
       expect(summaries.length).toBeLessThanOrEqual(2);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { ConversationActivity, Message } from '@parley/shared';
+import type { InboxActivity, Message } from '@parley/shared';
 import { createApp } from '../src/app';
 import { ensureFirstStart } from '../src/bootstrap/first-start';
 import { createLogger } from '../src/logger';
@@ -57,10 +57,11 @@ describe.skipIf(!databaseUrl || !redisUrl)('several relay processes', () => {
 
       // The chat is still waiting when its first message is stored: the site's consoles hear of
       // it as a summary, across relays.
-      const atAgent = agent.next<ConversationActivity>(
-        'conversation:activity',
-        (e) => e.message.author === 'visitor',
-      );
+      const atAgent = agent
+        .next<InboxActivity>('inbox:activity', (e) =>
+          e.conversations.some((activity) => activity.message.author === 'visitor'),
+        )
+        .then((batch) => batch.conversations.find((a) => a.message.author === 'visitor')!);
       const { message } = await visitor.ok('message:send', {
         clientId: randomUUID(),
         text: 'Magandang araw po!',

@@ -36,6 +36,8 @@ export interface ProcessLimits {
    * full disk. SIGXFSZ is ignored, so the write fails instead of killing the process.
    */
   fileSizeBlocks?: number;
+  /** Options for node itself, before the bundle (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 function limited(
@@ -54,7 +56,11 @@ export async function spawnServer(
   limits: ProcessLimits = {},
 ): Promise<ServerProcess> {
   const server = serverCommand();
-  const { command, args } = limited(server.command, server.args, limits);
+  const { command, args } = limited(
+    server.command,
+    [...(limits.nodeArgs ?? []), ...server.args],
+    limits,
+  );
   const { cwd } = server;
   const child = spawn(command, args, {
     cwd,

@@ -99,9 +99,8 @@ export interface AgentRequests {
 }
 
 /**
- * What the rest of a site's consoles hear of a conversation's messages: the latest one, at most
- * about once a second per conversation, so an inbox stays current without every console
- * receiving every message.
+ * What the rest of a site's consoles hear of a conversation's messages: the latest one, so an
+ * inbox stays current without every console receiving every message.
  */
 export interface ConversationActivity {
   conversationId: string;
@@ -110,6 +109,15 @@ export interface ConversationActivity {
   message: Message;
   /** Visitor messages since the previous summary, for unread counts. */
   visitorMessages: number;
+}
+
+/**
+ * One site's conversations with news, at most about once a second per site: a console's socket
+ * gets about one write a second however many conversations are busy.
+ */
+export interface InboxActivity {
+  siteId: string;
+  conversations: ConversationActivity[];
 }
 
 /** Typing state of the other side. */
@@ -145,13 +153,13 @@ export interface VisitorAnnouncements {
 /**
  * Announcements to agents. Full messages, typing and receipts go only to the consoles showing the
  * conversation (`conversation:watch`) and to its assignee; the site's other consoles get
- * `conversation:activity`.
+ * `inbox:activity`.
  */
 export interface AgentAnnouncements {
   /** A message, including internal notes. */
   'message:created': (event: { message: Message }) => void;
-  /** The latest message of a conversation this console does not show (coalesced). */
-  'conversation:activity': (event: ConversationActivity) => void;
+  /** The latest messages of conversations this console does not show (batched per site). */
+  'inbox:activity': (event: InboxActivity) => void;
   'typing:changed': (event: TypingChanged) => void;
   'seen:changed': (event: SeenChanged) => void;
   /** A conversation was created or changed (status, agent, tags, rating). */

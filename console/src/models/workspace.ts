@@ -174,10 +174,12 @@ export function createWorkspace(deps: WorkspaceDeps) {
       inbox.applyMessage(message);
       conversation.applyMessage(message);
     }),
-    // The inbox's news of conversations this console does not show: the latest message.
-    connection.on('conversation:activity', (activity) => {
-      notifications.applyActivity(activity);
-      inbox.applyMessage(activity.message);
+    // The inbox's news of conversations this console does not show: their latest messages.
+    connection.on('inbox:activity', ({ conversations }) => {
+      for (const activity of conversations) {
+        notifications.applyActivity(activity);
+        inbox.applyMessage(activity.message);
+      }
     }),
     connection.on('typing:changed', (event) => conversation.applyTyping(event)),
     connection.on('seen:changed', (event) => conversation.applySeen(event)),

@@ -114,11 +114,16 @@ describe('inbox', () => {
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
     });
     await screen.findByText('Question from Olga');
-    socket.announce('conversation:activity', {
-      conversationId: 'c1',
+    socket.announce('inbox:activity', {
       siteId: 'site-1',
-      message: makeMessage({ conversationId: 'c1', seq: 4, text: 'Czy ktoś tu jest?' }),
-      visitorMessages: 3,
+      conversations: [
+        {
+          conversationId: 'c1',
+          siteId: 'site-1',
+          message: makeMessage({ conversationId: 'c1', seq: 4, text: 'Czy ktoś tu jest?' }),
+          visitorMessages: 3,
+        },
+      ],
     });
     expect(await screen.findByText('Czy ktoś tu jest?')).toBeTruthy();
     expect(screen.getByRole('option').textContent).toContain('3 unread');

@@ -3,12 +3,12 @@
  * mail for reply addresses of open conversations only (reply-address.ts) and refuses every other
  * recipient at RCPT, so it relays nothing anywhere. The visible part of the reply (quoted history
  * and signature removed) becomes a visitor message in that conversation, live in the console.
+ *
+ * The SMTP and MIME libraries are loaded only when the receiver starts: together they hold about
+ * 40 MB of memory, which a relay without SMTP_INBOUND_PORT never needs.
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import EmailReplyParser from 'email-reply-parser';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { storableText } from '@parley/shared/schemas';
 import type { Relay } from '../conversations/relay';
 import type { ReplyAddresses } from './reply-address';
@@ -34,6 +34,7 @@ export async function startInboundSmtp(deps: {
   port: number;
 }): Promise<InboundSmtp> {
   const { relay, addresses } = deps;
+  const [{ SMTPServer }, parsers] = await Promise.all([import('smtp-server'), loadParsers()]);
   const recipients = new WeakMap<object, string[]>();
   const server = new SMTPServer({
     name: new URL(relay.publicUrl() || 'http://localhost').hostname,
@@ -67,7 +68,7 @@ export async function startInboundSmtp(deps: {
         if (size > MAX_BYTES) return callback(refusal(552, 'Message too large'));
         const raw = Buffer.concat(chunks);
         const conversationIds = recipients.get(session) ?? [];
-        receive(relay, raw, conversationIds).then(
+        receive(relay, parsers, raw, conversationIds).then(
           () => callback(),
           (error: unknown) => {
             relay.logger.error({ err: error }, 'could not take an email reply');
@@ -89,8 +90,23 @@ export async function startInboundSmtp(deps: {
   };
 }
 
+type Parsers = Awaited<ReturnType<typeof loadParsers>>;
+
+async function loadParsers() {
+  const [{ simpleParser }, { default: EmailReplyParser }] = await Promise.all([
+    import('mailparser'),
+    import('email-reply-parser'),
+  ]);
+  return { simpleParser, EmailReplyParser };
+}
+
 /** Appends the visible text of one email to each conversation it was addressed to. */
-async function receive(relay: Relay, raw: Buffer, conversationIds: string[]): Promise<void> {
+async function receive(
+  relay: Relay,
+  { simpleParser, EmailReplyParser }: Parsers,
+  raw: Buffer,
+  conversationIds: string[],
+): Promise<void> {
   const parsed = await simpleParser(raw);
   const visible = new EmailReplyParser()
     .read(parsed.text ?? '')

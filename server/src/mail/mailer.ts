@@ -3,7 +3,7 @@
  * server runs fine: nothing is offered that would need email, and asking anyway answers
  * MAIL_UNAVAILABLE.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { ParleyError } from '@parley/shared';
 import type { OutboxContent } from '../storage/store';
 
@@ -43,17 +43,24 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       },
     };
   }
-  const transport = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS });
+  // Loaded with the first email: nodemailer holds about 15 MB a relay without SMTP_URL never needs.
+  let transport: Promise<Transporter> | null = null;
+  const transporter = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }),
+    ));
   return {
     configured: true,
     from,
     async send(mail) {
       const { messageId, ...content } = mail;
-      await transport.sendMail({ from, ...content, ...(messageId ? { messageId } : {}) });
+      await (
+        await transporter()
+      ).sendMail({ from, ...content, ...(messageId ? { messageId } : {}) });
     },
     async verify() {
       try {
-        await transport.verify();
+        await (await transporter()).verify();
         return null;
       } catch (error) {
         return error instanceof Error ? error.message : String(error);

@@ -1,68 +1,63 @@
 /**
  * The inbox side of the fan-out rule: consoles that do not show a conversation hear of its
- * messages as a summary (the latest message), at most once per conversation per interval. The
- * first message after a quiet spell goes out at once; a burst ends with one summary of its last.
+ * messages as a summary (the latest message), batched per site: at most one announcement per
+ * site per interval, listing every conversation with news since the previous one. The first
+ * message after a quiet interval goes out at once; a burst ends with one batch of its last
+ * messages. So a console's socket gets about one write a second however busy the site is.
  * Each relay summarises the messages it stores; consoles merge by sequence number.
  */
-import type { ConversationActivity, Message } from '@parley/shared';
+import type { ConversationActivity, InboxActivity, Message } from '@parley/shared';
 
-interface Pending {
-  siteId: string;
-  latest: Message | null;
-  visitorMessages: number;
+interface SiteBatch {
+  pending: Map<string, ConversationActivity>;
   timer: ReturnType<typeof setTimeout> | null;
   lastSentAt: number;
 }
 
 export class ActivitySummaries {
-  readonly #pending = new Map<string, Pending>();
+  readonly #sites = new Map<string, SiteBatch>();
 
   constructor(
-    private readonly send: (activity: ConversationActivity) => void,
+    private readonly send: (batch: InboxActivity) => void,
     private readonly intervalMs = 1_000,
   ) {}
 
   /** A message was stored in a conversation of `siteId`. */
   note(siteId: string, message: Message): void {
-    const id = message.conversationId;
-    let entry = this.#pending.get(id);
-    if (!entry) {
-      entry = { siteId, latest: null, visitorMessages: 0, timer: null, lastSentAt: -Infinity };
-      this.#pending.set(id, entry);
+    let site = this.#sites.get(siteId);
+    if (!site) {
+      site = { pending: new Map(), timer: null, lastSentAt: -Infinity };
+      this.#sites.set(siteId, site);
     }
-    if (!entry.latest || message.seq > entry.latest.seq) entry.latest = message;
-    if (message.author === 'visitor') entry.visitorMessages += 1;
-    if (entry.timer) return;
-    const wait = entry.lastSentAt + this.intervalMs - Date.now();
-    if (wait <= 0) return this.#flush(id, entry);
-    entry.timer = setTimeout(() => this.#flush(id, entry), wait);
-    entry.timer.unref?.();
+    const id = message.conversationId;
+    const entry = site.pending.get(id);
+    const visitorMessages = (entry?.visitorMessages ?? 0) + (message.author === 'visitor' ? 1 : 0);
+    const latest = entry && entry.message.seq > message.seq ? entry.message : message;
+    site.pending.set(id, { conversationId: id, siteId, message: latest, visitorMessages });
+    if (site.timer) return;
+    const wait = site.lastSentAt + this.intervalMs - Date.now();
+    if (wait <= 0) return this.#flush(siteId, site);
+    site.timer = setTimeout(() => this.#flush(siteId, site), wait);
+    site.timer.unref?.();
   }
 
   /** Drops what is waiting (the relay is closing). */
   close(): void {
-    for (const entry of this.#pending.values()) if (entry.timer) clearTimeout(entry.timer);
-    this.#pending.clear();
+    for (const site of this.#sites.values()) if (site.timer) clearTimeout(site.timer);
+    this.#sites.clear();
   }
 
-  #flush(conversationId: string, entry: Pending): void {
-    entry.timer = null;
-    const message = entry.latest;
-    if (!message) return;
-    this.send({
-      conversationId,
-      siteId: entry.siteId,
-      message,
-      visitorMessages: entry.visitorMessages,
-    });
-    entry.latest = null;
-    entry.visitorMessages = 0;
-    entry.lastSentAt = Date.now();
+  #flush(siteId: string, site: SiteBatch): void {
+    site.timer = null;
+    if (site.pending.size === 0) return;
+    this.send({ siteId, conversations: [...site.pending.values()] });
+    site.pending = new Map();
+    site.lastSentAt = Date.now();
     // Forgotten after a quiet interval: the next message is again sent at once.
-    entry.timer = setTimeout(() => {
-      if (entry.latest) return this.#flush(conversationId, entry);
-      this.#pending.delete(conversationId);
+    site.timer = setTimeout(() => {
+      if (site.pending.size > 0) return this.#flush(siteId, site);
+      this.#sites.delete(siteId);
     }, this.intervalMs);
-    entry.timer.unref?.();
+    site.timer.unref?.();
   }
 }

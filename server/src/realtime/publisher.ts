@@ -25,8 +25,8 @@ export class Publisher {
   readonly #summaries: ActivitySummaries;
 
   constructor(private readonly broadcast: Broadcaster) {
-    this.#summaries = new ActivitySummaries((activity) =>
-      this.broadcast.toSiteAgents(activity.siteId, 'conversation:activity', activity),
+    this.#summaries = new ActivitySummaries((batch) =>
+      this.broadcast.toSiteAgents(batch.siteId, 'inbox:activity', batch),
     );
   }
 

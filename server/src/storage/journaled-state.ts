@@ -6,7 +6,7 @@
  * The snapshot before the current one is kept as db.prev.json, with the journals written since
  * it, so a db.json damaged from outside starts from db.prev.json plus those journals instead.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ParleyError } from '@parley/shared';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -19,9 +19,13 @@ import { PREVIOUS_SNAPSHOT, startingSnapshot } from './starting-snapshot';
 
 /** When to compact, how, and whom to tell about what happens in the background. */
 export interface CompactionOptions {
-  /** Compact once the current journal holds this many records (default 5,000). */
+  /** Compact once the current journal holds this many records (default 100,000). */
   compactAfterRecords?: number;
-  /** Compact once the current journal holds this many bytes (default 8 MB). */
+  /**
+   * Compact once the current journal holds this many bytes (default 8 MB), or as many as the last
+   * db.json if that is larger: each compaction writes the whole state, so a store that grows
+   * compacts less often and the writing costs about the same per record however large it is.
+   */
   compactAfterBytes?: number;
   /** How a compaction shares the event loop while it writes db.json. */
   slicing?: SliceOptions;
@@ -68,12 +72,14 @@ export class JournaledState {
   #compactionError: unknown = null;
   /** After a failed compaction (a full disk), none starts again before this time (ms epoch). */
   #nextCompactionAt = 0;
+  /** How large the last db.json this process wrote is, in bytes (UTF-16 units, near enough). */
+  #snapshotSize = 0;
 
   constructor(dir: string, options: CompactionOptions = {}) {
     this.#dir = dir;
     this.#dbPath = join(dir, 'db.json');
     this.#previousPath = join(dir, PREVIOUS_SNAPSHOT);
-    this.#compactAfterRecords = options.compactAfterRecords ?? 5_000;
+    this.#compactAfterRecords = options.compactAfterRecords ?? 100_000;
     this.#compactAfterBytes = options.compactAfterBytes ?? 8 * 1024 * 1024;
     this.#slicing = options.slicing ?? {};
     this.#journalRetryMs = options.journalRetryMs ?? 1_000;
@@ -92,6 +98,8 @@ export class JournaledState {
     this.#lock = await lockDataDir(this.#dir);
     try {
       await this.#replay();
+      // A start that found no journal wrote no db.json: take the size of the one it read.
+      this.#snapshotSize ||= (await stat(this.#dbPath).catch(() => null))?.size ?? 0;
     } catch (error) {
       // A start that fails here must not keep the directory from the next attempt in this process.
       await this.#lock.release();
@@ -250,7 +258,10 @@ export class JournaledState {
   }
 
   #isFull(journal: Journal): boolean {
-    return journal.records >= this.#compactAfterRecords || journal.bytes >= this.#compactAfterBytes;
+    return (
+      journal.records >= this.#compactAfterRecords ||
+      journal.bytes >= Math.max(this.#compactAfterBytes, this.#snapshotSize)
+    );
   }
 
   /**
@@ -280,9 +291,24 @@ export class JournaledState {
     // Not lowdb's write: it renames its temp file into place without an fsync before the rename,
     // so a power cut could leave an empty db.json. The fsync of the directory here also makes
     // db.prev.json durable. Journals are deleted only once both snapshots are certainly on disk.
-    await writeFileAtomic(this.#dbPath, snapshotChunks(snapshot, this.#slicing));
+    let size = 0;
+    await writeFileAtomic(
+      this.#dbPath,
+      counted(snapshotChunks(snapshot, this.#slicing), (chunk) => (size += chunk.length)),
+    );
+    this.#snapshotSize = size;
     this.#snapshotGeneration = generation;
     await deleteJournalsBefore(this.#dir, this.#previousGeneration ?? generation);
+  }
+}
+
+async function* counted(
+  chunks: AsyncIterable<string>,
+  count: (chunk: string) => void,
+): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    count(chunk);
+    yield chunk;
   }
 }
 

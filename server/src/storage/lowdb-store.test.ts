@@ -215,6 +215,47 @@ describe('LowdbStore on disk', () => {
     await store.close();
   });
 
+  it('a store larger than the byte threshold compacts once its journal holds as much as db.json', async () => {
+    const dir = await tempDir();
+    const paragraphs = allParagraphs(await loadFixtureTexts());
+    const { store, conversationId } = await storeWithConversation(dir, {
+      compactAfterBytes: 2 * 1024,
+    });
+    let appended = 0;
+    // Appended together, so that one fdatasync covers each batch (group commit).
+    const appendBatch = (count: number) =>
+      Promise.all(
+        Array.from({ length: count }, () =>
+          store.appendMessage(
+            makeMessage(conversationId, paragraphs[appended++ % paragraphs.length]!),
+          ),
+        ),
+      );
+    // Grow the state well past the threshold; whatever compactions that takes, db.json ends big.
+    for (let batch = 0; batch < 6; batch++) await appendBatch(20);
+    await store.whenIdle();
+    const grown = (await stat(join(dir, 'db.json'))).size;
+    expect(grown).toBeGreaterThan(4 * 2 * 1024);
+    const generation = (await readSnapshot(dir)).generation;
+    const journalBytes = async () => {
+      const newest = (await listJournals(dir)).at(-1);
+      return newest ? ((await stat(newest.path).catch(() => null))?.size ?? 0) : 0;
+    };
+
+    // Past 2 KB of journal but short of db.json's size: no compaction.
+    while ((await journalBytes()) < grown / 2) await appendBatch(2);
+    await store.whenIdle();
+    expect((await readSnapshot(dir)).generation).toBe(generation);
+    // Once the journal holds about as much as db.json, it is folded in.
+    while ((await readSnapshot(dir)).generation === generation) {
+      await appendBatch(2);
+      await store.whenIdle();
+      expect(appended).toBeLessThan(2_000);
+    }
+    expect(await store.listMessages(conversationId)).toHaveLength(appended);
+    await store.close();
+  });
+
   it('does not rewrite db.json when messages are appended below the threshold', async () => {
     const dir = await tempDir();
     const first = await storeWithConversation(dir);

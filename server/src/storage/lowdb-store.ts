@@ -48,7 +48,12 @@ import type { ReportAggregates, ReportScope } from '../reports/report-aggregates
 /** Tuning of {@link LowdbStore}: when its journal is compacted into db.json. */
 export type LowdbStoreOptions = CompactionOptions;
 
-const clone = <T>(value: T): T => structuredClone(value);
+/**
+ * A copy of what a caller hands in to be stored: the store freezes what it keeps (see
+ * deep-freeze.ts) and must not freeze the caller's object. Reads return the frozen records as
+ * they are, without a copy.
+ */
+const ownCopy = <T>(value: T): T => structuredClone(value);
 
 /**
  * The lowdb-backed {@link Store}; one process per data directory (a lock on the directory makes
@@ -90,51 +95,55 @@ export class LowdbStore implements Store {
 
   async createSite(site: Site): Promise<Site> {
     if (this.#state.sites.has(site.id)) throw new ParleyError('CONFLICT', `site ${site.id} exists`);
-    await this.#data.commit({ op: 'site', site: clone(site) });
-    return clone(site);
+    const stored = ownCopy(site);
+    await this.#data.commit({ op: 'site', site: stored });
+    return stored;
   }
 
   async getSite(id: string): Promise<Site | null> {
-    return clone(this.#state.sites.get(id) ?? null);
+    return this.#state.sites.get(id) ?? null;
   }
 
   async listSites(): Promise<Site[]> {
-    return clone(sortByCreation([...this.#state.sites.values()]));
+    return sortByCreation([...this.#state.sites.values()]);
   }
 
   async updateSite(site: Site): Promise<Site> {
     if (!this.#state.sites.has(site.id)) throw new ParleyError('NOT_FOUND', `no site ${site.id}`);
-    await this.#data.commit({ op: 'site', site: clone(site) });
-    return clone(site);
+    const stored = ownCopy(site);
+    await this.#data.commit({ op: 'site', site: stored });
+    return stored;
   }
 
   async createAgent(agent: AgentRecord): Promise<AgentRecord> {
     if (this.#state.agents.has(agent.id))
       throw new ParleyError('CONFLICT', `agent ${agent.id} exists`);
     this.#assertEmailFree(agent);
-    await this.#data.commit({ op: 'agent', agent: clone(agent) });
-    return clone(agent);
+    const stored = ownCopy(agent);
+    await this.#data.commit({ op: 'agent', agent: stored });
+    return stored;
   }
 
   async getAgent(id: string): Promise<AgentRecord | null> {
-    return clone(this.#state.agents.get(id) ?? null);
+    return this.#state.agents.get(id) ?? null;
   }
 
   async getAgentByEmail(email: string): Promise<AgentRecord | null> {
     const id = this.#state.agentIdByEmail.get(email.toLowerCase());
-    return clone((id !== undefined && this.#state.agents.get(id)) || null);
+    return (id !== undefined && this.#state.agents.get(id)) || null;
   }
 
   async listAgents(): Promise<AgentRecord[]> {
-    return clone(sortByCreation([...this.#state.agents.values()]));
+    return sortByCreation([...this.#state.agents.values()]);
   }
 
   async updateAgent(agent: AgentRecord): Promise<AgentRecord> {
     if (!this.#state.agents.has(agent.id))
       throw new ParleyError('NOT_FOUND', `no agent ${agent.id}`);
     this.#assertEmailFree(agent);
-    await this.#data.commit({ op: 'agent', agent: clone(agent) });
-    return clone(agent);
+    const stored = ownCopy(agent);
+    await this.#data.commit({ op: 'agent', agent: stored });
+    return stored;
   }
 
   async reportAggregates(scope: ReportScope): Promise<ReportAggregates> {
@@ -152,7 +161,7 @@ export class LowdbStore implements Store {
       agent: updated,
       ...(statusChanged ? { statusAt: at ?? new Date().toISOString() } : {}),
     });
-    return clone(updated);
+    return updated;
   }
 
   async deleteAgent(id: string): Promise<void> {
@@ -161,19 +170,20 @@ export class LowdbStore implements Store {
   }
 
   async updateVisitor(initial: Visitor, patch: VisitorPatch): Promise<Visitor> {
-    const current = this.#state.visitors.get(initial.id) ?? clone(initial);
+    const current = this.#state.visitors.get(initial.id) ?? ownCopy(initial);
     const updated = applyVisitorPatch(current, patch);
     await this.#data.commit({ op: 'visitor', visitor: updated });
-    return clone(updated);
+    return updated;
   }
 
   async saveVisitor(visitor: Visitor): Promise<Visitor> {
-    await this.#data.commit({ op: 'visitor', visitor: clone(visitor) });
-    return clone(visitor);
+    const stored = ownCopy(visitor);
+    await this.#data.commit({ op: 'visitor', visitor: stored });
+    return stored;
   }
 
   async getVisitor(id: string): Promise<Visitor | null> {
-    return clone(this.#state.visitors.get(id) ?? null);
+    return this.#state.visitors.get(id) ?? null;
   }
 
   async eraseVisitor(id: string): Promise<string[]> {
@@ -181,7 +191,8 @@ export class LowdbStore implements Store {
       .filter((conversation) => conversation.visitorId === id)
       .map((conversation) => conversation.id);
     await this.#data.commitAndCompact({ op: 'purge', visitorId: id, conversationIds });
-    return conversationIds;
+    // The record is the store's now (frozen); the caller gets a list of its own.
+    return [...conversationIds];
   }
 
   async deleteClosedConversations(siteId: string, before: string): Promise<string[]> {
@@ -197,7 +208,7 @@ export class LowdbStore implements Store {
       .map((conversation) => conversation.id);
     if (conversationIds.length > 0)
       await this.#data.commitAndCompact({ op: 'purge', conversationIds });
-    return conversationIds;
+    return [...conversationIds];
   }
 
   async createConversation(conversation: Conversation): Promise<Conversation> {
@@ -206,12 +217,13 @@ export class LowdbStore implements Store {
     }
     if (this.#opensSecondChat(conversation))
       throw new ParleyError('CONFLICT', `visitor ${conversation.visitorId} has an open chat`);
-    await this.#data.commit({ op: 'conversation', conversation: clone(conversation) });
-    return clone(conversation);
+    const stored = ownCopy(conversation);
+    await this.#data.commit({ op: 'conversation', conversation: stored });
+    return stored;
   }
 
   async getConversation(id: string): Promise<Conversation | null> {
-    return clone(this.#state.conversations.get(id) ?? null);
+    return this.#state.conversations.get(id) ?? null;
   }
 
   async updateConversation(id: string, patch: ConversationPatch): Promise<Conversation> {
@@ -219,7 +231,7 @@ export class LowdbStore implements Store {
     if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${id}`);
     const updated: Conversation = { ...current, ...cleanPatch(patch) };
     await this.#data.commit({ op: 'conversation', conversation: updated });
-    return clone(updated);
+    return updated;
   }
 
   async listConversations(
@@ -233,29 +245,29 @@ export class LowdbStore implements Store {
         (needle === null || this.#mentions(conversation, needle)),
     );
     matched.sort(byActivityDescending);
-    return { items: clone(matched.slice(offset, offset + limit)), total: matched.length };
+    return { items: matched.slice(offset, offset + limit), total: matched.length };
   }
 
   async listOpenConversations(): Promise<Conversation[]> {
-    return clone(this.#state.openConversations().sort(byCreationAscending));
+    return this.#state.openConversations().sort(byCreationAscending);
   }
 
   async startChat(conversation: Conversation): Promise<StartedChat> {
     const openId = this.#state.openChatByVisitor.get(conversation.visitorId);
     if (openId !== undefined) {
       await this.#data.durable();
-      return { conversation: clone(this.#state.conversations.get(openId)!), created: false };
+      return { conversation: this.#state.conversations.get(openId)!, created: false };
     }
     return { conversation: await this.createConversation(conversation), created: true };
   }
 
   async openChatOf(visitorId: string): Promise<Conversation | null> {
     const id = this.#state.openChatByVisitor.get(visitorId);
-    return clone(id === undefined ? null : (this.#state.conversations.get(id) ?? null));
+    return id === undefined ? null : (this.#state.conversations.get(id) ?? null);
   }
 
   async listQueue(siteId: string): Promise<Conversation[]> {
-    return clone(this.#queueOf(siteId));
+    return this.#queueOf(siteId);
   }
 
   async activeChatCounts(agentIds: string[]): Promise<Map<string, number>> {
@@ -265,11 +277,11 @@ export class LowdbStore implements Store {
   async changeConversation(id: string, decide: ConversationDecision): Promise<ChangedConversation> {
     const current = this.#state.conversations.get(id);
     if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${id}`);
-    const patch = decide(clone(current));
-    if (patch === null) return { conversation: clone(current), changed: false };
+    const patch = decide(current);
+    if (patch === null) return { conversation: current, changed: false };
     const updated: Conversation = { ...current, ...cleanPatch(patch) };
     await this.#data.commit({ op: 'conversation', conversation: updated });
-    return { conversation: clone(updated), changed: true };
+    return { conversation: updated, changed: true };
   }
 
   async assignConversation(
@@ -280,7 +292,7 @@ export class LowdbStore implements Store {
     const current = this.#state.conversations.get(conversationId);
     if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${conversationId}`);
     const agent = this.#state.agents.get(agentId);
-    const patch = assigning(agentId, options.mode, options.at)(clone(current));
+    const patch = assigning(agentId, options.mode, options.at)(current);
     assertRoomFor(agent, this.#activeCounts([agentId]).get(agentId) ?? 0, options.requireOnline);
     return this.#assign(current, agentId, patch!, options.at);
   }
@@ -324,15 +336,15 @@ export class LowdbStore implements Store {
     if (existing) {
       // The first copy may still be on its way to disk; answer only once it is durable.
       await this.#data.durable();
-      return { message: clone(existing), duplicate: true, conversation: clone(conversation) };
+      return { message: existing, duplicate: true, conversation: conversation };
     }
     if (options.requireOpen && conversation.status === 'closed')
       throw new ParleyError('CONFLICT', 'The conversation is closed');
-    const message: Message = { ...clone(input), seq: conversation.lastSeq + 1 };
+    const message: Message = { ...input, seq: conversation.lastSeq + 1 };
     const ack = this.#data.commit({ op: 'message', message });
-    const after = clone(this.#state.conversations.get(conversation.id)!);
+    const after = this.#state.conversations.get(conversation.id)!;
     await ack;
-    return { message: clone(message), duplicate: false, conversation: after };
+    return { message: message, duplicate: false, conversation: after };
   }
 
   async listMessages(
@@ -342,7 +354,7 @@ export class LowdbStore implements Store {
     const list = this.#state.messages.get(conversationId) ?? [];
     const start = firstIndexAfter(list, options.afterSeq ?? 0);
     const end = options.limit === undefined ? list.length : start + Math.max(0, options.limit);
-    return clone(list.slice(start, end));
+    return list.slice(start, end);
   }
 
   async latestMatch(conversationId: string, q: string): Promise<Message | null> {
@@ -350,26 +362,25 @@ export class LowdbStore implements Store {
     if (needle === null) return null;
     const messages = this.#state.messages.get(conversationId) ?? [];
     for (let index = messages.length - 1; index >= 0; index -= 1)
-      if (messageMatches(messages[index]!, needle)) return clone(messages[index]!);
+      if (messageMatches(messages[index]!, needle)) return messages[index]!;
     return null;
   }
 
   async lastMessage(conversationId: string): Promise<Message | null> {
-    return clone(this.#state.messages.get(conversationId)?.at(-1) ?? null);
+    return this.#state.messages.get(conversationId)?.at(-1) ?? null;
   }
 
   async listCannedReplies(siteId: string): Promise<CannedReply[]> {
     const replies = [...(this.#state.cannedReplies.get(siteId)?.values() ?? [])];
-    return clone(
-      replies.sort(
-        (a, b) => compareCodeUnits(a.shortcut, b.shortcut) || compareCodeUnits(a.id, b.id),
-      ),
+    return replies.sort(
+      (a, b) => compareCodeUnits(a.shortcut, b.shortcut) || compareCodeUnits(a.id, b.id),
     );
   }
 
   async saveCannedReply(reply: CannedReply): Promise<CannedReply> {
-    await this.#data.commit({ op: 'canned-reply', reply: clone(reply) });
-    return clone(reply);
+    const stored = ownCopy(reply);
+    await this.#data.commit({ op: 'canned-reply', reply: stored });
+    return stored;
   }
 
   async deleteCannedReply(siteId: string, id: string): Promise<void> {
@@ -380,8 +391,9 @@ export class LowdbStore implements Store {
   }
 
   async enqueueMail(mail: OutboxMail): Promise<OutboxMail> {
-    await this.#data.commit({ op: 'mail', mail: clone(mail) });
-    return clone(mail);
+    const stored = ownCopy(mail);
+    await this.#data.commit({ op: 'mail', mail: stored });
+    return stored;
   }
 
   async claimMail(
@@ -405,7 +417,7 @@ export class LowdbStore implements Store {
       }));
     const written = claimed.map((mail) => this.#data.commit({ op: 'mail', mail }));
     await Promise.all(written);
-    return clone(claimed);
+    return claimed;
   }
 
   async settleMail(id: string, holder: string, outcome: MailOutcome): Promise<boolean> {
@@ -416,13 +428,13 @@ export class LowdbStore implements Store {
   }
 
   async listMailOf(conversationId: string): Promise<OutboxMail[]> {
-    return clone(
-      [...this.#state.outbox.values()].filter((mail) => mail.conversationId === conversationId),
+    return [...this.#state.outbox.values()].filter(
+      (mail) => mail.conversationId === conversationId,
     );
   }
 
   async appendAuditEntry(entry: AuditEntry): Promise<void> {
-    await this.#data.commit({ op: 'audit', entry: clone(entry) });
+    await this.#data.commit({ op: 'audit', entry: ownCopy(entry) });
   }
 
   async listAuditEntries(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
@@ -433,7 +445,7 @@ export class LowdbStore implements Store {
     // Appended in time order, so newest first is the reverse; equal times keep the later one first.
     matching.reverse();
     const items = matching.slice(filter.offset, filter.offset + filter.limit);
-    return { items: clone(items), total: matching.length };
+    return { items: items, total: matching.length };
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -454,7 +466,7 @@ export class LowdbStore implements Store {
     const updated: Conversation = { ...current, ...cleanPatch(patch) };
     const written = this.#data.commit({ op: 'conversation', conversation: updated });
     await Promise.all([written, this.#data.commit({ op: 'agent-assigned', agentId, at })]);
-    return clone(updated);
+    return updated;
   }
 
   #opensSecondChat(conversation: Conversation): boolean {
@@ -466,20 +478,12 @@ export class LowdbStore implements Store {
   }
 
   #queueOf(siteId: string): Conversation[] {
-    return this.#state
-      .openConversations()
-      .filter((c) => c.siteId === siteId && c.status === 'queued' && c.kind === 'chat')
-      .sort(byQueueOrder);
+    const ids = this.#state.queuedChatIdsBySite.get(siteId) ?? [];
+    return [...ids].map((id) => this.#state.conversations.get(id)!).sort(byQueueOrder);
   }
 
   #activeCounts(agentIds: string[]): Map<string, number> {
-    const counts = new Map(agentIds.map((id) => [id, 0]));
-    for (const c of this.#state.openConversations()) {
-      if (c.status !== 'active' || c.kind !== 'chat' || c.agentId === null) continue;
-      const count = counts.get(c.agentId);
-      if (count !== undefined) counts.set(c.agentId, count + 1);
-    }
-    return counts;
+    return new Map(agentIds.map((id) => [id, this.#state.activeChatIdsByAgent.get(id)?.size ?? 0]));
   }
 
   #assertEmailFree(agent: AgentRecord): void {

@@ -5,6 +5,7 @@
  */
 import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import type { StatusChange } from '../reports/agent-tally';
+import { deepFreeze } from './deep-freeze';
 import type { AgentRecord, OutboxMail } from './store';
 
 /** One mutation, as written to the journal. */
@@ -111,6 +112,10 @@ export class MemoryState {
   readonly openConversationIds = new Set<string>();
   /** Visitor id → id of their open live chat. */
   readonly openChatByVisitor = new Map<string, string>();
+  /** Agent id → ids of the live chats assigned to them and active: capacity is their count. */
+  readonly activeChatIdsByAgent = new Map<string, Set<string>>();
+  /** Site id → ids of its live chats waiting in the queue. */
+  readonly queuedChatIdsBySite = new Map<string, Set<string>>();
   /** Agent id → when they last received a chat (ISO). */
   readonly agentAssignedAt = new Map<string, string>();
   /**
@@ -150,10 +155,10 @@ export class MemoryState {
     for (const [key, value] of snapshot.settings) state.settings.set(key, value);
     for (const [agentId, at] of snapshot.agentAssignedAt ?? [])
       state.agentAssignedAt.set(agentId, at);
-    state.auditLog.push(...(snapshot.auditLog ?? []));
-    for (const mail of snapshot.outbox ?? []) state.outbox.set(mail.id, mail);
+    state.auditLog.push(...deepFreeze(snapshot.auditLog ?? []));
+    for (const mail of snapshot.outbox ?? []) state.outbox.set(mail.id, deepFreeze(mail));
     for (const [agentId, changes] of snapshot.agentStatusHistory ?? [])
-      state.agentStatusHistory.set(agentId, [...changes]);
+      state.agentStatusHistory.set(agentId, [...deepFreeze(changes)]);
     return state;
   }
 
@@ -189,8 +194,12 @@ export class MemoryState {
     };
   }
 
-  /** Applies one mutation. Callers validate first; this only refuses what would corrupt state. */
+  /**
+   * Applies one mutation. Callers validate first; this only refuses what would corrupt state.
+   * The record is frozen: from here on it is the store's (see deep-freeze.ts).
+   */
   apply(record: JournalRecord): void {
+    deepFreeze(record);
     switch (record.op) {
       case 'site':
         this.sites.set(record.site.id, record.site);
@@ -236,6 +245,7 @@ export class MemoryState {
       if (this.openChatByVisitor.get(conversation.visitorId) === id)
         this.openChatByVisitor.delete(conversation.visitorId);
       this.openConversationIds.delete(id);
+      this.#routingIndex(conversation, 'delete');
       const starts = this.conversationStartsByVisitor.get(conversation.visitorId);
       if (starts)
         this.conversationStartsByVisitor.set(
@@ -286,19 +296,24 @@ export class MemoryState {
       );
     }
     const firstResponse = message.author === 'agent' && !message.internal;
-    this.#putConversation({
-      ...conversation,
-      lastSeq: message.seq,
-      lastMessageAt: message.createdAt,
-      firstResponseAt: conversation.firstResponseAt ?? (firstResponse ? message.createdAt : null),
-    });
+    this.#putConversation(
+      Object.freeze({
+        ...conversation,
+        lastSeq: message.seq,
+        lastMessageAt: message.createdAt,
+        firstResponseAt: conversation.firstResponseAt ?? (firstResponse ? message.createdAt : null),
+      }),
+    );
     this.#index(message);
   }
 
   #putConversation(conversation: Conversation): void {
     const { id, visitorId } = conversation;
+    const previous = this.conversations.get(id);
+    if (previous) this.#routingIndex(previous, 'delete');
+    this.#routingIndex(conversation, 'add');
     // Every message replaces its conversation: the visitor's index only changes for a new one.
-    if (!this.conversations.has(id)) {
+    if (!previous) {
       let starts = this.conversationStartsByVisitor.get(visitorId);
       if (!starts) this.conversationStartsByVisitor.set(visitorId, (starts = []));
       starts.push([id, Date.parse(conversation.createdAt)]);
@@ -312,12 +327,34 @@ export class MemoryState {
     else if (this.openChatByVisitor.get(visitorId) === id) this.openChatByVisitor.delete(visitorId);
   }
 
+  /** Keeps a live chat in (or out of) its agent's active set or its site's queue. */
+  #routingIndex(conversation: Conversation, change: 'add' | 'delete'): void {
+    if (conversation.kind !== 'chat') return;
+    const { id, status, agentId, siteId } = conversation;
+    const [index, key] =
+      status === 'active' && agentId !== null
+        ? [this.activeChatIdsByAgent, agentId]
+        : status === 'queued'
+          ? [this.queuedChatIdsBySite, siteId]
+          : [null, null];
+    if (!index) return;
+    let ids = index.get(key);
+    if (change === 'delete') {
+      ids?.delete(id);
+      if (ids?.size === 0) index.delete(key);
+      return;
+    }
+    if (!ids) index.set(key, (ids = new Set()));
+    ids.add(id);
+  }
+
   /** The open conversations, in no particular order. */
   openConversations(): Conversation[] {
     return [...this.openConversationIds].map((id) => this.conversations.get(id)!);
   }
 
   #index(message: Message): void {
+    deepFreeze(message);
     let list = this.messages.get(message.conversationId);
     if (!list) this.messages.set(message.conversationId, (list = []));
     list.push(message);

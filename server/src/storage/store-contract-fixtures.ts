@@ -176,3 +176,16 @@ export function makeMessage(
 export function makeCannedReply(siteId: string, shortcut: string, text: string): CannedReply {
   return { id: id('canned'), siteId, shortcut, text };
 }
+
+/**
+ * Tries to change a store's result. The embedded store hands out its frozen records (the change
+ * throws a TypeError), PostgreSQL fresh objects (the change lands in the copy): either way what
+ * is stored must stay as it was, which is what the caller then checks.
+ */
+export function tryToChange(change: () => unknown): void {
+  try {
+    change();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+}

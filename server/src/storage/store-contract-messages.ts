@@ -2,7 +2,13 @@
 import { expect, it } from 'vitest';
 import type { Conversation } from '@parley/shared';
 import type { ContractContext } from './store-contract-context';
-import { allParagraphs, at, makeConversation, makeMessage } from './store-contract-fixtures';
+import {
+  allParagraphs,
+  at,
+  makeConversation,
+  makeMessage,
+  tryToChange,
+} from './store-contract-fixtures';
 
 /** Registers the cases; call inside a `describe`. */
 export function messagesContract(ctx: ContractContext): void {
@@ -185,7 +191,7 @@ export function messagesContract(ctx: ContractContext): void {
     expect(await seqs({ limit: 0 })).toEqual([]);
   });
 
-  it('a message result is a copy, and an empty conversation has no last message', async () => {
+  it('changing a message result changes nothing stored; an empty conversation has no last message', async () => {
     const conversation = await newConversation();
     expect(await ctx.store().lastMessage(conversation.id)).toBeNull();
     const input = makeMessage(conversation.id, ctx.texts().vi[0]!, {
@@ -196,8 +202,9 @@ export function messagesContract(ctx: ContractContext): void {
     });
     const { message } = await ctx.store().appendMessage(input);
     input.text = 'changed input';
-    message.text = 'changed result';
-    (await ctx.store().listMessages(conversation.id))[0]!.text = 'changed list item';
+    tryToChange(() => (message.text = 'changed result'));
+    const listed = (await ctx.store().listMessages(conversation.id))[0]!;
+    tryToChange(() => (listed.text = 'changed list item'));
     expect((await ctx.store().lastMessage(conversation.id))!).toEqual({
       ...message,
       text: ctx.texts().vi[0],

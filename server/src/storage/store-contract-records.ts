@@ -1,7 +1,14 @@
 /** Contract cases for sites, agents, visitors, canned replies and settings. */
 import { expect, it } from 'vitest';
 import type { ContractContext } from './store-contract-context';
-import { at, makeAgent, makeCannedReply, makeSite, makeVisitor } from './store-contract-fixtures';
+import {
+  at,
+  makeAgent,
+  makeCannedReply,
+  makeSite,
+  makeVisitor,
+  tryToChange,
+} from './store-contract-fixtures';
 
 /** Registers the cases; call inside a `describe`. */
 export function recordsContract(ctx: ContractContext): void {
@@ -24,19 +31,25 @@ export function recordsContract(ctx: ContractContext): void {
     await expect(ctx.store().updateSite(makeSite())).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('results are copies: mutating a result or an input never changes what is stored', async () => {
+  it('changing a result or an input never changes what is stored', async () => {
     const site = makeSite();
     const created = await ctx.store().createSite(site);
     const original = structuredClone(site);
     site.widget.greeting = 'changed input';
-    created.widget.prechatFields.push({ key: 'x', label: 'x', type: 'text', required: false });
-    (await ctx.store().getSite(site.id))!.allowedOrigins.push('https://evil.example');
-    (await ctx.store().listSites())[0]!.name = 'changed list item';
+    tryToChange(() =>
+      created.widget.prechatFields.push({ key: 'x', label: 'x', type: 'text', required: false }),
+    );
+    const read = (await ctx.store().getSite(site.id))!;
+    tryToChange(() => read.allowedOrigins.push('https://evil.example'));
+    const listed = (await ctx.store().listSites())[0]!;
+    tryToChange(() => (listed.name = 'changed list item'));
     expect(await ctx.store().getSite(site.id)).toEqual(original);
 
     const agent = makeAgent();
-    (await ctx.store().createAgent(agent)).siteIds.push('site_x');
-    (await ctx.store().getAgentByEmail(agent.email))!.siteIds.push('site_y');
+    const createdAgent = await ctx.store().createAgent(agent);
+    tryToChange(() => createdAgent.siteIds.push('site_x'));
+    const found = (await ctx.store().getAgentByEmail(agent.email))!;
+    tryToChange(() => found.siteIds.push('site_y'));
     expect((await ctx.store().getAgent(agent.id))!.siteIds).toEqual([]);
   });
 
