@@ -51,6 +51,15 @@ function ratioTarget(
   if (numerator === undefined || denominator === undefined || !Number.isFinite(numerator)) {
     return { name, goal, measured: 'not measured', met: null };
   }
+  if (!(denominator > 0)) {
+    // A baseline that sustained no step (or used no CPU) gives no ratio to judge by.
+    return {
+      name,
+      goal,
+      measured: `${numerator.toFixed(2)} ${unit} vs a baseline of 0`,
+      met: null,
+    };
+  }
   const ratio = numerator / denominator;
   return {
     name,

@@ -7,13 +7,12 @@ import type { Relay } from '../conversations/relay';
  */
 export async function releaseDepartedAgents(relay: Relay, graceMs: number): Promise<number> {
   const { store, presence } = relay;
-  const holding = new Set<string>();
-  for (const conversation of await store.listOpenConversations()) {
-    if (conversation.status === 'active' && conversation.agentId) holding.add(conversation.agentId);
-  }
+  const agents = await store.listAgents();
+  // Counted from the store's per-agent index, not by reading every open conversation each round.
+  const held = await store.activeChatCounts(agents.map((agent) => agent.id));
   let released = 0;
-  for (const agent of await store.listAgents()) {
-    if (agent.status === 'offline' && !holding.has(agent.id)) continue;
+  for (const agent of agents) {
+    if (agent.status === 'offline' && !held.get(agent.id)) continue;
     const absentSince = await presence.absentSince(agent.id);
     // Presence clocks are wall clocks (shared across relays), not the test-adjustable one.
     if (absentSince === null || Date.now() - absentSince < graceMs) continue;

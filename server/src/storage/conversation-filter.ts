@@ -62,13 +62,23 @@ export function messageMatches(message: Message, needle: string): boolean {
   return folded.includes(needle);
 }
 
-/** Newest activity (last message, else creation) first; ties broken by creation, then id. */
-export function byActivityDescending(a: Conversation, b: Conversation): number {
-  return (
-    Date.parse(b.lastMessageAt ?? b.createdAt) - Date.parse(a.lastMessageAt ?? a.createdAt) ||
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-    compareCodeUnits(b.id, a.id)
+/**
+ * Sorts newest activity (last message, else creation) first, ties broken by creation, then id;
+ * each conversation's times are parsed once, not in every comparison (listing a site's 100,000
+ * conversations sorts them all).
+ */
+export function sortByActivity(conversations: Conversation[]): void {
+  const keys = new Map(
+    conversations.map((c) => [
+      c,
+      [Date.parse(c.lastMessageAt ?? c.createdAt), Date.parse(c.createdAt)] as const,
+    ]),
   );
+  conversations.sort((a, b) => {
+    const [activityA, createdA] = keys.get(a)!;
+    const [activityB, createdB] = keys.get(b)!;
+    return activityB - activityA || createdB - createdA || compareCodeUnits(b.id, a.id);
+  });
 }
 
 /** Oldest first, ties broken by id (the order of `listOpenConversations`). */

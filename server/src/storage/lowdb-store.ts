@@ -6,8 +6,8 @@
 import { ParleyError } from '@parley/shared';
 import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import {
-  byActivityDescending,
   byCreationAscending,
+  sortByActivity,
   compareCodeUnits,
   matchesFilter,
   pageOf,
@@ -239,13 +239,27 @@ export class LowdbStore implements Store {
   ): Promise<{ items: Conversation[]; total: number }> {
     const { limit, offset } = pageOf(filter);
     const needle = searchNeedleOf(filter);
-    const matched = [...this.#state.conversations.values()].filter(
+    const matched = this.#candidates(filter).filter(
       (conversation) =>
         matchesFilter(conversation, filter) &&
         (needle === null || this.#mentions(conversation, needle)),
     );
-    matched.sort(byActivityDescending);
+    sortByActivity(matched);
     return { items: matched.slice(offset, offset + limit), total: matched.length };
+  }
+
+  /** The conversations a filter can match at all, from an index where it names one. */
+  #candidates(filter: ConversationFilter): Conversation[] {
+    const { conversations } = this.#state;
+    if (filter.visitorId !== undefined) {
+      const starts = this.#state.conversationStartsByVisitor.get(filter.visitorId) ?? [];
+      return starts.map(([id]) => conversations.get(id)!);
+    }
+    if (filter.agentId !== undefined && filter.status === 'active') {
+      const ids = this.#state.activeChatIdsByAgent.get(filter.agentId) ?? [];
+      return [...ids].map((id) => conversations.get(id)!);
+    }
+    return [...conversations.values()];
   }
 
   async listOpenConversations(): Promise<Conversation[]> {

@@ -44,7 +44,7 @@ export function conversationConditions(filter: ConversationFilter, s: string): S
   return { where: conditions.length > 0 ? conditions.join(' AND ') : 'true', params };
 }
 
-/** Newest activity first, ties as in `byActivityDescending`. */
+/** Newest activity first, ties as in `sortByActivity`. */
 export const CONVERSATION_ORDER =
   'coalesce(c.last_message_at, c.created_at) DESC, c.created_at DESC, c.id COLLATE "C" DESC';
 
