@@ -65,6 +65,8 @@ export interface WidgetSettings {
    * forever. Sites stored before this setting existed lack it: read as null.
    */
   retentionDays: number | null;
+  /** Sites stored before attachments existed lack it: read as the defaults. */
+  attachments?: AttachmentSettings;
 }
 
 /** A site (one shop of a network) as owners see it. */
@@ -192,6 +194,43 @@ export interface Message {
   createdAt: string;
   /** What a `system` line records, so each client shows it in its own language. */
   event?: SystemEvent;
+  /** Files sent with the message (absent when none). */
+  attachments?: Attachment[];
+}
+
+/** A file sent in a conversation. */
+export interface Attachment {
+  id: string;
+  /** The name it was uploaded with, made safe to show and to save under. */
+  name: string;
+  /** Its media type, decided by the relay from the file's bytes. */
+  type: string;
+  /** Bytes. */
+  size: number;
+  /**
+   * Where to fetch it: a path on the relay holding an unguessable token, so only those who were
+   * shown the message can. Raster images open inline; everything else downloads.
+   */
+  url: string;
+}
+
+/** The families of files a site may accept. */
+export const ATTACHMENT_KINDS = ['image', 'pdf', 'text', 'office'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** The most any site may allow per file: uploads are streamed, but a chat is not a file drop. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+/** What visitors and agents may send on a site. */
+export interface AttachmentSettings {
+  /** Off: the paperclip is not offered and uploads are refused. */
+  enabled: boolean;
+  maxFileBytes: number;
+  /** At most this many files per message. */
+  maxFilesPerMessage: number;
+  allowedKinds: AttachmentKind[];
+  /** Uploads per visitor per hour. */
+  filesPerVisitorPerHour: number;
 }
 
 /** A relay line as data: who joined, or to whom a chat was handed. */

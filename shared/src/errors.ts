@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   AGENT_UNAVAILABLE: 409,
   /** The email already belongs to another agent. */
   EMAIL_TAKEN: 409,
+  /** A file is larger than the site allows (per file). */
+  FILE_TOO_LARGE: 413,
+  /** A file's bytes are not of a type the site accepts (decided from the bytes, not the name). */
+  FILE_TYPE_REFUSED: 415,
   /** Too many requests; retry later. */
   RATE_LIMITED: 429,
   /** Sending email is not configured on this server (no SMTP_URL). */

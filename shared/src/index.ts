@@ -1,7 +1,13 @@
 export * from './errors';
 export type * from './ack';
 export type * from './domain';
-export { COMPLAINT_TAG, LOCALES, MISSED_TAG } from './domain';
+export {
+  ATTACHMENT_KINDS,
+  COMPLAINT_TAG,
+  LOCALES,
+  MAX_ATTACHMENT_BYTES,
+  MISSED_TAG,
+} from './domain';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';
 export type * from './reports';

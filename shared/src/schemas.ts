@@ -3,7 +3,7 @@
  * The server validates every inbound payload against these; clients import only the types.
  */
 import { z } from 'zod';
-import { LOCALES } from './domain';
+import { ATTACHMENT_KINDS, LOCALES, MAX_ATTACHMENT_BYTES } from './domain';
 import { storableText } from './storable-text';
 
 export { storableText };
@@ -79,8 +79,38 @@ export const visitorIdentifySchema = z.strictObject({
 /** `page:view`: the visitor navigated. */
 export const pageViewEventSchema = pageViewSchema;
 
+/**
+ * A message's text and files. The text may be blank only when files come with it ("the photos"
+ * alone is a message); blank text is then stored as ''.
+ */
+const messageBody = {
+  text: str().max(10_000).optional(),
+  /** Files uploaded beforehand (POST /api/widget/files, POST /api/files). */
+  attachmentIds: z.array(id).min(1).max(10).optional(),
+};
+
+function textOrFiles(
+  message: { text?: string | undefined; attachmentIds?: string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (message.attachmentIds || message.text?.trim()) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['text'],
+    message: message.text === undefined ? 'is required' : 'must not be empty',
+  });
+}
+
+const withText = <T extends { text?: string | undefined }>(message: T) => ({
+  ...message,
+  text: message.text?.trim() ? message.text : '',
+});
+
 /** `message:send` from a visitor. The first message opens (and queues) a conversation. */
-export const visitorMessageSendSchema = z.strictObject({ clientId, text });
+export const visitorMessageSendSchema = z
+  .strictObject({ clientId, ...messageBody })
+  .superRefine(textOrFiles)
+  .transform(withText);
 
 /** `message:history`: messages after a sequence number, to catch up after a reconnect. */
 export const messageHistorySchema = z.strictObject({
@@ -132,12 +162,15 @@ export const emptySchema = z.strictObject({});
 export const agentStatusSchema = z.strictObject({ status: z.enum(['online', 'away']) });
 
 /** `message:send` from an agent: a reply, or an internal note when `internal` is true. */
-export const agentMessageSendSchema = z.strictObject({
-  conversationId: id,
-  clientId,
-  text,
-  internal: z.boolean().default(false),
-});
+export const agentMessageSendSchema = z
+  .strictObject({
+    conversationId: id,
+    clientId,
+    ...messageBody,
+    internal: z.boolean().default(false),
+  })
+  .superRefine(textOrFiles)
+  .transform(withText);
 
 /** `conversation:watch`: the conversations a console shows (a few: one per open pane). */
 export const conversationWatchSchema = z.strictObject({
@@ -196,6 +229,17 @@ export const widgetSettingsSchema = z.strictObject({
   identityVerification: z.boolean(),
   /** Null keeps closed conversations forever. */
   retentionDays: z.number().int().min(1).max(36_500).nullable(),
+  attachments: z.strictObject({
+    enabled: z.boolean(),
+    maxFileBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(MAX_ATTACHMENT_BYTES),
+    maxFilesPerMessage: z.number().int().min(1).max(10),
+    allowedKinds: z.array(z.enum(ATTACHMENT_KINDS)).max(ATTACHMENT_KINDS.length),
+    filesPerVisitorPerHour: z.number().int().min(1).max(1000),
+  }),
 });
 
 const origin = str()

@@ -30,6 +30,10 @@ export function errorText(error: RequestError): string {
       return `${error.message}. A chat needs someone online with a free chat slot.`;
     case 'EMAIL_TAKEN':
       return 'Another account already uses this email.';
+    case 'FILE_TOO_LARGE':
+    case 'FILE_TYPE_REFUSED':
+      // The relay says which file and what the site allows.
+      return error.message;
     case 'RATE_LIMITED':
       return error.retryAfterMs === undefined
         ? 'Too many attempts. Wait a moment, then try again.'

@@ -1,4 +1,13 @@
-import type { WidgetSettings } from '@parley/shared';
+import type { AttachmentSettings, WidgetSettings } from '@parley/shared';
+
+/** Photos, PDFs, text and office documents up to 10 MB, five to a message. */
+export const DEFAULT_ATTACHMENT_SETTINGS: AttachmentSettings = {
+  enabled: true,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxFilesPerMessage: 5,
+  allowedKinds: ['image', 'pdf', 'text', 'office'],
+  filesPerVisitorPerHour: 30,
+};
 
 /** What a new site starts with: friendly, always open, CSAT on, no extra fields. */
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
@@ -15,4 +24,5 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   inactivityTimeoutMinutes: 30,
   identityVerification: false,
   retentionDays: null,
+  attachments: DEFAULT_ATTACHMENT_SETTINGS,
 };

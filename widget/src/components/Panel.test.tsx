@@ -165,7 +165,7 @@ describe('the panel while chatting', () => {
     const sent: string[] = [];
     await openPanel({
       ...inConversation(),
-      'message:send': ({ clientId, text }) => {
+      'message:send': ({ clientId, text = '' }) => {
         sent.push(text);
         return ok({
           message: message(4, { author: 'visitor', clientId, text }),

@@ -100,7 +100,7 @@ describe('the outbox', () => {
       storage,
       handlers: {
         'visitor:hello': () => ok(session()),
-        'message:send': ({ clientId, text }) => {
+        'message:send': ({ clientId, text = '' }) => {
           sent.push(text);
           seq += 1;
           return ok({

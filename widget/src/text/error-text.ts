@@ -26,6 +26,8 @@ export function errorText(
     case 'ALREADY_RATED':
       return t.errors.ended;
     case 'VALIDATION_FAILED':
+    case 'FILE_TOO_LARGE':
+    case 'FILE_TYPE_REFUSED':
       return t.errors.invalid;
     case 'ORIGIN_NOT_ALLOWED':
     case 'FORBIDDEN':
