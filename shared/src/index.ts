@@ -1,7 +1,7 @@
 export * from './errors';
 export type * from './ack';
 export type * from './domain';
-export { COMPLAINT_TAG, LOCALES, MISSED_TAG } from './domain';
+export { COMPLAINT_TAG, LOCALES, MISSED_TAG, SITE_LOCALES } from './domain';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';
 export type * from './reports';

@@ -348,6 +348,11 @@ export class ChatModel {
     else this.pendingIdentities.push(payload);
   }
 
+  /** The visitor switched language: tell the relay now (the next hello carries it anyway). */
+  localeChanged(locale: string): void {
+    if (this.state.ready) void this.sendIdentify({ locale });
+  }
+
   private async sendIdentify(payload: VisitorIdentify): Promise<void> {
     const reply = await this.deps.transport.request('visitor:identify', payload);
     if (reply.ok) return;
