@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
-import { onScaleKey } from './scale-keys';
+import { onRowKey } from './row-keys';
 
 interface Props {
   busy: boolean;
@@ -29,7 +29,7 @@ export function NpsPrompt({ busy, onScore, onSkip }: Props) {
         role="group"
         aria-labelledby={id}
         tabIndex={-1}
-        onKeyDown={(event) => onScaleKey(event, setAt)}
+        onKeyDown={(event) => onRowKey(event, setAt)}
       >
         {SCORES.map((n) => (
           <button

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
 import { StarIcon } from './icons';
-import { onScaleKey } from './scale-keys';
+import { onRowKey } from './row-keys';
 
 interface Props {
   busy: boolean;
@@ -35,7 +35,7 @@ export function RatingPrompt({ busy, onSubmit }: Props) {
         role="group"
         aria-labelledby={id}
         tabIndex={-1}
-        onKeyDown={(event) => onScaleKey(event, (index) => setScore(index + 1))}
+        onKeyDown={(event) => onRowKey(event, (index) => setScore(index + 1))}
       >
         {SCORES.map((n) => (
           <div key={n} class="star-cell">

@@ -1,11 +1,12 @@
 /**
  * Keyboard use of a menu button and its menu, as the WAI-ARIA menu button pattern describes:
  * Enter, Space or the arrows on the button open the menu on its first (ArrowUp: last) item;
- * in the menu the arrows, Home and End move between items, Escape closes it and returns focus
+ * in the menu the arrows, Home and End move between items (row-keys.ts), Escape closes it and returns focus
  * to the button, Tab closes it and lets focus move on.
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { onRowKey } from './row-keys';
 
 type Start = 'first' | 'last';
 
@@ -15,9 +16,7 @@ export function useMenu(button: RefObject<HTMLButtonElement>, menu: RefObject<HT
   const open = start !== null;
   const focusButton = useRef(false);
 
-  const items = () => [
-    ...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? []),
-  ];
+  const items = () => [...(menu.current?.querySelectorAll('button') ?? [])];
 
   useEffect(() => {
     if (start) {
@@ -43,18 +42,8 @@ export function useMenu(button: RefObject<HTMLButtonElement>, menu: RefObject<HT
   };
 
   const onMenuKeyDown = (event: KeyboardEvent) => {
-    const list = items();
-    const at = list.indexOf(event.target as HTMLElement);
-    const next = {
-      ArrowDown: (at + 1) % list.length,
-      ArrowUp: (at - 1 + list.length) % list.length,
-      Home: 0,
-      End: list.length - 1,
-    }[event.key];
-    if (next !== undefined) {
-      event.preventDefault();
-      list[next]?.focus();
-    } else if (event.key === 'Escape') {
+    if (onRowKey(event)) return;
+    if (event.key === 'Escape') {
       // Escape closes the menu only, not the whole panel around it.
       event.stopPropagation();
       close(true);
