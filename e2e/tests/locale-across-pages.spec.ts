@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures';
+import { picture } from '../support/screenshots';
 import { POLISH_NAMES } from '../support/widget-names';
 
 /** The demo site's name, as the widget's title shows it. */
@@ -46,6 +47,7 @@ test.describe('The language across pages', () => {
       'aria-checked',
       'true',
     );
+    await picture(widget.page, 'widget-menu-polish');
     await menu.getByRole('menuitemradio', { name: 'Tiếng Việt' }).click();
     await expect(vietnameseDialog).toBeVisible();
     await expect(
