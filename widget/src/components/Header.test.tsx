@@ -141,6 +141,27 @@ describe('the header menu', () => {
     expect(document.activeElement).toBe(menuButton());
   });
 
+  it('emails the transcript during the chat, and offers the whole one again once the chat ends', async () => {
+    const { chat } = await openApp({
+      ...chatting,
+      'visitor:hello': () =>
+        ok(session({ conversation: conversation({ ask: { csat: false, nps: false } }) })),
+      'transcript:email': () => ok({}),
+    });
+    fireEvent.click(menuButton());
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Email me the transcript' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), {
+      target: { value: 'ana@example.pl' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Email me the transcript' }));
+    expect(await screen.findByText('Transcript sent to ana@example.pl.')).toBeTruthy();
+
+    chat.model.conversationClosed('conv-1', 'agent');
+    expect(await screen.findByText('The agent ended the chat.')).toBeTruthy();
+    expect(screen.queryByText('Transcript sent to ana@example.pl.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Email me the transcript' })).toBeTruthy();
+  });
+
   it('offers only the language and sound before a conversation starts', async () => {
     await openApp({ 'visitor:hello': () => ok(session()) });
     fireEvent.click(menuButton());

@@ -22,7 +22,7 @@ interface Props {
 const FOCUS_TARGET = {
   chat: '.composer textarea',
   // The rating question itself, not its first score: a focused "1" would look chosen.
-  ended: '.card [tabindex="-1"], .card button, .card input, .card textarea, .ended button',
+  ended: '.card [tabindex="-1"], .card input, .ended button',
   prechat: '.body input, .body textarea',
   offline: '.body input, .body textarea',
   'offline-sent': null,

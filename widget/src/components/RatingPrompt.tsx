@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
 import { StarIcon } from './icons';
@@ -38,7 +39,7 @@ export function RatingPrompt({ busy, onSubmit }: Props) {
         onKeyDown={(event) => onRowKey(event, (index) => setScore(index + 1))}
       >
         {SCORES.map((n) => (
-          <div key={n} class="star-cell">
+          <Fragment key={n}>
             <button
               type="button"
               class={`star${score !== null && n <= score ? ' is-lit' : ''}`}
@@ -53,7 +54,7 @@ export function RatingPrompt({ busy, onSubmit }: Props) {
             <span id={`${id}-${n}`} class="star-label">
               {t.csatLabels[n - 1]}
             </span>
-          </div>
+          </Fragment>
         ))}
       </div>
       <label class="sub-label" for={`${id}-c`}>
