@@ -7,6 +7,8 @@ export interface WidgetNames {
   close: string;
   message: string;
   send: string;
+  /** The header's menu button (End chat, the transcript, the sound and the language are in it). */
+  menu: string;
   endChat: string;
   name: string;
   email: string;
@@ -24,6 +26,7 @@ export const ENGLISH_NAMES: WidgetNames = {
   close: 'Close chat',
   message: 'Message',
   send: 'Send',
+  menu: 'Chat options',
   endChat: 'End chat',
   name: 'Name',
   email: 'Email',
@@ -41,6 +44,7 @@ export const POLISH_NAMES: WidgetNames = {
   close: 'Zamknij czat',
   message: 'Wiadomość',
   send: 'Wyślij',
+  menu: 'Opcje czatu',
   endChat: 'Zakończ czat',
   name: 'Imię i nazwisko',
   email: 'E-mail',

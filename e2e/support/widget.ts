@@ -37,16 +37,23 @@ export class Widget {
     return this.panel.getByRole('button', { name: this.names.send, exact: true });
   }
 
-  get endChatButton(): Locator {
-    return this.panel.getByRole('button', { name: this.names.endChat, exact: true });
+  /** The header's menu button. */
+  get menuButton(): Locator {
+    return this.panel.getByRole('button', { name: this.names.menu, exact: true });
+  }
+
+  /** "End chat" in the header's menu (open it first). */
+  get endChatItem(): Locator {
+    return this.panel.getByRole('menuitem', { name: this.names.endChat, exact: true });
   }
 
   /**
-   * "End chat", then the same words again in the question that replaces it: one stray click
-   * never ends a chat.
+   * "End chat" from the header's menu, then the same words again in the question that appears:
+   * one stray click never ends a chat.
    */
   async endChat(): Promise<void> {
-    await this.endChatButton.click();
+    await this.menuButton.click();
+    await this.endChatItem.click();
     const question = this.panel.getByRole('group');
     await expect(question).toBeVisible();
     await question.getByRole('button', { name: this.names.endChat, exact: true }).click();

@@ -23,11 +23,26 @@ test.describe('Accessibility', () => {
     await expect(widget.log).toContainText('Cu ce vă pot ajuta?');
     found['chatting'] = await seriousViolations(widget.page);
 
+    await widget.menuButton.click();
+    await expect(widget.endChatItem).toBeFocused();
+    found['menu'] = await seriousViolations(widget.page);
+    await widget.endChatItem.click();
+    await expect(widget.panel.getByRole('group', { name: 'End this chat?' })).toBeVisible();
+    found['end-chat question'] = await seriousViolations(widget.page);
+    await widget.panel.getByRole('button', { name: 'Keep chatting', exact: true }).click();
+
     await agent.button('Close conversation').click();
     await expect(widget.rating).toBeVisible();
     found['rating'] = await seriousViolations(widget.page);
 
-    expect(found).toEqual({ closed: [], 'pre-chat': [], chatting: [], rating: [] });
+    expect(found).toEqual({
+      closed: [],
+      'pre-chat': [],
+      chatting: [],
+      menu: [],
+      'end-chat question': [],
+      rating: [],
+    });
   });
 
   test('the widget has no serious or critical axe violations in the offline form', async ({

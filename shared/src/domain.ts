@@ -2,6 +2,13 @@
 export const LOCALES = ['en', 'vi', 'ro', 'tl', 'pl'] as const;
 /** One of {@link LOCALES}. */
 export type Locale = (typeof LOCALES)[number];
+/**
+ * Choices for a site's default widget language: `auto` (the visitor's browser languages, the
+ * default for new sites) or one fixed locale. Sites saved before `auto` existed keep their locale.
+ */
+export const SITE_LOCALES = ['auto', ...LOCALES] as const;
+/** One of {@link SITE_LOCALES}. */
+export type SiteLocale = (typeof SITE_LOCALES)[number];
 
 /** An agent's availability; routing only assigns to `online` agents. */
 export type AgentStatus = 'online' | 'away' | 'offline';
@@ -50,7 +57,7 @@ export interface BusinessHours {
 export interface WidgetSettings {
   color: string;
   greeting: string;
-  defaultLocale: Locale;
+  defaultLocale: SiteLocale;
   privacyNoticeUrl: string | null;
   prechatFields: PrechatField[];
   businessHours: BusinessHours | null;

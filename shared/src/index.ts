@@ -7,6 +7,7 @@ export {
   LOCALES,
   MAX_ATTACHMENT_BYTES,
   MISSED_TAG,
+  SITE_LOCALES,
 } from './domain';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';

@@ -5,7 +5,18 @@ import {
   visitorHelloSchema,
   visitorIdentifySchema,
   visitorMessageSendSchema,
+  widgetSettingsSchema,
 } from './schemas';
+
+describe('site settings', () => {
+  it('accept "auto" (the browser’s language) as the default locale, and every locale saved before', () => {
+    const locale = widgetSettingsSchema.shape.defaultLocale;
+    for (const value of ['auto', 'en', 'vi', 'ro', 'tl', 'pl']) {
+      expect(locale.safeParse(value).success, value).toBe(true);
+    }
+    expect(locale.safeParse('de').success).toBe(false);
+  });
+});
 
 describe('visitor schemas', () => {
   it('caps pre-chat fields at 30 keys, 100-character keys and 1,000-character values', () => {
@@ -19,6 +30,11 @@ describe('visitor schemas', () => {
     expect(visitorIdentifySchema.safeParse({ fields: { k: 'v'.repeat(1001) } }).success).toBe(
       false,
     );
+  });
+
+  it('lets identify carry the language the visitor switched to, and nothing unbounded', () => {
+    expect(visitorIdentifySchema.parse({ locale: 'pl' })).toEqual({ locale: 'pl' });
+    expect(visitorIdentifySchema.safeParse({ locale: 'x'.repeat(36) }).success).toBe(false);
   });
 
   it('keeps a known time zone and drops one the server does not know, instead of refusing the hello', () => {

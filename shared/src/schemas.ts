@@ -3,7 +3,7 @@
  * The server validates every inbound payload against these; clients import only the types.
  */
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, LOCALES, MAX_ATTACHMENT_BYTES } from './domain';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, SITE_LOCALES } from './domain';
 import { storableText } from './storable-text';
 
 export { storableText };
@@ -64,7 +64,10 @@ export const visitorFieldsSchema = z
     message: `at most ${VISITOR_FIELDS_MAX_KEYS} fields`,
   });
 
-/** `visitor:identify`: name, email and the site's own user id (with its HMAC when required). */
+/**
+ * `visitor:identify`: name, email, the site's own user id (with its HMAC when required), and the
+ * language the visitor chose.
+ */
 export const visitorIdentifySchema = z.strictObject({
   name: shortText.optional(),
   email: email.optional(),
@@ -74,6 +77,8 @@ export const visitorIdentifySchema = z.strictObject({
     .optional(),
   /** Answers to the site's extra pre-chat fields. */
   fields: visitorFieldsSchema.optional(),
+  /** The language the visitor switched the widget to (hello reports the one it started in). */
+  locale: str().max(35).optional(),
 });
 
 /** `page:view`: the visitor navigated. */
@@ -197,7 +202,7 @@ const hhmm = str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 export const widgetSettingsSchema = z.strictObject({
   color: str().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
   greeting: str().trim().max(500),
-  defaultLocale: z.enum(LOCALES),
+  defaultLocale: z.enum(SITE_LOCALES),
   privacyNoticeUrl: z
     .url({ protocol: /^https?$/ })
     .max(2048)

@@ -9,12 +9,13 @@ import { App } from './components/App';
 import { createConnection } from './connection';
 import type { AppHandle, MountApp } from './contract';
 import { createChat } from './models/chat';
-import { unreadCount } from './models/chat-state';
-import { createStore } from './models/store';
+import { isOpenConversation, unreadCount } from './models/chat-state';
+import { hasChatLocale, rememberChatLocale } from './locale-memory';
+import { createStore, type Store } from './models/store';
 import { watchPage } from './page-watch';
 import { createChime } from './sound';
 import panelCss from './styles/panel.css?inline';
-import { english, loadLocale } from './text/load-messages';
+import { loadLocale, type LocaleText } from './text/load-messages';
 import type { TextState } from './text/text-context';
 import { browserTimeZone } from './time-zone';
 import { createTitleBadge } from './title-badge';
@@ -28,20 +29,44 @@ export const mount: MountApp = (context) => {
   const win = doc.defaultView ?? window;
   context.addStyles(panelCss);
 
-  const text = createStore<TextState>({ locale: 'en', t: english });
+  // Created with the first text that arrives; the panel is rendered then, never before.
+  let text: Store<TextState> | null = null;
+  const container = doc.createElement('div');
+  const showText = (locale: string, loaded: LocaleText) => {
+    launcher.setText(loaded.launcher);
+    if (text) return text.update({ locale, t: loaded.messages });
+    text = createStore<TextState>({ locale, t: loaded.messages });
+    context.frame.appendChild(container);
+    render(
+      h(App, {
+        chat,
+        text,
+        soundAllowed: options.sound,
+        onMinimize: context.requestClose,
+        onChooseLocale: chooseLocale,
+      }),
+      container,
+    );
+  };
   // The language the visitor reads, reported to the relay (their emails are written in it). Not
   // the loaded text's: the socket's hello can go out before the locale's chunk has arrived.
   let visitorLocale = context.locale;
   const setLocale = (locale: string): Promise<void> => {
+    if (locale !== visitorLocale) chat.model.localeChanged(locale);
     visitorLocale = locale;
-    return loadLocale(locale).then(
-      (loaded) => {
-        launcher.setText(loaded.launcher);
-        text.update({ locale, t: loaded.messages });
-      },
-      (error: unknown) =>
-        warn(`Parley: the "${locale}" text could not be loaded (${String(error)}); using English.`),
-    );
+    return loadLocale(locale)
+      .then(
+        (loaded) => showText(locale, loaded),
+        (error: unknown) => {
+          warn(
+            `Parley: the "${locale}" text could not be loaded (${String(error)}); using English.`,
+          );
+          return loadLocale('en').then((loaded) => showText('en', loaded));
+        },
+      )
+      .catch((error: unknown) =>
+        warn(`Parley: the chat's text could not be loaded (${String(error)}).`),
+      );
   };
 
   const titleBadge = createTitleBadge(doc);
@@ -71,6 +96,22 @@ export const mount: MountApp = (context) => {
   });
   socket = connection.bind(chat.model);
 
+  // A conversation is held in the language it started in, on every page, until the visitor
+  // chooses another in the menu.
+  const recordChatLocale = () => {
+    const c = chat.store.get().conversation;
+    if (c && isOpenConversation(c) && !hasChatLocale(storage, c.id)) {
+      rememberChatLocale(storage, c.id, visitorLocale);
+    }
+  };
+  chat.store.subscribe(recordChatLocale);
+  const chooseLocale = (locale: string) => {
+    storage.set('locale', locale);
+    const c = chat.store.get().conversation;
+    if (c) rememberChatLocale(storage, c.id, locale);
+    void setLocale(locale);
+  };
+
   // Unread count on the launcher always, and in the title while the tab is hidden.
   const reflectUnread = () => {
     const s = chat.store.get();
@@ -97,15 +138,8 @@ export const mount: MountApp = (context) => {
 
   socket.connect();
   // The first render waits for the visitor's language (a small chunk fetched in parallel with the
-  // connection), so the panel never flashes English first.
-  const container = doc.createElement('div');
-  context.frame.appendChild(container);
-  void setLocale(context.locale).then(() =>
-    render(
-      h(App, { chat, text, soundAllowed: options.sound, onMinimize: context.requestClose }),
-      container,
-    ),
-  );
+  // connection), so the panel never flashes another language first.
+  void setLocale(context.locale);
 
   const handle: AppHandle = {
     setOpen(open) {

@@ -13,6 +13,10 @@ export type StorageKey =
   | 'prechat'
   | 'sound'
   | 'beep'
+  /** The language the visitor chose in the panel's menu. */
+  | 'locale'
+  /** The language the current conversation is held in: `{ id, locale }`. */
+  | 'chatLocale'
   /** In sessionStorage (one tab): whether the panel was open, so a reload or a new page keeps it. */
   | 'open';
 

@@ -1,4 +1,4 @@
-import type { Locale, OpeningHours, PrechatField, Site, SiteUpdate } from '@parley/shared';
+import type { SiteLocale, OpeningHours, PrechatField, Site, SiteUpdate } from '@parley/shared';
 
 /** One weekday row of the business-hours editor. */
 export interface DayDraft {
@@ -13,7 +13,7 @@ export interface SiteDraft {
   name: string;
   color: string;
   greeting: string;
-  defaultLocale: Locale;
+  defaultLocale: SiteLocale;
   privacyNoticeUrl: string;
   allowedOrigins: string;
   alwaysOpen: boolean;

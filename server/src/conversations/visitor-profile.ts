@@ -178,6 +178,7 @@ export async function identify(
     userId: input.userId,
     verified,
     fields: input.fields,
+    locale: input.locale,
   });
   return { verified: visitor.verified };
 }

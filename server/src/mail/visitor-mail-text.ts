@@ -2,7 +2,7 @@
  * The words of the emails a visitor receives, in the languages the widget speaks. The visitor's
  * language is the one their widget reported (`Visitor.locale`), else the site's default.
  */
-import { LOCALES, type Locale } from '@parley/shared';
+import { LOCALES, type Locale, type SiteLocale } from '@parley/shared';
 
 export interface VisitorMailText {
   replySubject: (site: string) => string;
@@ -83,10 +83,14 @@ const TEXT: Record<Locale, VisitorMailText> = {
   },
 };
 
-/** The language for a visitor: their widget's (`pl-PL` counts as `pl`), else the site's. */
-export function visitorLocale(visitorLocale: string | null, siteDefault: Locale): Locale {
+/**
+ * The language for a visitor: their widget's (`pl-PL` counts as `pl`), else the site's; English
+ * when the site follows the browser (`auto`) and the widget never said which language it chose.
+ */
+export function visitorLocale(visitorLocale: string | null, siteDefault: SiteLocale): Locale {
   const base = visitorLocale?.toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : siteDefault;
+  if ((LOCALES as readonly string[]).includes(base ?? '')) return base as Locale;
+  return siteDefault === 'auto' ? 'en' : siteDefault;
 }
 
 export function visitorMailText(locale: Locale): VisitorMailText {

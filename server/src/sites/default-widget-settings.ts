@@ -9,11 +9,11 @@ export const DEFAULT_ATTACHMENT_SETTINGS: AttachmentSettings = {
   filesPerVisitorPerHour: 30,
 };
 
-/** What a new site starts with: friendly, always open, CSAT on, no extra fields. */
+/** What a new site starts with: friendly, always open, in the visitor's language, CSAT on. */
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   color: '#4f46e5',
   greeting: 'Hi! How can we help you today?',
-  defaultLocale: 'en',
+  defaultLocale: 'auto',
   privacyNoticeUrl: null,
   prechatFields: [
     { key: 'name', label: 'Name', type: 'text', required: true },

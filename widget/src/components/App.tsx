@@ -9,15 +9,16 @@ interface Props {
   text: Store<TextState>;
   soundAllowed: boolean;
   onMinimize: () => void;
+  onChooseLocale: (code: string) => void;
 }
 
 /** The panel, in the chosen language, while the chat is open. */
-export function App({ chat, text, soundAllowed, onMinimize }: Props) {
+export function App({ chat, text, ...panel }: Props) {
   const state = useStore(chat.store);
   const language = useStore(text);
   return (
     <TextContext.Provider value={language}>
-      {state.open && <Panel chat={chat} soundAllowed={soundAllowed} onMinimize={onMinimize} />}
+      {state.open && <Panel chat={chat} {...panel} />}
     </TextContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
+import { onRowKey } from './row-keys';
 
 interface Props {
   busy: boolean;
@@ -9,25 +10,44 @@ interface Props {
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
-/** "How likely are you to recommend us?": 0 to 10, one click answers. */
+/**
+ * "How likely are you to recommend us?": a 0–10 segmented scale that fits the panel's width,
+ * its ends labelled (and described to screen readers on 0 and 10). One tab stop, the arrows move
+ * along it, Enter or a click answers.
+ */
 export function NpsPrompt({ busy, onScore, onSkip }: Props) {
   const { t } = useText();
-  const headingId = useId();
+  const id = useId();
+  const [at, setAt] = useState(0);
   return (
     <div class="rating">
-      <h3 class="card-title" id={headingId}>
+      <h3 class="card-title" id={id}>
         {t.npsTitle}
       </h3>
-      <div class="scale scale-11" role="group" aria-labelledby={headingId}>
+      <div
+        class="scale nps"
+        role="group"
+        aria-labelledby={id}
+        tabIndex={-1}
+        onKeyDown={(event) => onRowKey(event, setAt)}
+      >
         {SCORES.map((n) => (
-          <button key={n} type="button" class="score" disabled={busy} onClick={() => onScore(n)}>
+          <button
+            key={n}
+            type="button"
+            class="score"
+            disabled={busy}
+            tabIndex={n === at ? 0 : -1}
+            aria-describedby={n === 0 ? `${id}-lo` : n === 10 ? `${id}-hi` : undefined}
+            onClick={() => onScore(n)}
+          >
             {n}
           </button>
         ))}
       </div>
-      <div class="scale-legend" aria-hidden="true">
-        <span>{t.npsLow}</span>
-        <span>{t.npsHigh}</span>
+      <div class="scale-legend">
+        <span id={`${id}-lo`}>{t.npsLow}</span>
+        <span id={`${id}-hi`}>{t.npsHigh}</span>
       </div>
       <button type="button" class="link-button skip" onClick={onSkip}>
         {t.skip}

@@ -13,6 +13,7 @@ import {
 import type { PublicSiteConfig } from '@parley/shared';
 import polish from '../i18n/pl';
 import { TextContext } from '../text/text-context';
+import { renderWithText } from '../testing/render-with-text';
 import { Panel } from './Panel';
 
 afterEach(cleanup);
@@ -21,7 +22,9 @@ async function openPanel(handlers: Handlers, config?: PublicSiteConfig) {
   const chat = testChat({ handlers, ...(config ? { config } : {}) });
   await chat.model.connected();
   chat.model.setOpen(true);
-  render(<Panel chat={chat} soundAllowed onMinimize={() => {}} />);
+  renderWithText(
+    <Panel chat={chat} soundAllowed onMinimize={() => {}} onChooseLocale={() => {}} />,
+  );
   return chat;
 }
 
@@ -84,7 +87,7 @@ describe('relay lines', () => {
     chat.model.setOpen(true);
     render(
       <TextContext.Provider value={{ locale: 'pl', t: polish }}>
-        <Panel chat={chat} soundAllowed onMinimize={() => {}} />
+        <Panel chat={chat} soundAllowed onMinimize={() => {}} onChooseLocale={() => {}} />
       </TextContext.Provider>,
     );
     expect(screen.getByText('Ana Kowalska dołącza do rozmowy')).toBeTruthy();
@@ -138,7 +141,7 @@ describe('the panel while chatting', () => {
   it("shows the site's name, the agent's name and whether they are online", async () => {
     await openPanel(inConversation());
     expect(screen.getByRole('heading', { name: 'Acme Shop' })).toBeTruthy();
-    expect(screen.getByText('Maria · Online')).toBeTruthy();
+    expect(screen.getByRole('banner').textContent).toContain('Maria · Online');
   });
 
   it('lists the conversation in a log and makes links open safely in a new tab', async () => {
@@ -233,14 +236,19 @@ describe('the panel while chatting', () => {
       'conversation:close': () =>
         ok({ conversation: conversation({ status: 'closed', closedBy: 'visitor' }) }),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    const menuButton = screen.getByRole('button', { name: 'Chat options' });
+    fireEvent.click(menuButton);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'End chat' }));
     const question = screen.getByRole('group', { name: 'End this chat?' });
+    expect(screen.queryByRole('menu')).toBeNull();
     fireEvent.click(within(question).getByRole('button', { name: 'Keep chatting' }));
     await settle();
     expect(chat.transport.calls.some((c) => c.name === 'conversation:close')).toBe(false);
     expect(screen.queryByRole('group', { name: 'End this chat?' })).toBeNull();
+    expect(document.activeElement).toBe(menuButton);
 
-    fireEvent.click(screen.getByRole('button', { name: 'End chat' }));
+    fireEvent.click(menuButton);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'End chat' }));
     expect(screen.getAllByRole('button', { name: 'End chat' })).toHaveLength(1);
     fireEvent.click(
       within(screen.getByRole('group', { name: 'End this chat?' })).getByRole('button', {
@@ -428,10 +436,13 @@ describe('keyboard use', () => {
       ...inConversation({ status: 'closed' }),
       'rating:submit': () => ok({ rating: { csat: 5, comment: null, nps: null, createdAt: '' } }),
     });
-    expect(document.activeElement?.textContent).toBe('1');
+    // The question has focus, not its first star: nothing looks chosen before the visitor chooses.
+    expect(document.activeElement).toBe(
+      screen.getByRole('group', { name: 'Rate this conversation' }),
+    );
     fireEvent.click(screen.getByRole('button', { name: '5' }));
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await settle();
-    expect(document.activeElement?.textContent).toBe('0');
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: /recommend/ }));
   });
 });

@@ -1,5 +1,8 @@
+import { Fragment } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useText } from '../text/text-context';
+import { StarIcon } from './icons';
+import { onRowKey } from './row-keys';
 
 interface Props {
   busy: boolean;
@@ -8,11 +11,13 @@ interface Props {
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
-/** "Rate this conversation": 1 to 5 and an optional comment. */
+/**
+ * "Rate this conversation": five stars, each named by its number and described by its word
+ * ("Good"), and an optional comment. The row is one tab stop; the arrows move and choose.
+ */
 export function RatingPrompt({ busy, onSubmit }: Props) {
   const { t } = useText();
-  const headingId = useId();
-  const commentId = useId();
+  const id = useId();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   return (
@@ -23,31 +28,40 @@ export function RatingPrompt({ busy, onSubmit }: Props) {
         if (score !== null) onSubmit(score, comment);
       }}
     >
-      <h3 class="card-title" id={headingId}>
+      <h3 class="card-title" id={id}>
         {t.rateTitle}
       </h3>
-      <div class="scale scale-5" role="group" aria-labelledby={headingId}>
+      <div
+        class="scale stars"
+        role="group"
+        aria-labelledby={id}
+        tabIndex={-1}
+        onKeyDown={(event) => onRowKey(event, (index) => setScore(index + 1))}
+      >
         {SCORES.map((n) => (
-          <button
-            key={n}
-            type="button"
-            class="score"
-            aria-pressed={score === n}
-            onClick={() => setScore(n)}
-          >
-            {n}
-          </button>
+          <Fragment key={n}>
+            <button
+              type="button"
+              class={`star${score !== null && n <= score ? ' is-lit' : ''}`}
+              aria-pressed={score === n}
+              aria-describedby={`${id}-${n}`}
+              tabIndex={n === (score ?? 1) ? 0 : -1}
+              onClick={() => setScore(n)}
+            >
+              <StarIcon />
+              {n}
+            </button>
+            <span id={`${id}-${n}`} class="star-label">
+              {t.csatLabels[n - 1]}
+            </span>
+          </Fragment>
         ))}
       </div>
-      <div class="scale-legend" aria-hidden="true">
-        <span>{t.rateLow}</span>
-        <span>{t.rateHigh}</span>
-      </div>
-      <label class="sub-label" for={commentId}>
+      <label class="sub-label" for={`${id}-c`}>
         {t.comment}
       </label>
       <textarea
-        id={commentId}
+        id={`${id}-c`}
         rows={2}
         placeholder={t.commentPlaceholder}
         value={comment}

@@ -141,6 +141,37 @@ describe('widget.js on a page', () => {
     expect(context()?.locale).toBe('pl');
   });
 
+  it('keeps an open conversation in the language it started in, on a page without data-locale', async () => {
+    const going = JSON.stringify(conversation({ id: 'conv-7' }));
+    const { controller, context, launcher } = setup({
+      conversation: going,
+      chatLocale: JSON.stringify({ id: 'conv-7', locale: 'pl' }),
+    });
+    await controller.start();
+    await settle();
+    expect(launcher()?.getAttribute('aria-label')).toBe('Otwórz czat');
+    expect(context()?.locale).toBe('pl');
+  });
+
+  it('forgets the conversation’s language once that conversation is no longer the current one', async () => {
+    const { controller, launcher } = setup({
+      conversation: JSON.stringify(conversation({ id: 'conv-8' })),
+      chatLocale: JSON.stringify({ id: 'conv-7', locale: 'pl' }),
+    });
+    await controller.start();
+    expect(launcher()?.getAttribute('aria-label')).toBe('Open chat');
+  });
+
+  it('puts the language the visitor chose in the menu before the conversation’s', async () => {
+    const { controller, launcher } = setup({
+      locale: 'vi',
+      conversation: JSON.stringify(conversation({ id: 'conv-7' })),
+      chatLocale: JSON.stringify({ id: 'conv-7', locale: 'pl' }),
+    });
+    await controller.start();
+    expect(launcher()?.getAttribute('aria-label')).toBe((await import('../i18n/vi')).launcher.open);
+  });
+
   it('stays off the page and says why when the site is unknown', async () => {
     const warn = vi.fn();
     const controller = createController({

@@ -5,6 +5,7 @@
  */
 import type { PublicSiteConfig, VisitorConversation } from '@parley/shared';
 import type { AppHandle, IdentifyInput, MountApp, WidgetOptions } from '../contract';
+import { rememberedLocales } from '../locale-memory';
 import { readJson, type WidgetStorage } from '../storage';
 import { launcherText, matchLocale, resolveLocale } from '../text/locale';
 import type { ParleyApi } from './api';
@@ -141,7 +142,11 @@ export function createController(deps: ControllerDeps) {
 
   function show(loaded: PublicSiteConfig): void {
     config = loaded;
-    locale = resolveLocale(explicitLocale, loaded.widget.defaultLocale, navigatorLanguages(doc));
+    locale = resolveLocale(
+      [...rememberedLocales(storage), explicitLocale],
+      loaded.widget.defaultLocale,
+      navigatorLanguages(doc),
+    );
     host = createHost(doc, options.nonce);
     host.addStyles(deps.launcherCss);
     host.setAccent(loaded.widget.color, textColorOn(loaded.widget.color));

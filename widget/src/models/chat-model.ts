@@ -213,6 +213,8 @@ export class ChatModel {
     this.store.update({
       conversation: { ...c, status: 'closed', closedBy, queuePosition: null },
       typing: null,
+      // A transcript emailed during the chat lacks its end: offer the whole one again.
+      transcriptSentTo: null,
     });
     this.persistConversation();
     this.announceClosed(conversationId, closedBy);
@@ -278,9 +280,12 @@ export class ChatModel {
     const same = current?.id === next.id;
     // A stale update about an older conversation must not replace the one in progress.
     if (!same && current && isOpenConversation(current) && !isOpenConversation(next)) return;
+    const closing = isOpenConversation(current) && !isOpenConversation(next);
     this.store.update((s) => ({
       conversation: next,
       messages: same ? s.messages : s.messages.filter((m) => m.conversationId === next.id),
+      // As in conversationClosed: a transcript emailed during the chat lacks its end.
+      ...(closing ? { transcriptSentTo: null } : {}),
     }));
     this.persistConversation();
     if (next.status === 'closed') this.announceClosed(next.id, next.closedBy ?? 'agent');
@@ -346,6 +351,11 @@ export class ChatModel {
     }
     if (this.state.ready) void this.sendIdentify(payload);
     else this.pendingIdentities.push(payload);
+  }
+
+  /** The visitor switched language: tell the relay now (the next hello carries it anyway). */
+  localeChanged(locale: string): void {
+    if (this.state.ready) void this.sendIdentify({ locale });
   }
 
   private async sendIdentify(payload: VisitorIdentify): Promise<void> {

@@ -8,11 +8,16 @@ describe('choosing the language', () => {
     expect([...AVAILABLE_LOCALES].sort()).toEqual(['en', 'pl', 'ro', 'tl', 'vi']);
   });
 
-  it('prefers data-locale, then the site default, then the browser', () => {
-    expect(resolveLocale('vi', 'pl', ['ro'])).toBe('vi');
-    expect(resolveLocale(null, 'pl', ['ro'])).toBe('pl');
-    expect(resolveLocale('xx', null, ['de-DE', 'ro-RO'])).toBe('ro');
-    expect(resolveLocale(null, null, ['de'])).toBe('en');
+  it('prefers the visitor’s choice, then the conversation’s language, then data-locale', () => {
+    expect(resolveLocale(['tl', 'pl', 'vi'], 'ro', ['en'])).toBe('tl');
+    expect(resolveLocale([null, 'pl', 'vi'], 'ro', ['en'])).toBe('pl');
+    expect(resolveLocale([null, null, 'vi'], 'ro', ['en'])).toBe('vi');
+  });
+
+  it('then the site default, and the browser only when the site follows it (auto)', () => {
+    expect(resolveLocale([null], 'pl', ['ro'])).toBe('pl');
+    expect(resolveLocale([null], 'auto', ['de-DE', 'ro-RO'])).toBe('ro');
+    expect(resolveLocale(['xx'], 'auto', ['de'])).toBe('en');
   });
 
   it('understands regional tags and Filipino', () => {

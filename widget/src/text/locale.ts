@@ -36,16 +36,17 @@ export function matchLocale(
 }
 
 /**
- * The first of `data-locale`, the site's default and the browser's languages that we have text
- * for, in that order (the order the product asks for); English when none matches.
+ * The first language we have text for among `preferred` (in order: the visitor's own choice, the
+ * conversation's language, `data-locale`), then the site's default, then, when the site follows
+ * the browser (`auto`, which matches no locale), the browser's languages; English when none does.
  */
 export function resolveLocale(
-  scriptLocale: string | null,
+  preferred: readonly (string | null)[],
   siteDefault: string | null,
   browserLanguages: readonly string[],
   available: readonly string[] = AVAILABLE_LOCALES,
 ): string {
-  for (const tag of [scriptLocale, siteDefault, ...browserLanguages]) {
+  for (const tag of [...preferred, siteDefault, ...browserLanguages]) {
     const match = matchLocale(tag, available);
     if (match) return match;
   }

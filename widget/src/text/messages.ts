@@ -15,6 +15,11 @@ export interface Messages {
   /** The dialog's accessible name. */
   dialog: (site: string) => string;
   minimize: string;
+  /** The header's menu button. */
+  menu: string;
+  /** The menu's group of languages. */
+  language: string;
+  close: string;
   endChat: string;
   /** Asked before a chat ends: one stray click must not end it. */
   endChatQuestion: string;
@@ -63,8 +68,8 @@ export interface Messages {
   endedByAgent: string;
   endedByInactivity: string;
   rateTitle: string;
-  rateLow: string;
-  rateHigh: string;
+  /** What each of the 1–5 stars means, from 1 up. */
+  csatLabels: readonly [string, string, string, string, string];
   comment: string;
   commentPlaceholder: string;
   sendRating: string;

@@ -1,6 +1,5 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { english } from './load-messages';
 import type { Messages } from './messages';
 
 /** The panel's language and its text. */
@@ -9,8 +8,11 @@ export interface TextState {
   t: Messages;
 }
 
-/** Provided by the app; English until the chosen locale has loaded. */
-export const TextContext = createContext<TextState>({ locale: 'en', t: english });
+/**
+ * Always provided by the app, which renders the panel only once its text has loaded (so there is
+ * no English to fall back on here: English is a chunk like any other language).
+ */
+export const TextContext = createContext<TextState>(undefined as never);
 
 /** The current language's text. */
 export function useText(): TextState {

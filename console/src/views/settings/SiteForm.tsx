@@ -1,10 +1,11 @@
-import { LOCALES, type PrechatField, type Site, type SiteUpdate } from '@parley/shared';
+import { SITE_LOCALES, type PrechatField, type Site, type SiteUpdate } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { draftToUpdate, siteToDraft, type DayDraft, type SiteDraft } from '../../models/site-form';
 import { BusinessHoursFields } from './BusinessHoursFields';
 import { PrechatFieldsEditor } from './PrechatFieldsEditor';
 
-const LOCALE_NAMES: Record<(typeof LOCALES)[number], string> = {
+const LOCALE_NAMES: Record<(typeof SITE_LOCALES)[number], string> = {
+  auto: 'Automatic (browser)',
   en: 'English',
   vi: 'Vietnamese',
   ro: 'Romanian',
@@ -85,7 +86,7 @@ export function SiteForm(props: {
                 set('defaultLocale', e.currentTarget.value as SiteDraft['defaultLocale'])
               }
             >
-              {LOCALES.map((locale) => (
+              {SITE_LOCALES.map((locale) => (
                 <option key={locale} value={locale}>
                   {LOCALE_NAMES[locale]}
                 </option>
