@@ -236,11 +236,7 @@ export const widgetSettingsSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(36_500).nullable(),
   attachments: z.strictObject({
     enabled: z.boolean(),
-    maxFileBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .max(MAX_ATTACHMENT_BYTES),
+    maxFileBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_BYTES),
     maxFilesPerMessage: z.number().int().min(1).max(10),
     allowedKinds: z.array(z.enum(ATTACHMENT_KINDS)).max(ATTACHMENT_KINDS.length),
     filesPerVisitorPerHour: z.number().int().min(1).max(1000),
