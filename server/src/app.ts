@@ -35,6 +35,7 @@ import { rejectMalformedPaths } from './http/malformed-path';
 import { requireAgent } from './http/require-agent';
 import { securityHeaders, socketSecurityHeaders } from './http/security-headers';
 import { siteRoutes } from './http/site-routes';
+import { fileRoutes } from './http/file-routes';
 import { visitorRoutes } from './http/visitor-routes';
 import { widgetConfigRoutes } from './http/widget-config-routes';
 import type { Logger } from './logger';
@@ -236,6 +237,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   app.use(securityHeaders({ publicUrl: config.publicUrl }));
   app.use(rejectMalformedPaths);
+  // Before the JSON parser: an upload's body is the file, whatever its type.
+  app.use(fileRoutes({ relay, tokens, limits, requireAgent: auth }));
   app.use(express.json({ limit: '256kb' }));
   const health = async (): Promise<StoreHealth> => {
     const [stored, redisFailure] = await Promise.all([store.health(), limiters.redisFailure()]);

@@ -14,6 +14,8 @@ export async function deleteExpiredConversations(relay: Relay): Promise<number> 
     if (days === null) continue;
     const before = new Date(relay.now() - days * DAY_MS).toISOString();
     const ids = await relay.store.deleteClosedConversations(site.id, before);
+    // After the conversations: a file whose conversation is gone is never served anyway.
+    await relay.store.files.deleteForConversations(ids);
     if (ids.length > 0) {
       // Ids only: what was deleted must not live on in the log.
       relay.logger.info(

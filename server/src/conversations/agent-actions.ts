@@ -1,4 +1,5 @@
 /** What an agent can do. Each function is one request of the /agent namespace. */
+import { attachFiles } from '../files/attach-files';
 import {
   MISSED_TAG,
   ParleyError,
@@ -90,6 +91,15 @@ export async function sendMessage(
   if (conversation.status === 'queued' && !input.internal) {
     conversation = await relay.conversations.take(conversation.id, agent);
   }
+  const attachments = input.attachmentIds
+    ? await attachFiles(
+        relay.store.files,
+        input.attachmentIds,
+        conversation,
+        await relay.conversations.requireSite(conversation.siteId),
+        { agentId: agent.id },
+      )
+    : null;
   const { message, duplicate } = await relay.conversations.postMessage(
     {
       conversationId: conversation.id,
@@ -99,6 +109,7 @@ export async function sendMessage(
       authorName: agent.name,
       internal: input.internal,
       text: input.text,
+      ...(attachments && { attachments }),
     },
     { requireOpen: !input.internal },
   );

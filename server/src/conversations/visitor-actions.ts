@@ -1,4 +1,5 @@
 /** What a visitor does in a chat: messages, typing, seen, closing, rating, transcript. */
+import { attachFiles } from '../files/attach-files';
 import {
   MISSED_TAG,
   ParleyError,
@@ -46,6 +47,15 @@ export async function sendMessage(
           now: relay.conversations.timestamp(),
         }),
       );
+  const attachments = input.attachmentIds
+    ? await attachFiles(
+        relay.store.files,
+        input.attachmentIds,
+        conversation,
+        await relay.conversations.requireSite(conversation.siteId),
+        { visitorId: actor.visitorId },
+      )
+    : null;
   const { message, conversation: after } = await relay.conversations.postMessage(
     {
       conversationId: conversation.id,
@@ -55,6 +65,7 @@ export async function sendMessage(
       authorName: visitor.name,
       internal: false,
       text: input.text,
+      ...(attachments && { attachments }),
     },
     { requireOpen: true },
   );

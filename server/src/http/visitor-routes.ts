@@ -85,6 +85,9 @@ export function visitorRoutes(deps: { relay: Relay; requireAgent: RequestHandler
     if (await relay.store.openChatOf(visitor.id))
       throw new ParleyError('CONFLICT', 'The visitor is in an open chat; close it first');
     const conversationIds = await relay.store.eraseVisitor(visitor.id);
+    // After the conversations: a file whose conversation is gone is never served anyway.
+    await relay.store.files.deleteForConversations(conversationIds);
+    await relay.store.files.deleteUnsentOf(visitor.id);
     // Ids only: the log must not keep what was just erased.
     relay.logger.info(
       { agentId: agent.id, siteId: visitor.siteId, visitorId: visitor.id, conversationIds },

@@ -35,6 +35,11 @@ export interface RelayLimits {
   connectionsPerAddress: RateLimit;
   /** Transcripts emailed for one conversation. */
   transcriptsPerConversation: RateLimit;
+  /**
+   * Files a visitor uploads: the window, and the most any site may allow; each site's own
+   * allowance (its attachment settings) is checked against the count.
+   */
+  uploadsPerVisitor: RateLimit;
 }
 
 /** The defaults: generous for people, tight for scripts. */
@@ -53,6 +58,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   offlineMessagesPerAddress: { points: 10, durationSeconds: 60 * 60 },
   connectionsPerAddress: { points: 60, durationSeconds: 60 },
   transcriptsPerConversation: { points: 3, durationSeconds: 24 * 60 * 60 },
+  uploadsPerVisitor: { points: 1000, durationSeconds: 60 * 60 },
 };
 
 /**

@@ -42,6 +42,8 @@ export interface RateLimiters {
   connectionsPerAddress: Limiter;
   /** Transcript emails per conversation id. */
   transcriptsPerConversation: Limiter;
+  /** Uploads per visitor id. */
+  uploadsPerVisitor: Limiter;
 }
 
 /** Where the counters live when they are shared. */
@@ -80,6 +82,7 @@ export function createRateLimiters(options: RateLimiterOptions = {}): RateLimite
     offlineMessagesPerAddress: make('offline-address', limits.offlineMessagesPerAddress),
     connectionsPerAddress: make('connections-address', limits.connectionsPerAddress),
     transcriptsPerConversation: make('transcripts', limits.transcriptsPerConversation),
+    uploadsPerVisitor: make('uploads', limits.uploadsPerVisitor),
   };
 }
 

@@ -4,7 +4,7 @@
  * messages or connections. Each refusal is RATE_LIMITED with `retryAfterMs`.
  */
 import type { RateLimiters } from './rate-limiters';
-import { takePoint } from './take-point';
+import { refusal, takePoint } from './take-point';
 
 /** The checks, each throwing RATE_LIMITED when over its limit. */
 export interface VisitorLimits {
@@ -18,6 +18,8 @@ export interface VisitorLimits {
   offlineMessage(address: string): Promise<void>;
   /** Before a transcript of `conversationId` is emailed. */
   transcript(conversationId: string): Promise<void>;
+  /** Before a visitor's upload, on a site that allows `perHour` of them. */
+  upload(visitorId: string, perHour: number): Promise<void>;
 }
 
 /** The visitor limits over `limiters`. */
@@ -47,5 +49,11 @@ export function visitorLimits(limiters: RateLimiters): VisitorLimits {
         conversationId,
         'This transcript has been emailed enough times',
       ),
+    async upload(visitorId, perHour) {
+      const message = 'Too many files sent; try again later';
+      await takePoint(limiters.uploadsPerVisitor, visitorId, message);
+      const taken = await limiters.uploadsPerVisitor.get(visitorId);
+      if (taken && taken.consumedPoints > perHour) throw refusal(message, taken.msBeforeNext);
+    },
   };
 }

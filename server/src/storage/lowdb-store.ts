@@ -20,6 +20,7 @@ import { assigning, type ConversationDecision } from './conversation-transitions
 import { assertRoomFor, chooseAgent } from './capacity';
 import { isDue, settled } from './outbox-rules';
 import { applyAgentPatch, applyVisitorPatch } from './record-patches';
+import { DiskFileStore } from '../files/disk-file-store';
 import { KeyedLock } from '../routing/keyed-lock';
 import { JournaledState, type CompactionOptions } from './journaled-state';
 import type { MemoryState } from './memory-state';
@@ -66,9 +67,12 @@ export class LowdbStore implements Store {
   /** Leases live in memory: with one process per data directory, this process is the cluster. */
   readonly #leases = new Map<string, { holder: string; expiresAt: number }>();
 
-  /** `dataDir` holds db.json and its journals; it is created when missing. */
+  readonly files: DiskFileStore;
+
+  /** `dataDir` holds db.json and its journals (and files/); it is created when missing. */
   constructor(dataDir: string, options: LowdbStoreOptions = {}) {
     this.#data = new JournaledState(dataDir, options);
+    this.files = new DiskFileStore(dataDir);
   }
 
   get #state(): MemoryState {
@@ -77,6 +81,7 @@ export class LowdbStore implements Store {
 
   async init(): Promise<void> {
     await this.#data.load();
+    await this.files.init();
   }
 
   async close(): Promise<void> {

@@ -50,8 +50,8 @@ export async function appendMessage(
       const inserted = await client
         .query<MessageRow>(
           `INSERT INTO ${s}.messages (conversation_id, seq, id, client_id, author, agent_id,
-            author_name, internal, text, created_at, event)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+            author_name, internal, text, created_at, event, attachments)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
           [
             m.conversationId,
             row.last_seq,
@@ -64,6 +64,7 @@ export async function appendMessage(
             m.text,
             m.createdAt,
             json(m.event),
+            json(m.attachments),
           ],
         )
         .catch((error: unknown) => {

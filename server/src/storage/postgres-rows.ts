@@ -1,5 +1,6 @@
 /** Turning PostgreSQL rows into domain objects, and domain values into parameters. */
 import type {
+  Attachment,
   Author,
   ClosedBy,
   Conversation,
@@ -45,6 +46,7 @@ export interface MessageRow {
   created_at: Date;
   /** Added after the first release: null on older rows and on every non-system line. */
   event: SystemEvent | null;
+  attachments: Attachment[] | null;
 }
 
 /** The domain conversation of a row. Timestamps come back in `Date#toISOString` form. */
@@ -84,6 +86,7 @@ export function toMessage(row: MessageRow): Message {
     text: row.text,
     createdAt: row.created_at.toISOString(),
     ...(row.event ? { event: row.event } : {}),
+    ...(row.attachments ? { attachments: row.attachments } : {}),
   };
 }
 

@@ -87,6 +87,8 @@ export function schemaStatements(s: string): string[] {
     )`,
     // System lines as data (who joined, to whom a chat went); added after the first release.
     `ALTER TABLE ${s}.messages ADD COLUMN IF NOT EXISTS event jsonb`,
+    // Files sent with the message (their bytes are in files / file_chunks).
+    `ALTER TABLE ${s}.messages ADD COLUMN IF NOT EXISTS attachments jsonb`,
     `CREATE TABLE IF NOT EXISTS ${s}.canned_replies (
       id text PRIMARY KEY,
       site_id text NOT NULL,

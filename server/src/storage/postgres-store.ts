@@ -2,6 +2,7 @@
  * The PostgreSQL {@link Store}, for running several relay processes on one database. The driver
  * is imported in `init`, so the embedded default never loads it.
  */
+import { PostgresFileStore } from '../files/postgres-file-store';
 import { ParleyError } from '@parley/shared';
 import type { AuditEntry, CannedReply, Conversation, Message, Site, Visitor } from '@parley/shared';
 import { pageOf } from './conversation-filter';
@@ -63,11 +64,13 @@ export class PostgresStore implements Store {
   readonly #s: string;
   #database: PostgresDatabase | null = null;
   readonly #assignments: PostgresAssignments;
+  readonly files: PostgresFileStore;
 
   constructor(options: PostgresStoreOptions) {
     this.#options = options;
     this.#s = quoteSchema(options.schema ?? 'public');
     this.#assignments = new PostgresAssignments(() => this.#db, this.#s);
+    this.files = new PostgresFileStore(() => this.#db, this.#s);
   }
 
   async init(): Promise<void> {
@@ -79,6 +82,7 @@ export class PostgresStore implements Store {
         `parley-schema:${this.#s}`,
       ]);
       for (const statement of schemaStatements(this.#s)) await client.query(statement);
+      await this.files.init(client);
     });
   }
 

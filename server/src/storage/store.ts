@@ -3,6 +3,7 @@
  * journal) is the embedded default; PostgreSQL is for running several relay processes.
  * store.contract.ts is the test suite every implementation must pass.
  */
+import type { FileStore } from '../files/file-store';
 import type {
   Agent,
   AuditEntry,
@@ -214,6 +215,8 @@ export type StoreHealth = { ok: true } | { ok: false; reason: string };
 export interface Store {
   /** Opens files or connections and loads what is needed; call once before anything else. */
   init(): Promise<void>;
+  /** Where attachments' bytes are kept, beside this store's data (open once `init` resolved). */
+  readonly files: FileStore;
   /** Flushes everything acknowledged so far and releases files or connections. */
   close(): Promise<void>;
   /** Whether reads and writes can succeed now (cheap: a health check calls it often). */

@@ -1,0 +1,123 @@
+/**
+ * The embedded FileStore: each file is `files/<id>` with its description in `files/<id>.json`,
+ * under DATA_DIR. Ids are the relay's own UUIDs, never a name from the upload. A file is written
+ * to `<id>.part`, fsync'ed, renamed and the directory fsync'ed before its description is written
+ * (atomically), so after a crash a description always has its whole file; leftovers without one
+ * are deleted on start.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fsyncDirectory, fsyncFile, writeFileAtomic } from '../storage/durable-fs';
+import { byteLimit } from './byte-limit';
+import type { FileStore, NewFile, StoredFile } from './file-store';
+
+const ID = /^[0-9a-f-]{36}$/;
+
+export class DiskFileStore implements FileStore {
+  readonly #dir: string;
+  readonly #files = new Map<string, StoredFile>();
+
+  constructor(dataDir: string) {
+    this.#dir = join(dataDir, 'files');
+  }
+
+  /** Loads the descriptions and deletes what a crash left half written; LowdbStore.init calls it. */
+  async init(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    const names = await readdir(this.#dir);
+    for (const name of names.filter((n) => n.endsWith('.json') && !n.endsWith('.tmp'))) {
+      const file = JSON.parse(await readFile(join(this.#dir, name), 'utf8')) as StoredFile;
+      this.#files.set(file.id, file);
+    }
+    // An upload cut by a crash, or a file whose description never got written: nobody has it.
+    for (const name of names) {
+      const id = name.replace(/\.(part|json\.tmp)$/, '');
+      if (
+        name.endsWith('.part') ||
+        name.endsWith('.tmp') ||
+        (ID.test(name) && !this.#files.has(id))
+      )
+        await rm(join(this.#dir, name), { force: true });
+    }
+  }
+
+  #path(id: string): string {
+    if (!ID.test(id)) throw new Error(`not a file id: ${id}`);
+    return join(this.#dir, id);
+  }
+
+  async save(file: NewFile, content: Readable, maxBytes: number): Promise<StoredFile> {
+    const path = this.#path(file.id);
+    const limit = byteLimit(maxBytes);
+    try {
+      await pipeline(content, limit, createWriteStream(`${path}.part`));
+      await fsyncFile(`${path}.part`);
+      await rename(`${path}.part`, path);
+      await fsyncDirectory(this.#dir);
+    } catch (error) {
+      await rm(`${path}.part`, { force: true });
+      throw error;
+    }
+    const stored: StoredFile = { ...file, size: limit.bytes(), conversationId: null };
+    await this.#describe(stored);
+    return stored;
+  }
+
+  async #describe(file: StoredFile): Promise<void> {
+    await writeFileAtomic(`${this.#path(file.id)}.json`, JSON.stringify(file));
+    this.#files.set(file.id, file);
+  }
+
+  async get(id: string): Promise<StoredFile | null> {
+    return this.#files.get(id) ?? null;
+  }
+
+  async read(id: string): Promise<Readable | null> {
+    if (!this.#files.has(id)) return null;
+    return createReadStream(this.#path(id));
+  }
+
+  async attach(ids: string[], conversationId: string): Promise<StoredFile[]> {
+    const bound: StoredFile[] = [];
+    for (const id of ids) {
+      const file = this.#files.get(id);
+      if (!file || (file.conversationId !== null && file.conversationId !== conversationId))
+        continue;
+      if (file.conversationId === null) {
+        // Claimed in memory before the write: a second attach in the meantime sees it taken.
+        const claimed = { ...file, conversationId };
+        this.#files.set(id, claimed);
+        await this.#describe(claimed);
+        bound.push(claimed);
+      } else bound.push(file);
+    }
+    return bound;
+  }
+
+  async deleteForConversations(conversationIds: string[]): Promise<void> {
+    const gone = new Set(conversationIds);
+    await this.#delete([...this.#files.values()].filter((f) => gone.has(f.conversationId ?? '')));
+  }
+
+  async deleteUnsentOf(visitorId: string): Promise<void> {
+    await this.#delete(
+      [...this.#files.values()].filter(
+        (f) => f.conversationId === null && f.uploader.visitorId === visitorId,
+      ),
+    );
+  }
+
+  async #delete(files: StoredFile[]): Promise<void> {
+    for (const file of files) {
+      this.#files.delete(file.id);
+      await rm(`${this.#path(file.id)}.json`, { force: true });
+      await rm(this.#path(file.id), { force: true });
+    }
+    if (files.length > 0) await fsyncDirectory(this.#dir);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,49 @@
+/**
+ * Where attachments' bytes live, beside the store that holds the messages carrying them: a
+ * directory under DATA_DIR on the embedded default, PostgreSQL (chunks of bytea) when
+ * DATABASE_URL is set, so that every node serves every file. A file is written fully and made
+ * durable before `save` resolves, so a message can only ever point at a complete file.
+ */
+import type { Readable } from 'node:stream';
+
+/** Who uploaded a file: a visitor of the site, or an agent. */
+export type Uploader =
+  { visitorId: string; agentId?: never } | { agentId: string; visitorId?: never };
+
+/** A stored file's description. */
+export interface StoredFile {
+  id: string;
+  /** Part of the file's URL: without it the file cannot be fetched. */
+  secret: string;
+  siteId: string;
+  uploader: Uploader;
+  name: string;
+  type: string;
+  size: number;
+  createdAt: string;
+  /** The conversation whose message carries it; null until sent (then only the uploader knows it). */
+  conversationId: string | null;
+}
+
+export type NewFile = Omit<StoredFile, 'size' | 'conversationId'>;
+
+export interface FileStore {
+  /**
+   * Streams `content` into storage and resolves once it is durable. Rejects (storing nothing) if
+   * `content` fails or passes `maxBytes` (FILE_TOO_LARGE).
+   */
+  save(file: NewFile, content: Readable, maxBytes: number): Promise<StoredFile>;
+  get(id: string): Promise<StoredFile | null>;
+  /** The file's bytes; null when it is gone. */
+  read(id: string): Promise<Readable | null>;
+  /**
+   * Binds unsent files to a conversation, once: returns the files now bound to it, leaving out
+   * any already bound to another conversation.
+   */
+  attach(ids: string[], conversationId: string): Promise<StoredFile[]>;
+  /** Deletes the files of these conversations (retention, erasure). */
+  deleteForConversations(conversationIds: string[]): Promise<void>;
+  /** Deletes a visitor's files never sent (erasure). */
+  deleteUnsentOf(visitorId: string): Promise<void>;
+  close(): Promise<void>;
+}
