@@ -31,9 +31,10 @@ export function errorText(error: RequestError): string {
     case 'EMAIL_TAKEN':
       return 'Another account already uses this email.';
     case 'FILE_TOO_LARGE':
+      // The relay's detail names the file and the site's limit.
+      return `That file is too large to send: ${error.message}`;
     case 'FILE_TYPE_REFUSED':
-      // The relay says which file and what the site allows.
-      return error.message;
+      return `This site does not accept that kind of file: ${error.message}`;
     case 'RATE_LIMITED':
       return error.retryAfterMs === undefined
         ? 'Too many attempts. Wait a moment, then try again.'
