@@ -2,8 +2,8 @@
 /**
  * Question: how much does the chat widget cost a page?
  *
- * Measures widget/dist as the server sends it (gzip level 9 and brotli quality 11, like
- * server/src/http/static-bundle.ts): what every page view downloads before the visitor opens
+ * Measures widget/dist as the server sends it (like server/src/http/static-bundle.ts: the
+ * build's Zopfli `.gz` of a file where it has one, else gzip level 9; brotli quality 11): what every page view downloads before the visitor opens
  * the chat (widget.js), and everything once the chat is open (the panel's module graph plus the
  * largest locale chunk, since a visitor loads at most one). Prints a table and the command that
  * reproduces it, and exits 1 when a budget is exceeded.
@@ -14,7 +14,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,13 +35,15 @@ export const COMMAND = 'pnpm bench:size';
  * Compressed sizes of one file's bytes.
  * @param {string} file
  * @param {Buffer} bytes
+ * @param {Buffer | null} [gz] the build's gzip of the file, sent instead when it holds these bytes
  * @returns {FileSize}
  */
-export function sizeOf(file, bytes) {
+export function sizeOf(file, bytes, gz = null) {
+  const sent = gz && gunzipSync(gz).equals(bytes) ? gz : gzipSync(bytes, { level: 9 });
   return {
     file,
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
+    gzip: sent.length,
     brotli: brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
     }).length,
@@ -72,14 +74,24 @@ export function importsOf(code) {
  */
 export async function measure(distDir, locales) {
   const loaderCode = await readFile(path.join(distDir, 'widget.js'));
+  /** @param {string} file */
+  const gzOf = (file) => readFile(`${file}.gz`).catch(() => null);
   const entry = /\/widget\/assets\/([\w.-]+\.js)/.exec(loaderCode.toString('utf8'))?.[1];
   if (!entry) throw new Error('widget.js does not reference a panel chunk in /widget/assets/');
 
   const assetsDir = path.join(distDir, 'assets');
   /** @type {Map<string, Buffer>} */
   const files = new Map();
-  for (const name of await readdir(assetsDir))
-    files.set(name, await readFile(path.join(assetsDir, name)));
+  /** @type {Map<string, Buffer | null>} */
+  const gzips = new Map();
+  for (const name of await readdir(assetsDir)) {
+    // Source maps are for developers and .gz files are another form of a file: neither is sent
+    // to a visitor as a file of its own.
+    if (name.endsWith('.map') || name.endsWith('.gz')) continue;
+    const full = path.join(assetsDir, name);
+    files.set(name, await readFile(full));
+    gzips.set(name, await gzOf(full));
+  }
 
   // The panel's static module graph loads as a whole; dynamic imports are collected separately.
   /** @type {Set<string>} */
@@ -101,7 +113,8 @@ export async function measure(distDir, locales) {
   /** @param {string} name */
   const isLocale = (name) => locales.some((code) => name.startsWith(`${code}-`));
   /** @param {string} name */
-  const sized = (name) => sizeOf(`assets/${name}`, /** @type {Buffer} */ (files.get(name)));
+  const sized = (name) =>
+    sizeOf(`assets/${name}`, /** @type {Buffer} */ (files.get(name)), gzips.get(name));
   const afterOpen = [...graph].map(sized);
   const localeChunks = [...dynamic].filter((n) => !graph.has(n) && isLocale(n)).map(sized);
   const otherLazy = [...dynamic].filter((n) => !graph.has(n) && !isLocale(n)).map(sized);
@@ -119,7 +132,7 @@ export async function measure(distDir, locales) {
     ),
   );
   const notLoaded = [...files.keys()].filter((n) => !counted.has(n)).map(sized);
-  const beforeOpen = [sizeOf('widget.js', loaderCode)];
+  const beforeOpen = [sizeOf('widget.js', loaderCode, await gzOf(path.join(distDir, 'widget.js')))];
   return {
     beforeOpen,
     afterOpen,
@@ -210,7 +223,7 @@ export function formatReport(m, budgets = BUDGETS) {
   const skipped = m.notLoaded.length
     ? `\nNot downloaded by a visitor (other locales): ${m.notLoaded.map((s) => `${s.file} ${kb(s.gzip)}`).join(', ')}`
     : '';
-  return `Parley widget size (KB = 1024 bytes; gzip -9 and brotli q11, as the server sends them)\n\n${text}\n${skipped}\n\nReproduce: ${COMMAND}\n`;
+  return `Parley widget size (KB = 1024 bytes; gzip as the build's Zopfli .gz, else -9, and brotli q11, as the server sends them)\n\n${text}\n${skipped}\n\nReproduce: ${COMMAND}\n`;
 }
 
 /** Locale codes from widget/src/i18n. */

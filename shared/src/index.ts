@@ -9,6 +9,7 @@ export {
   MISSED_TAG,
   SITE_LOCALES,
 } from './domain';
+export { formatFileSize, isInlineImage, kindOfFile } from './file-kind';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';
 export type * from './reports';

@@ -14,10 +14,12 @@ export interface LoaderBuildOptions {
   entry: string;
   /** The panel's entry name in the main build's `input`. */
   appEntryName: string;
+  /** Runs on the output directory once widget.js is written too: the build is complete. */
+  whenComplete?: (outDir: string) => Promise<void>;
 }
 
 /** A plugin for the main (panel) build that builds `widget.js` once the panel is written. */
-export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin {
+export function loaderBuild({ entry, appEntryName, whenComplete }: LoaderBuildOptions): Plugin {
   let appFile: string | null = null;
   let outDir = 'dist';
   let root = process.cwd();
@@ -61,6 +63,7 @@ export function loaderBuild({ entry, appEntryName }: LoaderBuildOptions): Plugin
           'parley:loader-build: widget.js must be a bare IIFE that defines no globals',
         );
       }
+      await whenComplete?.(resolve(root, outDir));
     },
   };
 }

@@ -8,6 +8,9 @@ import { h, render } from 'preact';
 import { App } from './components/App';
 import { createConnection } from './connection';
 import type { AppHandle, MountApp } from './contract';
+import attachmentsCss from './attachments/attachments.css?inline';
+import { NO_ATTACHMENTS, type Files } from './attachments/files-context';
+import { Tray } from './attachments/tray';
 import { createChat } from './models/chat';
 import { isOpenConversation, unreadCount } from './models/chat-state';
 import { hasChatLocale, rememberChatLocale } from './locale-memory';
@@ -15,7 +18,8 @@ import { createStore, type Store } from './models/store';
 import { watchPage } from './page-watch';
 import { createChime } from './sound';
 import panelCss from './styles/panel.css?inline';
-import { loadLocale, type LocaleText } from './text/load-messages';
+import { loadLocale } from './text/load-messages';
+import type { Messages } from './text/messages';
 import type { TextState } from './text/text-context';
 import { browserTimeZone } from './time-zone';
 import { createTitleBadge } from './title-badge';
@@ -32,15 +36,16 @@ export const mount: MountApp = (context) => {
   // Created with the first text that arrives; the panel is rendered then, never before.
   let text: Store<TextState> | null = null;
   const container = doc.createElement('div');
-  const showText = (locale: string, loaded: LocaleText) => {
-    launcher.setText(loaded.launcher);
-    if (text) return text.update({ locale, t: loaded.messages });
-    text = createStore<TextState>({ locale, t: loaded.messages });
+  const showText = (locale: string, messages: Messages) => {
+    launcher.setText(context.launcherText(locale));
+    if (text) return text.update({ locale, t: messages });
+    text = createStore<TextState>({ locale, t: messages });
     context.frame.appendChild(container);
     render(
       h(App, {
         chat,
         text,
+        files,
         soundAllowed: options.sound,
         onMinimize: context.requestClose,
         onChooseLocale: chooseLocale,
@@ -95,6 +100,23 @@ export const mount: MountApp = (context) => {
     soundAllowed: options.sound,
   });
   socket = connection.bind(chat.model);
+
+  const files: Files = {
+    tray: new Tray(context.config.widget.attachments ?? NO_ATTACHMENTS, {
+      origin: options.origin,
+      siteId: options.siteId,
+      token: () => (chat.store.get().ready ? storage.get('token') : null),
+      whenReady(start) {
+        const stop = chat.store.subscribe(() => {
+          if (!chat.store.get().ready) return;
+          stop();
+          start();
+        });
+      },
+    }),
+    origin: options.origin,
+  };
+  context.addStyles(attachmentsCss);
 
   // A conversation is held in the language it started in, on every page, until the visitor
   // chooses another in the menu.

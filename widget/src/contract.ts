@@ -57,6 +57,11 @@ export interface MountContext {
   locale: string;
   storage: WidgetStorage;
   launcher: LauncherHandle;
+  /**
+   * The launcher's labels in a locale. widget.js holds every locale's (they are tiny), so the
+   * panel's locale chunks need not carry them again.
+   */
+  launcherText(locale: string): LauncherText;
   emit: ApiEmit;
   /** Adds a stylesheet to the shadow root (adopted, or a nonced <style> where unsupported). */
   addStyles(css: string): void;

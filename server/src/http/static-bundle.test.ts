@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticBundle } from './static-bundle';
@@ -12,10 +12,17 @@ let dir: string;
 let url: string;
 let close: () => void;
 const script = `console.log(${JSON.stringify('widget '.repeat(500))});`;
+const builtGzip = gzipSync(script, { level: 1 });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'parley-static-'));
   await writeFile(path.join(dir, 'widget.js'), script);
+  // What the widget build leaves: a smaller gzip of its own (here: a recognisable one, level 1
+  // with a header comment), and a stale one from an older build of another file.
+  await writeFile(path.join(dir, 'panel.js'), script);
+  await writeFile(path.join(dir, 'panel.js.gz'), builtGzip);
+  await writeFile(path.join(dir, 'old.js'), script);
+  await writeFile(path.join(dir, 'old.js.gz'), gzipSync('console.log("an older build")'));
   const bundle = new StaticBundle(dir);
   const app = express();
   app.get('/{*file}', async (req, res) => {
@@ -81,5 +88,12 @@ describe('StaticBundle', () => {
     const again = await get('widget.js', 'br', String(first.headers['etag']));
     expect(again.status).toBe(304);
     expect((await get('../../etc/passwd', 'br')).status).toBe(404);
+  });
+
+  it('sends the build’s own gzip of a file, but never one that holds other bytes', async () => {
+    const built = await get('panel.js', 'gzip');
+    expect(built.body.equals(builtGzip)).toBe(true);
+    const stale = await get('old.js', 'gzip');
+    expect(gunzipSync(stale.body).toString()).toBe(script);
   });
 });

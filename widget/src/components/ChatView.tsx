@@ -29,7 +29,7 @@ export function ChatView({ chat, state, ended }: { chat: Chat; state: ChatState;
       {!ended && (
         <div class="footer">
           <Composer
-            onSend={(text) => chat.sender.send(text)}
+            onSend={(text, uploads) => chat.sender.send(text, uploads)}
             onTyping={() => chat.sender.typed()}
             onStopTyping={() => chat.sender.stoppedTyping()}
           />

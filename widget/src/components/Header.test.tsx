@@ -37,7 +37,7 @@ async function openApp(handlers: Handlers = chatting) {
       onMinimize={() => {}}
       onChooseLocale={(code) => {
         chosen.push(code);
-        void loadLocale(code).then((loaded) => text.update({ locale: code, t: loaded.messages }));
+        void loadLocale(code).then((messages) => text.update({ locale: code, t: messages }));
       }}
     />,
   );

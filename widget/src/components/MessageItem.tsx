@@ -3,6 +3,7 @@ import type { TimelineItem } from '../models/chat-state';
 import type { Messages } from '../text/messages';
 import { useText } from '../text/text-context';
 import { Avatar } from './Avatar';
+import { FileList } from '../attachments/FileList';
 import { formatTime } from './format-time';
 import { AlertIcon } from './icons';
 import { MessageText } from './MessageText';
@@ -48,9 +49,12 @@ export function MessageItem({ item, first, showDelivery, onRetry }: Props) {
           <span class="meta-time">{time}</span>
         </div>
       )}
-      <div class="bubble" title={time}>
-        <MessageText text={item.text} />
-      </div>
+      {item.text && (
+        <div class="bubble" title={time}>
+          <MessageText text={item.text} />
+        </div>
+      )}
+      {item.files && <FileList files={item.files} />}
       {delivery === 'failed' && item.clientId ? (
         <div class="delivery delivery-failed">
           <AlertIcon />

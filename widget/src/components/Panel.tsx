@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { FilesContext } from '../attachments/files-context';
 import type { Chat } from '../models/chat';
 import { currentView, ratingStep } from '../models/chat-state';
 import { useText } from '../text/text-context';
@@ -35,6 +36,9 @@ export function Panel({ chat, soundAllowed, onMinimize, onChooseLocale }: Props)
   const view = currentView(state);
   const dialog = useRef<HTMLDivElement>(null);
   const [transcript, setTranscript] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const { tray } = useContext(FilesContext);
+  const takesDrops = view === 'chat' && tray.settings.enabled;
   // Each rating step replaces the controls that had focus; move on with the visitor.
   const step = view === 'ended' ? `${ratingStep(state)}:${state.transcriptSentTo ?? ''}` : '';
 
@@ -75,7 +79,22 @@ export function Panel({ chat, soundAllowed, onMinimize, onChooseLocale }: Props)
           }}
         />
       )}
-      <div class="body">
+      <div
+        class="body"
+        data-dropping={dropping || undefined}
+        onDragOver={(event) => {
+          if (!takesDrops || !event.dataTransfer?.types.includes('Files')) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(event) => {
+          setDropping(false);
+          if (!takesDrops || !event.dataTransfer?.files.length) return;
+          event.preventDefault();
+          tray.add([...event.dataTransfer.files]);
+        }}
+      >
         {view === 'prechat' && <PrechatForm chat={chat} state={state} />}
         {(view === 'offline' || view === 'offline-sent') && (
           <OfflineForm chat={chat} state={state} />

@@ -32,6 +32,8 @@ const en: Messages = {
   seen: 'Seen',
   failed: 'Not sent',
   retry: 'Retry',
+  attach: 'Attach files',
+  removeFile: (name) => `Remove ${name}`,
   queued: (n) => `You’re number ${n} in line. Someone will be with you shortly.`,
   queuedNoPosition: 'Waiting for the next available agent…',
   typing: (name) => (name ? `${name} is typing…` : 'Typing…'),
@@ -84,6 +86,9 @@ const en: Messages = {
     storeUnavailable: 'We couldn’t save that just now. Please try again in a moment.',
     ended: 'This chat has already ended.',
     invalid: 'Please check what you entered.',
+    fileTooLarge: (name, limit) => `${name} is larger than the ${limit} this chat accepts.`,
+    fileTypeRefused: (name) => `${name} can’t be sent here. Try an image, a PDF or a document.`,
+    tooManyFiles: (count) => `You can send up to ${count} files at a time.`,
     notAllowed: 'Chat isn’t available on this page.',
   },
 };

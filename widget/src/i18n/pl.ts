@@ -38,6 +38,8 @@ const pl: Messages = {
   seen: 'Przeczytano',
   failed: 'Nie wysłano',
   retry: 'Ponów',
+  attach: 'Dołącz pliki',
+  removeFile: (name) => `Usuń ${name}`,
   queued: (n) => `Jesteś ${n}. w kolejce. Wkrótce ktoś się Tobą zajmie.`,
   queuedNoPosition: 'Czekamy na pierwszego wolnego konsultanta…',
   typing: (name) => (name ? `${name} pisze…` : 'Pisze…'),
@@ -90,6 +92,12 @@ const pl: Messages = {
     storeUnavailable: 'Nie udało się teraz tego zapisać. Spróbuj ponownie za chwilę.',
     ended: 'Ten czat został już zakończony.',
     invalid: 'Sprawdź wprowadzone dane.',
+    fileTooLarge: (name, limit) =>
+      `Plik ${name} jest większy niż ${limit}, które przyjmuje ten czat.`,
+    fileTypeRefused: (name) =>
+      `Nie można tu wysłać pliku ${name}. Spróbuj zdjęcia, PDF lub dokumentu.`,
+    tooManyFiles: (count) =>
+      `Jednorazowo możesz wysłać najwyżej ${count} ${plural.select(count) === 'few' ? 'pliki' : 'plików'}.`,
     notAllowed: 'Czat nie jest dostępny na tej stronie.',
   },
 };

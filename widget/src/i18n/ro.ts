@@ -38,6 +38,8 @@ const ro: Messages = {
   seen: 'Văzut',
   failed: 'Netrimis',
   retry: 'Reîncearcă',
+  attach: 'Atașează fișiere',
+  removeFile: (name) => `Elimină ${name}`,
   queued: (n) => `Ești pe poziția ${n} în coadă. Cineva îți va răspunde în curând.`,
   queuedNoPosition: 'Așteptăm următorul operator disponibil…',
   typing: (name) => (name ? `${name} scrie…` : 'Scrie…'),
@@ -91,6 +93,10 @@ const ro: Messages = {
     storeUnavailable: 'Nu am putut salva acum. Încearcă din nou peste câteva momente.',
     ended: 'Acest chat s-a încheiat deja.',
     invalid: 'Verifică datele introduse.',
+    fileTooLarge: (name, limit) => `${name} depășește ${limit}, cât acceptă acest chat.`,
+    fileTypeRefused: (name) =>
+      `${name} nu poate fi trimis aici. Încearcă o imagine, un PDF sau un document.`,
+    tooManyFiles: (count) => `Poți trimite cel mult ${count} fișiere o dată.`,
     notAllowed: 'Chatul nu este disponibil pe această pagină.',
   },
 };

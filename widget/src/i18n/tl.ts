@@ -32,6 +32,8 @@ const tl: Messages = {
   seen: 'Nakita na',
   failed: 'Hindi naipadala',
   retry: 'Subukang muli',
+  attach: 'Mag-attach ng file',
+  removeFile: (name) => `Alisin ang ${name}`,
   queued: (n) => `Ikaw ay pang-${n} sa pila. May sasagot sa iyo sa lalong madaling panahon.`,
   queuedNoPosition: 'Naghihintay ng susunod na available na ahente…',
   typing: (name) => (name ? `Nagta-type si ${name}…` : 'Nagta-type…'),
@@ -86,6 +88,11 @@ const tl: Messages = {
     storeUnavailable: 'Hindi ito nai-save sa ngayon. Pakisubukan ulit mamaya.',
     ended: 'Tapos na ang chat na ito.',
     invalid: 'Pakisuri ang iyong inilagay.',
+    fileTooLarge: (name, limit) =>
+      `Mas malaki ang ${name} sa ${limit} na tinatanggap ng chat na ito.`,
+    fileTypeRefused: (name) =>
+      `Hindi maipapadala rito ang ${name}. Subukan ang larawan, PDF o dokumento.`,
+    tooManyFiles: (count) => `Hanggang ${count} file lang ang maipapadala nang sabay.`,
     notAllowed: 'Hindi available ang chat sa pahinang ito.',
   },
 };

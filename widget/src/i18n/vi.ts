@@ -32,6 +32,8 @@ const vi: Messages = {
   seen: 'Đã xem',
   failed: 'Chưa gửi được',
   retry: 'Thử lại',
+  attach: 'Đính kèm tệp',
+  removeFile: (name) => `Xóa ${name}`,
   queued: (n) => `Bạn đang ở vị trí số ${n} trong hàng chờ. Chúng tôi sẽ hỗ trợ bạn ngay.`,
   queuedNoPosition: 'Đang chờ nhân viên tiếp theo…',
   typing: (name) => (name ? `${name} đang nhập…` : 'Đang nhập…'),
@@ -85,6 +87,9 @@ const vi: Messages = {
     storeUnavailable: 'Hiện chưa thể lưu tin này. Vui lòng thử lại sau giây lát.',
     ended: 'Cuộc trò chuyện này đã kết thúc.',
     invalid: 'Vui lòng kiểm tra lại thông tin đã nhập.',
+    fileTooLarge: (name, limit) => `${name} lớn hơn ${limit} mà cuộc trò chuyện này cho phép.`,
+    fileTypeRefused: (name) => `Không thể gửi ${name} ở đây. Hãy thử ảnh, PDF hoặc tài liệu.`,
+    tooManyFiles: (count) => `Bạn có thể gửi tối đa ${count} tệp mỗi lần.`,
     notAllowed: 'Trò chuyện không khả dụng trên trang này.',
   },
 };

@@ -66,6 +66,7 @@ export function createController(deps: ControllerDeps) {
           locale,
           storage,
           launcher: mountContext.launcher,
+          launcherText,
           emit: emitter.emit,
           addStyles: mountContext.host.addStyles,
           requestClose: () => api.close(),

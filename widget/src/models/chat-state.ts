@@ -62,6 +62,16 @@ export interface TimelineItem {
   delivery: Delivery | null;
   /** The outbox entry to retry, for failed messages. */
   clientId: string | null;
+  /** Attached files; `url` is missing while the message is still on its way. */
+  files?: TimelineFile[];
+}
+
+/** A file of a message as the list shows it. */
+export interface TimelineFile {
+  name: string;
+  type: string;
+  size: number;
+  url?: string;
 }
 
 /** Which screen the panel shows. */
@@ -92,6 +102,7 @@ export function timeline(state: ChatState): TimelineItem[] {
     createdAt: m.createdAt,
     delivery: m.author === 'visitor' ? (m.seq <= seenByAgent ? 'seen' : 'sent') : null,
     clientId: m.author === 'visitor' ? m.clientId : null,
+    ...(m.attachments?.length ? { files: m.attachments } : {}),
   }));
   for (const entry of state.outbox) {
     if (confirmed.has(entry.clientId)) continue;
@@ -103,6 +114,7 @@ export function timeline(state: ChatState): TimelineItem[] {
       createdAt: entry.createdAt,
       delivery: entry.failed ? 'failed' : 'sending',
       clientId: entry.clientId,
+      ...(entry.files?.length ? { files: entry.files } : {}),
     });
   }
   return items;

@@ -5,12 +5,21 @@
 import { readJson, type WidgetStorage } from '../storage';
 import type { WidgetErrorCode } from '../transport';
 
+/** A file of an unconfirmed message; `id` is set once the relay has stored it. */
+export interface OutboxFile {
+  name: string;
+  type: string;
+  size: number;
+  id?: string;
+}
+
 /** One unconfirmed message. `failed` is set when the server refused it (the visitor can retry). */
 export interface OutboxEntry {
   clientId: string;
   text: string;
   createdAt: string;
   failed: WidgetErrorCode | null;
+  files?: OutboxFile[];
 }
 
 /** The outbox of one site. */
@@ -32,7 +41,11 @@ export class Outbox {
   }
 
   setFailed(clientId: string, failed: WidgetErrorCode | null): OutboxEntry[] {
-    return this.write(this.list().map((e) => (e.clientId === clientId ? { ...e, failed } : e)));
+    return this.change(clientId, { failed });
+  }
+
+  change(clientId: string, patch: Partial<OutboxEntry>): OutboxEntry[] {
+    return this.write(this.list().map((e) => (e.clientId === clientId ? { ...e, ...patch } : e)));
   }
 
   private write(entries: OutboxEntry[]): OutboxEntry[] {

@@ -3,16 +3,29 @@
  * order, one at a time, with its client id, so a resend after a reconnect (or from another tab)
  * can never store it twice.
  */
-import type { Transport } from '../transport';
+import type { Transport, WidgetErrorCode } from '../transport';
 import type { ChatModel } from './chat-model';
 import { newClientId } from './client-id';
+import type { OutboxEntry, OutboxFile } from './outbox';
 import { TypingSignal } from './typing-signal';
+
+/** A file on its way to the relay, from the attachments chunk. */
+export interface PendingUpload {
+  readonly file: OutboxFile;
+  /**
+   * The stored file's id once the upload is done (started again if it had failed). Rejects with
+   * the reason when the relay refuses it or the connection fails.
+   */
+  uploaded(): Promise<string>;
+}
 
 /** The composer's actions. */
 export class Sender {
   private flushing: Promise<void> | null = null;
   private flushAgain = false;
   private readonly typingSignal: TypingSignal;
+  /** Uploads of messages in the outbox, by client id: their bytes exist only in this page. */
+  private readonly uploads = new Map<string, PendingUpload[]>();
 
   constructor(
     private readonly model: ChatModel,
@@ -22,17 +35,23 @@ export class Sender {
     model.onReady = () => void this.flush();
   }
 
-  /** Queues a message and sends it as soon as the connection allows. */
-  send(text: string): void {
+  /**
+   * Queues a message and sends it as soon as the connection allows and its files are uploaded.
+   */
+  send(text: string, uploads: PendingUpload[] = []): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed && !uploads.length) return;
     this.typingSignal.stop();
-    const entry = {
+    const entry: OutboxEntry = {
       clientId: newClientId(),
       text: trimmed,
       createdAt: new Date().toISOString(),
       failed: null,
     };
+    if (uploads.length) {
+      entry.files = uploads.map((upload) => ({ ...upload.file }));
+      this.uploads.set(entry.clientId, uploads);
+    }
     this.model.store.update({ outbox: this.model.outbox.add(entry), notice: null });
     void this.flush();
   }
@@ -70,11 +89,19 @@ export class Sender {
       for (const entry of model.outbox.list()) {
         if (entry.failed) continue;
         if (!model.store.get().ready) return;
+        const attachmentIds = await this.uploaded(entry);
+        if (typeof attachmentIds === 'string') {
+          model.store.update({ outbox: model.outbox.setFailed(entry.clientId, attachmentIds) });
+          continue;
+        }
+        if (!model.store.get().ready) return;
         const reply = await this.transport.request('message:send', {
           clientId: entry.clientId,
           text: entry.text,
+          ...(attachmentIds.length ? { attachmentIds } : {}),
         });
         if (reply.ok) {
+          this.uploads.delete(entry.clientId);
           model.adopt(reply.data.conversation);
           model.receive([reply.data.message], true);
           continue;
@@ -84,5 +111,25 @@ export class Sender {
         model.store.update({ outbox: model.outbox.setFailed(entry.clientId, reply.error.code) });
       }
     } while (this.flushAgain);
+  }
+
+  /** The ids of an entry's files once all are uploaded, or why one of them cannot be. */
+  private async uploaded(entry: OutboxEntry): Promise<string[] | WidgetErrorCode> {
+    const files = entry.files ?? [];
+    if (files.every((file) => file.id)) return files.map((file) => file.id as string);
+    const uploads = this.uploads.get(entry.clientId);
+    // The page was reloaded before the upload finished: the bytes are gone, the visitor must
+    // attach the file again.
+    if (!uploads) return 'NOT_FOUND';
+    try {
+      const ids = await Promise.all(uploads.map((upload) => upload.uploaded()));
+      const done = files.map((file, i) => ({ ...file, id: ids[i] }));
+      this.model.store.update({
+        outbox: this.model.outbox.change(entry.clientId, { files: done }),
+      });
+      return ids;
+    } catch (code) {
+      return code as WidgetErrorCode;
+    }
   }
 }

@@ -41,7 +41,7 @@ describe('locale files', () => {
         typeof v === 'object' ? keys(v as object).map((sub) => `${k}.${sub}`) : [k],
       );
     for (const code of AVAILABLE_LOCALES) {
-      const { messages } = await loadLocale(code);
+      const messages = await loadLocale(code);
       expect(keys(messages).sort(), code).toEqual(keys(en).sort());
       for (const [key, value] of Object.entries(messages)) {
         if (typeof value === 'string') expect(value.trim(), `${code}.${key}`).not.toBe('');

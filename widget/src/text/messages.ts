@@ -41,6 +41,10 @@ export interface Messages {
   seen: string;
   failed: string;
   retry: string;
+  /** The paperclip button. */
+  attach: string;
+  /** The button removing a file from the message about to be sent. */
+  removeFile: (name: string) => string;
   queued: (position: number) => string;
   queuedNoPosition: string;
   typing: (name: string | null) => string;
@@ -95,6 +99,9 @@ export interface Messages {
     storeUnavailable: string;
     ended: string;
     invalid: string;
+    fileTooLarge: (name: string, limit: string) => string;
+    fileTypeRefused: (name: string) => string;
+    tooManyFiles: (count: number) => string;
     notAllowed: string;
   };
 }
