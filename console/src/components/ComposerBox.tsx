@@ -24,9 +24,12 @@ export function ComposerBox(props: {
   const canSend = composer.canSend.value;
   const waitingFor = composer.waitingFor.value;
 
-  // A screenshot pasted from the clipboard arrives as a file; pasted text stays text.
+  // A screenshot pasted from the clipboard arrives as a file. Cells or lines copied from an office
+  // program come with a picture of themselves too: those are pasted as the text they are.
   function onPaste(event: ClipboardEvent): void {
-    const pasted = Array.from(event.clipboardData?.files ?? []);
+    const clipboard = event.clipboardData;
+    if (!clipboard || Array.from(clipboard.types).includes('text/plain')) return;
+    const pasted = Array.from(clipboard.files);
     if (pasted.length === 0) return;
     event.preventDefault();
     composer.attach(pasted);
@@ -85,8 +88,8 @@ export function ComposerBox(props: {
       {refusals.length > 0 && (
         <div class="notice notice-error" role="alert">
           <span>
-            {refusals.map((text) => (
-              <span key={text} class="refusal">
+            {refusals.map((text, index) => (
+              <span key={index} class="refusal">
                 {text}
               </span>
             ))}

@@ -6,6 +6,7 @@ import {
   DEFAULT_ATTACHMENT_SETTINGS,
   refusalOf,
   screenFiles,
+  uploadName,
 } from './attachment-rules';
 
 const settings = (change: Partial<AttachmentSettings> = {}): AttachmentSettings => ({
@@ -77,4 +78,11 @@ describe('checking a file before it is uploaded', () => {
     expect(accepted.map((f) => f.name)).toEqual(['ok.png']);
     expect(refusals).toHaveLength(1);
   });
+});
+
+test('a name longer than the relay takes keeps its extension', () => {
+  const long = `${'x'.repeat(300)}.pdf`;
+  expect(uploadName(long)).toHaveLength(255);
+  expect(uploadName(long).endsWith('x.pdf')).toBe(true);
+  expect(uploadName('short.pdf')).toBe('short.pdf');
 });

@@ -132,3 +132,10 @@ const ACCEPT_BY_KIND: Record<AttachmentKind, string[]> = {
 export function acceptAttribute(kinds: readonly AttachmentKind[]): string {
   return kinds.flatMap((kind) => ACCEPT_BY_KIND[kind]).join(',');
 }
+
+/** The relay takes names of up to 255 characters; a longer one is cut before its extension. */
+export function uploadName(name: string): string {
+  if (name.length <= 255) return name;
+  const extension = /\.[a-z0-9]{1,10}$/i.exec(name)?.[0] ?? '';
+  return name.slice(0, 255 - extension.length) + extension;
+}

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import type { AttachmentSettings } from '@parley/shared';
 import type { UploadedFile, UploadFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
-import { screenFiles } from './attachment-rules';
+import { screenFiles, uploadName } from './attachment-rules';
 
 /** A file the agent attached to the message they are writing: uploading, uploaded, or failed. */
 export interface PendingFile {
@@ -52,7 +52,7 @@ export function createPendingFiles(deps: {
       const uploaded = await deps.upload({
         siteId: item.siteId,
         file: item.file,
-        name: item.file.name,
+        name: uploadName(item.file.name),
         signal: controller.signal,
         onProgress: (sent) => {
           if (!controller.signal.aborted) patch(item.key, { sent: Math.min(sent, item.file.size) });

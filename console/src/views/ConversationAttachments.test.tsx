@@ -127,15 +127,16 @@ describe('attaching files to a reply', () => {
     expect(screen.queryByRole('button', { name: 'Attach files' })).toBeNull();
   });
 
-  test('a picture pasted into the reply box is attached; pasted text is left alone', async () => {
+  test('a picture pasted into the reply box is attached; pasted text stays text', async () => {
     const { uploads } = await openConversation();
     const shot = new File([new Uint8Array(10)], 'image.png', { type: 'image/png' });
     fireEvent.paste(screen.getByRole('textbox', { name: 'Reply' }), {
       clipboardData: { files: [shot], types: ['Files'] },
     });
     expect(uploads.calls.map((call) => call.request.name)).toEqual(['image.png']);
+    // Cells copied from a spreadsheet carry a picture of themselves besides their text.
     fireEvent.paste(screen.getByRole('textbox', { name: 'Reply' }), {
-      clipboardData: { files: [], types: ['text/plain'] },
+      clipboardData: { files: [shot], types: ['text/plain', 'text/html', 'Files'] },
     });
     expect(uploads.calls).toHaveLength(1);
   });
