@@ -98,6 +98,8 @@ describe('files in a message', () => {
     fireEvent.click(opener);
     const viewer = screen.getByRole('dialog', { name: 'photo.png' });
     expect(viewer.getAttribute('aria-modal')).toBe('true');
+    // Over the page, not inside the message (whose colours and live region are not the dialog's).
+    expect(viewer.closest('li')).toBeNull();
     expect(within(viewer).getByRole('img', { name: 'photo.png' }).getAttribute('src')).toBe(
       attachment({}).url,
     );

@@ -1,9 +1,12 @@
 import type { Attachment } from '@parley/shared';
+import { createPortal } from 'preact/compat';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
 /**
  * A sent picture at full size, over the console. Focus starts on Close and stays inside; Escape,
- * Close or a click beside the picture closes it (the opener then takes focus back).
+ * Close or a click beside the picture closes it (the opener then takes focus back). It is drawn
+ * at the end of the page, not in the message: the bubble's colours and the transcript's live
+ * region are not the dialog's.
  */
 export function ImageViewer(props: { attachment: Attachment; onClose: () => void }) {
   const { attachment } = props;
@@ -35,7 +38,7 @@ export function ImageViewer(props: { attachment: Attachment; onClose: () => void
     }
   }
 
-  return (
+  return createPortal(
     <div
       class="dialog-backdrop"
       onClick={(event) => {
@@ -69,6 +72,7 @@ export function ImageViewer(props: { attachment: Attachment; onClose: () => void
         </header>
         <img class="image-viewer-image" src={attachment.url} alt={attachment.name} />
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
