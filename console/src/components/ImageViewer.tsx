@@ -1,6 +1,6 @@
 import type { Attachment } from '@parley/shared';
-import { createPortal } from 'preact/compat';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { PageLayer } from './PageLayer';
 
 /**
  * A sent picture at full size, over the console. Focus starts on Close and stays inside; Escape,
@@ -38,41 +38,42 @@ export function ImageViewer(props: { attachment: Attachment; onClose: () => void
     }
   }
 
-  return createPortal(
-    <div
-      class="dialog-backdrop"
-      onClick={(event) => {
-        if (event.target === event.currentTarget) props.onClose();
-      }}
-    >
+  return (
+    <PageLayer>
       <div
-        class="dialog image-viewer"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        ref={box}
-        onKeyDown={onKeyDown}
+        class="dialog-backdrop"
+        onClick={(event) => {
+          if (event.target === event.currentTarget) props.onClose();
+        }}
       >
-        <header class="dialog-head">
-          <h2 id={titleId} class="image-viewer-title">
-            {attachment.name}
-          </h2>
-          <a class="link-button" href={attachment.url} download={attachment.name}>
-            Download
-          </a>
-          <button
-            ref={close}
-            type="button"
-            class="icon-button"
-            aria-label="Close"
-            onClick={props.onClose}
-          >
-            ×
-          </button>
-        </header>
-        <img class="image-viewer-image" src={attachment.url} alt={attachment.name} />
+        <div
+          class="dialog image-viewer"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          ref={box}
+          onKeyDown={onKeyDown}
+        >
+          <header class="dialog-head">
+            <h2 id={titleId} class="image-viewer-title">
+              {attachment.name}
+            </h2>
+            <a class="link-button" href={attachment.url} download={attachment.name}>
+              Download
+            </a>
+            <button
+              ref={close}
+              type="button"
+              class="icon-button"
+              aria-label="Close"
+              onClick={props.onClose}
+            >
+              ×
+            </button>
+          </header>
+          <img class="image-viewer-image" src={attachment.url} alt={attachment.name} />
+        </div>
       </div>
-    </div>,
-    document.body,
+    </PageLayer>
   );
 }

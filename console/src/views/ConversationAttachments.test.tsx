@@ -36,7 +36,7 @@ const picker = () => {
   if (!input) throw new Error('no file picker');
   return input;
 };
-const choose = (...files: File[]) => fireEvent.change(picker(), { target: { files } });
+const choose = (...files: File[]) => { const p = picker(); console.log('PICK', p.outerHTML, document.querySelectorAll('input[type=file]').length); fireEvent.change(p, { target: { files } }); };
 const chips = () => screen.getByRole('list', { name: 'Attached files' });
 const sendButton = () => screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
 
@@ -121,10 +121,16 @@ describe('attaching files to a reply', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  test('a site that takes no files offers no paperclip', async () => {
-    await openConversation({ ...DEFAULT_ATTACHMENT_SETTINGS, enabled: false });
+  test('a site that takes no files offers no paperclip, and says so when files are dropped', async () => {
+    const { uploads } = await openConversation({ ...DEFAULT_ATTACHMENT_SETTINGS, enabled: false });
     expect(screen.getByRole('textbox', { name: 'Reply' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Attach files' })).toBeNull();
+    const pane = screen.getByRole('region', { name: /Conversation with/ });
+    fireEvent.drop(pane, { dataTransfer: { files: [pdf()], types: ['Files'] } });
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'This site does not accept files.',
+    );
+    expect(uploads.calls).toEqual([]);
   });
 
   test('a picture pasted into the reply box is attached; pasted text stays text', async () => {

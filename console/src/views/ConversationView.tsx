@@ -14,10 +14,10 @@ export function ConversationView(props: { workspace: Workspace }) {
   const detail = model.detail.value;
   const closedForGood =
     detail?.conversation.status === 'closed' && !detail.conversation.tags.includes(MISSED_TAG);
-  const drop = useFileDrop(
-    composer.attach,
-    !!detail && !closedForGood && !!composer.attachmentSettings.value?.enabled,
-  );
+  const takesFiles = !!composer.attachmentSettings.value?.enabled;
+  // Files dropped on a site that takes none are caught too: the agent is told so, and the browser
+  // does not leave the console to open the file.
+  const drop = useFileDrop(composer.attach, !!detail && !closedForGood);
 
   if (!model.selectedId.value) {
     return (
@@ -47,7 +47,7 @@ export function ConversationView(props: { workspace: Workspace }) {
     >
       {drop.over && (
         <p class="drop-hint" aria-hidden="true">
-          Drop files to attach them
+          {takesFiles ? 'Drop files to attach them' : 'This site does not accept files'}
         </p>
       )}
       <ConversationHeader
