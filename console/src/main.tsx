@@ -2,6 +2,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { createApiClient } from './api/api-client';
+import { createUploader } from './api/file-upload';
 import { connectAgent } from './connection';
 import { createClock } from './models/clock';
 import { createConsoleApp } from './models/console-app';
@@ -20,6 +21,7 @@ const api = createApiClient({
   token: tokens.get,
   onUnauthenticated: () => expireSession(),
 });
+const upload = createUploader({ token: tokens.get, onUnauthenticated: () => expireSession() });
 
 const isFocused = () => document.visibilityState === 'visible' && document.hasFocus();
 const focused = signal(isFocused());
@@ -36,6 +38,7 @@ clock.start();
 const beeper = createWebAudioBeeper();
 const app = createConsoleApp({
   api,
+  upload,
   tokens,
   connect: (token) => connectAgent(() => tokens.get() ?? token),
   notifier: createBrowserNotifier(),

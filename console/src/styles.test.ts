@@ -70,6 +70,9 @@ test('small text keeps at least 4.5:1 contrast on the tinted backgrounds it sits
     ['.pill-success', '.pill-success'],
     ['.badge-success', '.badge-success'],
     ['.nps-promoter', '.nps-promoter'],
+    ['.file-chip-size', '.file-chip'],
+    ['.file-chip-error', '.file-chip'],
+    ['.attachment-meta', '.attachment-card'],
   ];
   const low = pairs
     .map(([text, background]) => ({

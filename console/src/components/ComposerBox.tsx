@@ -1,10 +1,13 @@
 import type { RequestError } from '../api/request-error';
 import type { Composer } from '../models/composer';
+import { AttachButton } from './AttachButton';
 import { ErrorNotice } from './ErrorNotice';
+import { FileChips } from './FileChips';
 
 /**
  * The reply box. Enter sends, Shift+Enter starts a new line, "/" opens canned replies, and
- * "Add note" posts the same text as an internal note instead.
+ * "Add note" posts the same text as an internal note instead. Files come from the paperclip,
+ * a drop on the conversation, or pasted images, and go with either.
  */
 export function ComposerBox(props: {
   composer: Composer;
@@ -16,6 +19,21 @@ export function ComposerBox(props: {
   const suggestions = composer.suggestions.value;
   const highlighted = composer.highlighted.value;
   const draft = composer.draft.value;
+  const settings = composer.attachmentSettings.value;
+  const refusals = composer.refusals.value;
+  const canSend = composer.canSend.value;
+  const waitingFor = composer.waitingFor.value;
+
+  // A screenshot pasted from the clipboard arrives as a file. Cells or lines copied from an office
+  // program come with a picture of themselves too: those are pasted as the text they are.
+  function onPaste(event: ClipboardEvent): void {
+    const clipboard = event.clipboardData;
+    if (!clipboard || Array.from(clipboard.types).includes('text/plain')) return;
+    const pasted = Array.from(clipboard.files);
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    composer.attach(pasted);
+  }
 
   function onKeyDown(event: KeyboardEvent): void {
     // Keys that confirm an IME composition must not send half a word.
@@ -67,6 +85,30 @@ export function ComposerBox(props: {
         </ul>
       )}
       <ErrorNotice error={props.cannedError} onRetry={props.onRetryCanned} />
+      {refusals.length > 0 && (
+        <div class="notice notice-error" role="alert">
+          <span>
+            {refusals.map((text, index) => (
+              <span key={index} class="refusal">
+                {text}
+              </span>
+            ))}
+          </span>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Dismiss"
+            onClick={composer.dismissRefusals}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      <FileChips
+        files={composer.attached.value}
+        onRemove={composer.removeFile}
+        onRetry={composer.retryFile}
+      />
       <textarea
         class="composer-input"
         aria-label="Reply"
@@ -76,16 +118,18 @@ export function ComposerBox(props: {
         value={draft}
         onInput={(event) => composer.setDraft(event.currentTarget.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onBlur={props.onBlur}
       />
       <div class="composer-bar">
+        {settings?.enabled && <AttachButton settings={settings} onFiles={composer.attach} />}
         <span id="composer-hint" class="composer-hint">
-          Enter sends · Shift+Enter new line · / canned replies
+          {waitingFor ?? 'Enter sends · Shift+Enter new line · / canned replies'}
         </span>
         <button
           type="button"
           class="button button-note"
-          disabled={draft.trim() === ''}
+          disabled={!canSend}
           onClick={() => composer.submit(true)}
         >
           Add note
@@ -93,7 +137,7 @@ export function ComposerBox(props: {
         <button
           type="button"
           class="button button-primary"
-          disabled={draft.trim() === ''}
+          disabled={!canSend}
           onClick={() => composer.submit(false)}
         >
           Send

@@ -1,6 +1,7 @@
 import type { ConversationSummary, Message } from '@parley/shared';
 import { formatListTime } from '../format/date-time';
 import { elapsedSince, formatElapsed } from '../format/duration';
+import { messageSummary } from '../format/message-summary';
 import { visitorName } from '../format/visitor-name';
 import { Avatar } from './Avatar';
 import { HighlightedText } from './HighlightedText';
@@ -29,7 +30,7 @@ export function ConversationRow(props: {
       {props.query && match ? (
         <HighlightedText text={shown.text} query={props.query} />
       ) : (
-        shown.text
+        messageSummary(shown)
       )}
     </>
   ) : (

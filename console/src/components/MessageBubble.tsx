@@ -1,5 +1,6 @@
 import type { DeliveryState, Message, MessageDelivery } from '@parley/shared';
 import { formatClock } from '../format/date-time';
+import { AttachmentList } from './AttachmentList';
 import { RichText } from './RichText';
 
 /** One transcript line. Notes look nothing like replies, so nobody mistakes what the visitor saw. */
@@ -41,9 +42,12 @@ export function MessageBubble(props: {
             Internal note · only agents see this
           </span>
         )}
-        <p class="message-text">
-          <RichText text={message.text} />
-        </p>
+        {message.text !== '' && (
+          <p class="message-text">
+            <RichText text={message.text} />
+          </p>
+        )}
+        <AttachmentList attachments={message.attachments ?? []} />
       </div>
       <p class="message-meta">
         <span class="message-author">{author}</span>

@@ -2,6 +2,7 @@ import type { Message, MessageDelivery } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { OutgoingMessage } from '../models/conversation';
+import { formatFileSize } from '../format/file-size';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageBubble } from './MessageBubble';
 import { RichText } from './RichText';
@@ -62,9 +63,21 @@ export function Transcript(props: {
                 {item.internal && (
                   <span class="note-label">Internal note · only agents see this</span>
                 )}
-                <p class="message-text">
-                  <RichText text={item.text} />
-                </p>
+                {item.text !== '' && (
+                  <p class="message-text">
+                    <RichText text={item.text} />
+                  </p>
+                )}
+                {item.attachments.length > 0 && (
+                  <ul class="attachments">
+                    {item.attachments.map((file) => (
+                      <li key={file.id} class="attachment-card">
+                        <span class="attachment-name">{file.name}</span>
+                        <span class="attachment-meta">{formatFileSize(file.size)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </div>
               {item.state === 'sending' ? (
                 <p class="message-meta">Sending…</p>

@@ -1,14 +1,23 @@
 import { computed, signal } from '@preact/signals';
-import type { CannedReply } from '@parley/shared';
+import type { AttachmentSettings, CannedReply } from '@parley/shared';
 import type { CannedReplies } from './canned-replies';
 import type { ConversationModel } from './conversation';
+import type { PendingFiles } from './pending-files';
 
 // "/" at the start or after a space, then the shortcut typed so far, at the end of the draft.
 const SLASH_COMMAND = /(^|\s)\/([a-z0-9_-]*)$/;
 
-/** The reply box: a draft per conversation and the `/shortcut` picker for canned replies. */
-export function createComposer(deps: { conversation: ConversationModel; canned: CannedReplies }) {
-  const { conversation, canned } = deps;
+/**
+ * The reply box: a draft and attached files per conversation, and the `/shortcut` picker for
+ * canned replies.
+ */
+export function createComposer(deps: {
+  conversation: ConversationModel;
+  canned: CannedReplies;
+  files: PendingFiles;
+  attachmentSettings: (siteId: string) => AttachmentSettings;
+}) {
+  const { conversation, canned, files } = deps;
   const drafts = signal<Readonly<Record<string, string>>>({});
   const highlighted = signal(0);
   // Escape hides the picker until the draft changes again.
@@ -18,6 +27,37 @@ export function createComposer(deps: { conversation: ConversationModel; canned: 
     const id = conversation.selectedId.value;
     return id ? (drafts.value[id] ?? '') : '';
   });
+
+  const attached = computed(() => {
+    const id = conversation.selectedId.value;
+    return id ? files.items.value.filter((item) => item.conversationId === id) : [];
+  });
+
+  const refusals = computed(() => {
+    const shown = files.refusals.value;
+    return shown && shown.conversationId === conversation.selectedId.value ? shown.messages : [];
+  });
+
+  /** What this conversation's site lets agents attach; null until the conversation is loaded. */
+  const attachmentSettings = computed(() => {
+    const siteId = conversation.conversation.value?.siteId;
+    return siteId ? deps.attachmentSettings(siteId) : null;
+  });
+
+  /** Why Send waits although there is something to send; null when it does not wait. */
+  const waitingFor = computed<string | null>(() => {
+    if (attached.value.some((item) => item.state === 'uploading'))
+      return 'Files are still uploading.';
+    if (attached.value.some((item) => item.state === 'failed'))
+      return 'Retry or remove the files that did not upload.';
+    return null;
+  });
+
+  const canSend = computed(
+    () =>
+      waitingFor.value === null &&
+      (draft.value.trim() !== '' || attached.value.some((item) => item.state === 'ready')),
+  );
 
   const suggestions = computed<CannedReply[]>(() => {
     const text = draft.value;
@@ -56,12 +96,41 @@ export function createComposer(deps: { conversation: ConversationModel; canned: 
     dismissedAt.value = draft.value;
   }
 
-  /** Sends the draft as a reply, or as an internal note; the box empties only if something was sent. */
-  function submit(internal: boolean): void {
-    if (conversation.send(draft.value, internal)) setDraft('');
+  /** Attaches files (chosen, dropped or pasted) to the open conversation's message. */
+  function attach(chosen: readonly File[]): void {
+    const current = conversation.conversation.value;
+    if (current) files.add(current.id, current.siteId, chosen);
   }
 
-  return { draft, suggestions, highlighted, setDraft, moveHighlight, accept, dismiss, submit };
+  /**
+   * Sends the draft and the uploaded files as a reply, or as an internal note; the box empties
+   * only if something was sent. Waits while files are uploading or failed.
+   */
+  function submit(internal: boolean): void {
+    const id = conversation.selectedId.value;
+    if (!id || !canSend.value) return;
+    if (conversation.send(draft.value, internal, files.take(id))) setDraft('');
+  }
+
+  return {
+    draft,
+    attached,
+    refusals,
+    attachmentSettings,
+    waitingFor,
+    canSend,
+    suggestions,
+    highlighted,
+    setDraft,
+    moveHighlight,
+    accept,
+    dismiss,
+    attach,
+    removeFile: files.remove,
+    retryFile: files.retry,
+    dismissRefusals: files.dismissRefusals,
+    submit,
+  };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

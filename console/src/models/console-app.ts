@@ -1,5 +1,6 @@
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { ApiClient } from '../api/api-client';
+import type { UploadFile } from '../api/file-upload';
 import type { ConnectAgent } from '../connection';
 import type { Beeper } from '../platform/beeper';
 import type { PageHistory } from '../platform/browser-history';
@@ -14,6 +15,7 @@ import { createWorkspace, type Workspace } from './workspace';
 
 export interface ConsoleDeps {
   api: ApiClient;
+  upload: UploadFile;
   tokens: TokenStore;
   connect: ConnectAgent;
   notifier: DesktopNotifier;

@@ -8,6 +8,7 @@ import type {
   Visitor,
 } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
+import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
 import { createOutbox } from './outbox';
@@ -113,13 +114,16 @@ export function createConversation(deps: ConversationDeps) {
     void watch(null);
   }
 
-  /** Sends a reply (or, with `internal`, a note only agents see). False when there is nothing to send. */
-  function send(text: string, internal: boolean): boolean {
+  /**
+   * Sends a reply (or, with `internal`, a note only agents see), with any uploaded files. False
+   * when there is nothing to send.
+   */
+  function send(text: string, internal: boolean, attachments: UploadedFile[] = []): boolean {
     const current = conversation.value;
     const body = text.trim();
-    if (!current || body === '') return false;
+    if (!current || (body === '' && attachments.length === 0)) return false;
     if (!internal) stopTyping();
-    outbox.send(current.id, body, internal);
+    outbox.send(current.id, body, internal, attachments);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Conversation, ConversationActivity, Message, Visitor } from '@parley/shared';
+import { messageSummary } from '../format/message-summary';
 import type { Beeper } from '../platform/beeper';
 import type { DesktopNotifier, NotificationAccess } from '../platform/desktop-notifier';
 
@@ -91,7 +92,7 @@ export function createNotifications(deps: NotificationDeps) {
     if (!mine && info.status !== 'queued') return;
     const id = message.conversationId;
     if (!onScreen(id)) setUnread(id, (unread.value[id] ?? 0) + 1);
-    if (mine) alert(id, `New message from ${info.visitorName}`, preview(message.text));
+    if (mine) alert(id, `New message from ${info.visitorName}`, preview(messageSummary(message)));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import type { Message } from '@parley/shared';
+import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
 import { newClientId } from './client-id';
@@ -10,6 +11,8 @@ export interface OutgoingMessage {
   conversationId: string;
   text: string;
   internal: boolean;
+  /** Files already uploaded; only their ids travel with the message. */
+  attachments: UploadedFile[];
   state: 'sending' | 'failed';
   error: RequestError | null;
 }
@@ -42,6 +45,9 @@ export function createOutbox(deps: {
         clientId: item.clientId,
         text: item.text,
         internal: item.internal,
+        ...(item.attachments.length > 0
+          ? { attachmentIds: item.attachments.map((file) => file.id) }
+          : {}),
       });
       patch(item.clientId, null);
       deps.onDelivered(message);
@@ -50,12 +56,18 @@ export function createOutbox(deps: {
     }
   }
 
-  function send(conversationId: string, text: string, internal: boolean): void {
+  function send(
+    conversationId: string,
+    text: string,
+    internal: boolean,
+    attachments: UploadedFile[] = [],
+  ): void {
     const item: OutgoingMessage = {
       clientId: makeClientId(),
       conversationId,
       text,
       internal,
+      attachments,
       state: 'sending',
       error: null,
     };

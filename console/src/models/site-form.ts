@@ -1,4 +1,13 @@
-import type { SiteLocale, OpeningHours, PrechatField, Site, SiteUpdate } from '@parley/shared';
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  type OpeningHours,
+  type PrechatField,
+  type Site,
+  type SiteLocale,
+  type SiteUpdate,
+} from '@parley/shared';
+import { attachmentSettingsOf } from './attachment-rules';
 
 /** One weekday row of the business-hours editor. */
 export interface DayDraft {
@@ -26,7 +35,20 @@ export interface SiteDraft {
   identityVerification: boolean;
   /** Days closed conversations are kept; empty keeps them forever. */
   retentionDays: string;
+  attachments: AttachmentsDraft;
 }
+
+/** The attachment settings as their inputs hold them. */
+export interface AttachmentsDraft {
+  enabled: boolean;
+  /** Megabytes, as owners think of file sizes; the relay counts bytes. */
+  maxFileMegabytes: string;
+  maxFilesPerMessage: string;
+  allowedKinds: AttachmentKind[];
+  filesPerVisitorPerHour: string;
+}
+
+const MEGABYTE = 1024 * 1024;
 
 /** Sunday first, as `OpeningHours.day` counts. */
 export const WEEKDAYS = [
@@ -67,6 +89,30 @@ export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {
     identityVerification: widget.identityVerification,
     // Sites stored before retention existed lack the setting.
     retentionDays: widget.retentionDays == null ? '' : String(widget.retentionDays),
+    attachments: attachmentsToDraft(site),
+  };
+}
+
+function attachmentsToDraft(site: Site): AttachmentsDraft {
+  const settings = attachmentSettingsOf(site);
+  return {
+    enabled: settings.enabled,
+    maxFileMegabytes: String(Math.round((settings.maxFileBytes / MEGABYTE) * 10) / 10),
+    maxFilesPerMessage: String(settings.maxFilesPerMessage),
+    allowedKinds: [...settings.allowedKinds],
+    filesPerVisitorPerHour: String(settings.filesPerVisitorPerHour),
+  };
+}
+
+function attachmentsFromDraft(draft: AttachmentsDraft) {
+  return {
+    enabled: draft.enabled,
+    // Whatever cannot be read as a number goes as NaN, and the relay answers VALIDATION_FAILED.
+    maxFileBytes: Math.round(Number.parseFloat(draft.maxFileMegabytes) * MEGABYTE),
+    maxFilesPerMessage: Number.parseInt(draft.maxFilesPerMessage, 10),
+    // In the table's order, whatever order they were ticked in.
+    allowedKinds: ATTACHMENT_KINDS.filter((kind) => draft.allowedKinds.includes(kind)),
+    filesPerVisitorPerHour: Number.parseInt(draft.filesPerVisitorPerHour, 10),
   };
 }
 
@@ -98,6 +144,7 @@ export function draftToUpdate(draft: SiteDraft): SiteUpdate {
       retentionDays: draft.retentionDays.trim()
         ? Number.parseInt(draft.retentionDays.trim(), 10)
         : null,
+      attachments: attachmentsFromDraft(draft.attachments),
     },
   };
 }

@@ -1,11 +1,13 @@
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { Agent } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
+import type { UploadFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection, ConnectAgent } from '../connection';
 import type { Beeper } from '../platform/beeper';
 import type { DesktopNotifier } from '../platform/desktop-notifier';
 import type { SaveFile } from '../platform/save-file';
+import { attachmentSettingsOf } from './attachment-rules';
 import { createAuditLog } from './audit-log';
 import { createAgentsAdmin } from './agents-admin';
 import { createCannedReplies } from './canned-replies';
@@ -16,6 +18,7 @@ import { createDirectory } from './directory';
 import { createDownload } from './download';
 import { createInbox } from './inbox';
 import { createNotifications } from './notifications';
+import { createPendingFiles } from './pending-files';
 import { createPresence } from './presence';
 import { createProfile } from './profile';
 import { createReports } from './reports';
@@ -31,6 +34,8 @@ export interface WorkspaceDeps {
   token: string;
   agent: Agent;
   api: ApiClient;
+  /** Sends attached files to the relay before their message. */
+  upload: UploadFile;
   connect: ConnectAgent;
   notifier: DesktopNotifier;
   beeper: Beeper;
@@ -57,7 +62,10 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const inbox = createInbox({ api, meId });
   const conversation = createConversation({ api, connection, meId, focused });
   const canned = createCannedReplies({ api });
-  const composer = createComposer({ conversation, canned });
+  const attachmentSettings = (siteId: string) =>
+    attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
+  const files = createPendingFiles({ upload: deps.upload, settingsFor: attachmentSettings });
+  const composer = createComposer({ conversation, canned, files, attachmentSettings });
   const history = createVisitorHistory({ api });
   const notifications = createNotifications({
     notifier: deps.notifier,
@@ -228,6 +236,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     notifications.dispose,
     reports.dispose,
     conversation.dispose,
+    files.dispose,
     inbox.dispose,
     () => connection.close(),
   ];

@@ -2,6 +2,8 @@ import type { AgentAnnouncements, AgentRequests } from '@parley/shared';
 import { signal } from '@preact/signals';
 import { vi, type Mock } from 'vitest';
 import type { ApiClient } from '../api/api-client';
+import type { UploadedFile, UploadFile, UploadRequest } from '../api/file-upload';
+import type { RequestError } from '../api/request-error';
 import type { AgentConnection, AgentRequestName, ConnectionState } from '../connection';
 import { createClock } from '../models/clock';
 import { createRouter, type Router } from '../models/router';
@@ -12,7 +14,7 @@ import type { PageHistory } from '../platform/browser-history';
 import type { DesktopNotifier, NotificationAccess } from '../platform/desktop-notifier';
 import { makeAgent, makeSite, NOW } from './fixtures';
 import { makeReport } from './report-fixtures';
-import type { Agent } from '@parley/shared';
+import type { Agent, Site } from '@parley/shared';
 
 type Responder<K extends AgentRequestName> = (
   payload: AgentRequests[K]['in'],
@@ -112,6 +114,55 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
   ) as FakeApi;
 }
 
+/** One upload the fake relay received, which the test finishes by hand. */
+export interface FakeUpload {
+  request: UploadRequest;
+  /** The relay received `sent` bytes. */
+  progress(sent: number): void;
+  succeed(file?: Partial<UploadedFile>): void;
+  fail(error: RequestError): void;
+}
+
+/**
+ * Uploads that wait for the test: each call is recorded, reports progress when told, and ends
+ * when the test says so, or with an AbortError when the console aborts it, as XMLHttpRequest does.
+ */
+export function createFakeUploads() {
+  const calls: FakeUpload[] = [];
+  let ids = 0;
+  const upload: UploadFile = (request) =>
+    new Promise<UploadedFile>((resolve, reject) => {
+      request.signal.addEventListener('abort', () =>
+        reject(new DOMException('The upload was cancelled', 'AbortError')),
+      );
+      calls.push({
+        request,
+        progress: (sent) => request.onProgress(sent, request.file.size),
+        succeed: (file = {}) =>
+          resolve({
+            id: `upload-${++ids}`,
+            name: request.name,
+            type: request.file.type || 'application/octet-stream',
+            size: request.file.size,
+            ...file,
+          }),
+        fail: reject,
+      });
+    });
+  return {
+    upload,
+    calls,
+    /** The upload of the file named `name`, most recent first. */
+    of(name: string): FakeUpload {
+      const found = calls.filter((call) => call.request.name === name).pop();
+      if (!found) throw new Error(`No upload of ${name}`);
+      return found;
+    },
+  };
+}
+
+export type FakeUploads = ReturnType<typeof createFakeUploads>;
+
 /** A notifier that records what it would have shown. */
 export function createFakeNotifier(access: NotificationAccess = 'granted') {
   const shown: { title: string; body: string; onClick: () => void }[] = [];
@@ -188,11 +239,19 @@ export interface TestWorkspace {
   router: Router;
   address: MemoryHistory;
   saveFile: Mock<(blob: Blob, filename: string) => void>;
+  uploads: FakeUploads;
 }
 
 /** A workspace over fakes, as a signed-in agent sees it; dispose it after the test. */
 export function createTestWorkspace(
-  options: { agent?: Agent; api?: ApiOverrides; focused?: boolean; path?: string } = {},
+  options: {
+    agent?: Agent;
+    api?: ApiOverrides;
+    focused?: boolean;
+    path?: string;
+    /** The sites the relay says the agent serves (agent:hello). */
+    sites?: Site[];
+  } = {},
 ): TestWorkspace {
   const api = createFakeApi(options.api);
   const socket = createFakeConnection();
@@ -203,11 +262,14 @@ export function createTestWorkspace(
   const address = createMemoryHistory(options.path);
   const router = createRouter({ history: address.history, base: '/console/' });
   const saveFile = vi.fn<(blob: Blob, filename: string) => void>();
-  socket.respond('agent:hello', () => ({ agent, sites: [makeSite()], agents: [agent] }));
+  const uploads = createFakeUploads();
+  const sites = options.sites ?? [makeSite()];
+  socket.respond('agent:hello', () => ({ agent, sites, agents: [agent] }));
   const workspace = createWorkspace({
     token: 'token-1',
     agent,
     api,
+    upload: uploads.upload,
     connect: () => socket.connection,
     notifier,
     beeper,
@@ -217,7 +279,7 @@ export function createTestWorkspace(
     saveFile,
     onUnauthorized: vi.fn(),
   });
-  return { workspace, api, socket, notifier, beeper, focused, router, address, saveFile };
+  return { workspace, api, socket, notifier, beeper, focused, router, address, saveFile, uploads };
 }
 
 export { createTokenStore };

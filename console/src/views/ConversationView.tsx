@@ -4,6 +4,7 @@ import { ConversationHeader } from '../components/ConversationHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RatingCard } from '../components/RatingCard';
 import { Transcript } from '../components/Transcript';
+import { useFileDrop } from '../components/use-file-drop';
 import { visitorName } from '../format/visitor-name';
 import type { Workspace } from '../models/workspace';
 
@@ -11,6 +12,12 @@ import type { Workspace } from '../models/workspace';
 export function ConversationView(props: { workspace: Workspace }) {
   const { conversation: model, composer, directory, canned, transcriptDownload } = props.workspace;
   const detail = model.detail.value;
+  const closedForGood =
+    detail?.conversation.status === 'closed' && !detail.conversation.tags.includes(MISSED_TAG);
+  const takesFiles = !!composer.attachmentSettings.value?.enabled;
+  // Files dropped on a site that takes none are caught too: the agent is told so, and the browser
+  // does not leave the console to open the file.
+  const drop = useFileDrop(composer.attach, !!detail && !closedForGood);
 
   if (!model.selectedId.value) {
     return (
@@ -31,9 +38,18 @@ export function ConversationView(props: { workspace: Workspace }) {
   const { conversation, visitor, messages } = detail;
   const closed = conversation.status === 'closed';
   // A missed chat stays answerable: the relay reopens it as a follow-up on the agent's answer.
-  const answerable = !closed || conversation.tags.includes(MISSED_TAG);
+  const answerable = !closedForGood;
   return (
-    <section class="pane conversation" aria-label={`Conversation with ${visitorName(visitor)}`}>
+    <section
+      class={`pane conversation ${drop.over ? 'is-dropping' : ''}`}
+      aria-label={`Conversation with ${visitorName(visitor)}`}
+      {...drop.handlers}
+    >
+      {drop.over && (
+        <p class="drop-hint" aria-hidden="true">
+          {takesFiles ? 'Drop files to attach them' : 'This site does not accept files'}
+        </p>
+      )}
       <ConversationHeader
         conversation={conversation}
         visitor={visitor}

@@ -84,9 +84,79 @@ describe('settings: sites', () => {
         inactivityTimeoutMinutes: 45,
         identityVerification: true,
         retentionDays: 90,
+        // A site stored before attachments existed is saved with the relay's defaults.
+        attachments: {
+          enabled: true,
+          maxFileBytes: 10 * 1024 * 1024,
+          maxFilesPerMessage: 5,
+          allowedKinds: ['image', 'pdf', 'text', 'office'],
+          filesPerVisitorPerHour: 30,
+        },
       },
     });
     expect(await screen.findByText('Changes saved.')).toBeTruthy();
+  });
+
+  test('an owner sets which files chats take, how large and how many', async () => {
+    const { api } = await setup({ updateSite: vi.fn(async (_id, _patch) => makeSite()) });
+    const group = screen.getByRole('group', { name: 'Attachments' });
+    expect(within(group).getByRole('checkbox', { name: 'Allow files in chats' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    setValue(within(group).getByRole('spinbutton', { name: 'Largest file (MB)' }), '2.5');
+    setValue(within(group).getByRole('spinbutton', { name: 'Files per message' }), '3');
+    setValue(within(group).getByRole('spinbutton', { name: 'Uploads per visitor per hour' }), '12');
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Office documents' }));
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Text' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.attachments).toEqual({
+      enabled: true,
+      maxFileBytes: 2.5 * 1024 * 1024,
+      maxFilesPerMessage: 3,
+      allowedKinds: ['image', 'pdf'],
+      filesPerVisitorPerHour: 12,
+    });
+  });
+
+  test('switching files off keeps the limits for later and saves them off', async () => {
+    const site = makeSite();
+    const { api } = await setup({
+      listSites: vi.fn(async () => ({
+        items: [
+          {
+            ...site,
+            widget: {
+              ...site.widget,
+              attachments: {
+                enabled: true,
+                maxFileBytes: 3 * 1024 * 1024,
+                maxFilesPerMessage: 2,
+                allowedKinds: ['pdf' as const],
+                filesPerVisitorPerHour: 5,
+              },
+            },
+          },
+        ],
+      })),
+      updateSite: vi.fn(async (_id, _patch) => makeSite()),
+    });
+    const group = screen.getByRole('group', { name: 'Attachments' });
+    const size = within(group).getByRole('spinbutton', { name: 'Largest file (MB)' });
+    expect((size as HTMLInputElement).value).toBe('3');
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Allow files in chats' }));
+    expect((size as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.attachments).toEqual({
+      enabled: false,
+      maxFileBytes: 3 * 1024 * 1024,
+      maxFilesPerMessage: 2,
+      allowedKinds: ['pdf'],
+      filesPerVisitorPerHour: 5,
+    });
   });
 
   test('pre-chat fields can be added to the form visitors fill in', async () => {

@@ -10,6 +10,7 @@ import {
   createFakeBeeper,
   createFakeConnection,
   createFakeNotifier,
+  createFakeUploads,
   createMemoryHistory,
   createMemoryStorage,
 } from '../testing/fakes';
@@ -35,6 +36,7 @@ function setup(
   const address = createMemoryHistory(options.path);
   app = createConsoleApp({
     api,
+    upload: createFakeUploads().upload,
     tokens: createTokenStore(storage),
     connect,
     notifier: createFakeNotifier(),

@@ -1,6 +1,7 @@
 import { SITE_LOCALES, type PrechatField, type Site, type SiteUpdate } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { draftToUpdate, siteToDraft, type DayDraft, type SiteDraft } from '../../models/site-form';
+import { AttachmentsFields } from './AttachmentsFields';
 import { BusinessHoursFields } from './BusinessHoursFields';
 import { PrechatFieldsEditor } from './PrechatFieldsEditor';
 
@@ -163,6 +164,11 @@ export function SiteForm(props: {
           />
         </label>
       </fieldset>
+
+      <AttachmentsFields
+        value={draft.attachments}
+        onChange={(attachments) => set('attachments', attachments)}
+      />
 
       <fieldset>
         <legend>Privacy</legend>
