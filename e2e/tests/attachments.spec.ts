@@ -76,13 +76,15 @@ test.describe('Files in a conversation', () => {
       .toBe(320);
 
     // The agent sees the thumbnail and the card, and the PDF downloads as a file.
-    await agent.open('Queue', VISITOR.name);
+    // The owner is online with free slots: the chat is routed to them.
+    await agent.open('Mine', VISITOR.name);
     await expect(agent.transcript).toContainText(question);
     const seenByAgent = agent.transcript.getByRole('img', { name: 'image.png' });
     await expect(seenByAgent).toBeVisible();
     const card = agent.transcript.getByRole('link', { name: /faktura-4521\.pdf/ });
     await expect(card).toBeVisible();
-    const download = await agent.page.request.get((await card.getAttribute('href')) as string);
+    const href = new URL((await card.getAttribute('href')) as string, agent.page.url()).href;
+    const download = await agent.page.request.get(href);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-disposition']).toMatch(/^attachment/);
     expect(download.headers()['x-content-type-options']).toBe('nosniff');
@@ -96,7 +98,6 @@ test.describe('Files in a conversation', () => {
     await expect(agentViewer).toBeHidden();
 
     // The agent answers with a photo of the replacement part.
-    await agent.button('Take').click();
     await agent.page.locator('input[type=file]').setInputFiles({
       name: 'replacement-seam.png',
       mimeType: 'image/png',
