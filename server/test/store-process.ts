@@ -4,7 +4,7 @@
  * has DATABASE_URL (CI does).
  */
 import { freshDatabase, type TestDatabase } from './cluster';
-import { spawnServer, type ServerProcess } from './server-process';
+import { spawnServer, type ProcessLimits, type ServerProcess } from './server-process';
 
 /** Which store the process keeps its data (and files) in. */
 export type StoreKind = 'embedded' | 'postgresql';
@@ -43,13 +43,16 @@ export interface StoreServer {
 }
 
 /** Starts the bundle on `data`; resolves once it listens. */
-export async function startOn(data: StoreData): Promise<StoreServer> {
-  const server = await spawnServer({
-    DATA_DIR: data.dataDir,
-    PARLEY_ADMIN_EMAIL: ADMIN.email,
-    PARLEY_ADMIN_PASSWORD: ADMIN.password,
-    ...(data.database ? { DATABASE_URL: data.database.url } : {}),
-  });
+export async function startOn(data: StoreData, limits: ProcessLimits = {}): Promise<StoreServer> {
+  const server = await spawnServer(
+    {
+      DATA_DIR: data.dataDir,
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+      ...(data.database ? { DATABASE_URL: data.database.url } : {}),
+    },
+    limits,
+  );
   const siteId = /data-site="([\w-]+)"/.exec(server.output())?.[1];
   if (!siteId) throw new Error(`no demo site in the banner:\n${server.output()}`);
   return { server, siteId };
