@@ -48,7 +48,7 @@ export function slowUpload(options: SlowUploadOptions): SlowUpload {
       res.once('error', reject);
     });
   });
-  void (async () => {
+  (async () => {
     for (let at = 0; at < options.body.length && !request.destroyed; at += options.chunkBytes) {
       const chunk = options.body.subarray(at, at + options.chunkBytes);
       if (!request.write(chunk))
@@ -65,7 +65,8 @@ export function slowUpload(options: SlowUploadOptions): SlowUpload {
       await pause(options.pauseMs);
     }
     if (!request.destroyed) request.end();
-  })();
+    // Nothing here throws but a write to a cut connection, which `response` reports.
+  })().catch(() => request.destroy());
   // A cut connection is the test's to observe through `response`; never an unhandled error.
   response.catch(() => {});
   return { sent: () => sent, response };
