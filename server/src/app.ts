@@ -16,6 +16,7 @@ import { startChores } from './chores/cluster-chores';
 import { releaseDepartedAgents } from './chores/departed-agents';
 import { closeInactive } from './chores/inactivity';
 import { deleteExpiredConversations } from './chores/retention';
+import { deleteUnsentFiles, UNSENT_FILE_SWEEP_MS } from './chores/unsent-files';
 import { ConversationService } from './conversations/conversation-service';
 import { DEFAULT_DIGEST_MINUTES, sendDueDigests } from './conversations/owner-digest';
 import type { Relay } from './conversations/relay';
@@ -82,6 +83,8 @@ export interface AppDeps {
   inactivitySweepMs?: number;
   /** How often conversations past their site's retention are looked for (default 1 h). */
   retentionSweepMs?: number;
+  /** How often uploads never sent are looked for (default 1 h). */
+  unsentFileSweepMs?: number;
   /** How long an agent token lasts (default 12 h). */
   agentSessionSeconds?: number;
   /** Requests per visitor or agent per window (default 60 per 5 s). */
@@ -292,6 +295,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         name: 'retention',
         everyMs: deps.retentionSweepMs ?? 3_600_000,
         run: () => deleteExpiredConversations(relay),
+      },
+      {
+        name: 'unsent files',
+        everyMs: deps.unsentFileSweepMs ?? UNSENT_FILE_SWEEP_MS,
+        run: () => deleteUnsentFiles(relay),
       },
       {
         name: 'departed agents',

@@ -14,31 +14,7 @@ import {
   type TestServer,
 } from './harness';
 import { jpegWithGps, PDF, PNG } from './sample-files';
-
-interface Uploaded {
-  id: string;
-  name: string;
-  type: string;
-  size: number;
-}
-
-/** Uploads `bytes` as the visitor with `token`; the raw response. */
-function uploadAsVisitor(
-  server: TestServer,
-  token: string,
-  name: string,
-  bytes: Uint8Array | ReadableStream<Uint8Array>,
-  siteId = server.owner.siteId,
-): Promise<Response> {
-  const query = new URLSearchParams({ siteId, name });
-  return fetch(`${server.url}/api/widget/files?${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body: bytes,
-    // A stream body (no Content-Length): the limit is then enforced while it arrives.
-    ...(bytes instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
-}
+import { uploadAsVisitor, type Uploaded } from './uploads';
 
 async function openVisitor(server: TestServer) {
   const visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });

@@ -57,6 +57,8 @@ export interface ServerOptions {
   /** Over the per-address defaults below (embedded mode only). */
   limits?: Partial<RelayLimits>;
   trustProxy?: TrustProxy;
+  /** How often uploads never sent are swept (embedded mode; default hourly). */
+  unsentFileSweepMs?: number;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     now: () => Date.now() + offset,
     agentGraceMs: options.agentGraceMs ?? 60_000,
     inactivitySweepMs: 60_000,
+    unsentFileSweepMs: options.unsentFileSweepMs,
   });
   const url = await app.listen(0);
   let stopped = false;

@@ -216,7 +216,8 @@ export interface Attachment {
   size: number;
   /**
    * Where to fetch it: a path on the relay holding an unguessable token, so only those who were
-   * shown the message can. Raster images open inline; everything else downloads.
+   * shown the message can. Raster images open inline; everything else downloads. In exports
+   * (read away from the relay) the path has the relay's public address in front.
    */
   url: string;
 }

@@ -28,6 +28,7 @@ export async function followUpByEmail(
       visitor: { ...visitor, email: visitor.email },
       message,
       replyTo: relay.replyAddresses?.addressFor(conversation.id) ?? null,
+      publicUrl: relay.publicUrl(),
     }),
   });
 }

@@ -1,4 +1,5 @@
 import type { Agent, Conversation, Message, Site, Visitor } from '@parley/shared';
+import { attachmentLines } from '../files/attachment-lines';
 
 /** What a plain-text transcript is made of. */
 export interface TranscriptParts {
@@ -7,11 +8,14 @@ export interface TranscriptParts {
   visitor: Visitor | null;
   agent: Agent | null;
   messages: Message[];
+  /** The relay's address, for links to the files sent (the transcript is read elsewhere). */
+  publicUrl: string;
 }
 
 /**
  * A conversation as plain text: a header, then one block per message in sequence order. Message
- * text is written unchanged (line breaks included) so the transcript holds exactly what was said.
+ * text is written unchanged (line breaks included) so the transcript holds exactly what was said;
+ * each file sent with it follows on a line of its own, with its link.
  */
 export function renderTranscript({
   site,
@@ -19,6 +23,7 @@ export function renderTranscript({
   visitor,
   agent,
   messages,
+  publicUrl,
 }: TranscriptParts): string {
   const who = visitor
     ? [visitor.name, visitor.email && `<${visitor.email}>`].filter(Boolean).join(' ')
@@ -32,8 +37,13 @@ export function renderTranscript({
     conversation.tags.length > 0 ? `Tags: ${conversation.tags.join(', ')}` : null,
     ratingLine(conversation),
   ].filter((line): line is string => line !== null);
-  const body = messages.map(
-    (message) => `[${message.createdAt}] ${authorLabel(message)}:\n${message.text}`,
+  const body = messages.map((message) =>
+    [
+      `[${message.createdAt}] ${authorLabel(message)}:`,
+      // A message of files only has no text line.
+      ...(message.text || !message.attachments?.length ? [message.text] : []),
+      ...attachmentLines(publicUrl, message.attachments),
+    ].join('\n'),
   );
   return `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
 }

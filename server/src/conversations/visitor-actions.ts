@@ -179,7 +179,12 @@ export async function emailTranscript(
   await relay.outbox.enqueue({
     kind: 'transcript',
     conversationId: conversation.id,
-    content: transcriptMail({ site, visitor: { ...visitor, email: visitor.email }, messages }),
+    content: transcriptMail({
+      site,
+      visitor: { ...visitor, email: visitor.email },
+      messages,
+      publicUrl: relay.publicUrl(),
+    }),
   });
   return {};
 }

@@ -32,8 +32,13 @@ export async function attachFiles(
     if (!mine) throw new ParleyError('NOT_FOUND', `No file ${id} of yours to send`);
   }
   const bound = await files.attach(unique, conversation.id);
-  if (bound.length !== unique.length)
+  if (bound.length !== unique.length) {
+    // Swept as never sent (a day old) between the check above and now.
+    const gone = await Promise.all(unique.map(async (id) => (await files.get(id)) === null));
+    if (gone.includes(true))
+      throw new ParleyError('NOT_FOUND', 'A file was deleted before it was sent; upload it again');
     throw new ParleyError('CONFLICT', 'A file was already sent in another conversation');
+  }
   return bound.map((file) => ({
     id: file.id,
     name: file.name,

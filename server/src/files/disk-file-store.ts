@@ -107,16 +107,31 @@ export class DiskFileStore implements FileStore {
       [...this.#files.values()].filter(
         (f) => f.conversationId === null && f.uploader.visitorId === visitorId,
       ),
+      { unsentOnly: true },
     );
   }
 
-  async #delete(files: StoredFile[]): Promise<void> {
+  async deleteUnattachedBefore(before: string): Promise<number> {
+    const cutoff = Date.parse(before);
+    const old = [...this.#files.values()].filter(
+      (f) => f.conversationId === null && Date.parse(f.createdAt) < cutoff,
+    );
+    return this.#delete(old, { unsentOnly: true });
+  }
+
+  /** Returns how many went; `unsentOnly` skips a file bound to a message since it was picked. */
+  async #delete(files: StoredFile[], { unsentOnly = false } = {}): Promise<number> {
+    let deleted = 0;
     for (const file of files) {
+      // Checked and forgotten without awaiting between: attach claims in memory the same way.
+      if (unsentOnly && this.#files.get(file.id)?.conversationId !== null) continue;
       this.#files.delete(file.id);
+      deleted += 1;
       await rm(`${this.#path(file.id)}.json`, { force: true });
       await rm(this.#path(file.id), { force: true });
     }
-    if (files.length > 0) await fsyncDirectory(this.#dir);
+    if (deleted > 0) await fsyncDirectory(this.#dir);
+    return deleted;
   }
 
   async close(): Promise<void> {}

@@ -45,5 +45,10 @@ export interface FileStore {
   deleteForConversations(conversationIds: string[]): Promise<void>;
   /** Deletes a visitor's files never sent (erasure). */
   deleteUnsentOf(visitorId: string): Promise<void>;
+  /**
+   * Deletes every file never sent that was uploaded before `before` (ISO time); returns how many.
+   * A file being sent meanwhile is either bound first (and kept) or deleted first (and refused).
+   */
+  deleteUnattachedBefore(before: string): Promise<number>;
   close(): Promise<void>;
 }

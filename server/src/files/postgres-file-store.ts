@@ -72,6 +72,10 @@ export class PostgresFileStore implements FileStore {
     )`);
     await run(`CREATE INDEX IF NOT EXISTS files_conversation ON ${s}.files (conversation_id)`);
     await run(`CREATE INDEX IF NOT EXISTS files_visitor ON ${s}.files (visitor_id)`);
+    // The sweep of uploads never sent looks for old unbound rows only.
+    await run(
+      `CREATE INDEX IF NOT EXISTS files_unsent ON ${s}.files (created_at) WHERE conversation_id IS NULL`,
+    );
     await run(`CREATE TABLE IF NOT EXISTS ${s}.file_chunks (
       file_id text NOT NULL REFERENCES ${s}.files (id) ON DELETE CASCADE,
       n integer NOT NULL,
@@ -173,6 +177,15 @@ export class PostgresFileStore implements FileStore {
       `DELETE FROM ${this.#s}.files WHERE visitor_id = $1 AND conversation_id IS NULL`,
       [visitorId],
     );
+  }
+
+  async deleteUnattachedBefore(before: string): Promise<number> {
+    // One statement: an attach racing it either binds the row first (kept) or finds it gone.
+    const rows = await this.#database.query<{ id: string }>(
+      `DELETE FROM ${this.#s}.files WHERE conversation_id IS NULL AND created_at < $1 RETURNING id`,
+      [before],
+    );
+    return rows.length;
   }
 
   /** The pool is the store's: it closes it. */

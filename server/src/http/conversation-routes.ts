@@ -106,7 +106,9 @@ export function conversationRoutes(deps: { relay: Relay; requireAgent: RequestHa
     const conversation = await servedConversation(relay, signedIn(res), param(req, 'id'));
     const detail = await conversationDetail(relay, conversation.id);
     const site = await relay.conversations.requireSite(conversation.siteId);
-    res.type('text/plain; charset=utf-8').send(renderTranscript({ site, ...detail }));
+    res
+      .type('text/plain; charset=utf-8')
+      .send(renderTranscript({ site, ...detail, publicUrl: relay.publicUrl() }));
   });
 
   return router;

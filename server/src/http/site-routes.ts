@@ -9,6 +9,7 @@ import {
 import { Router, type RequestHandler } from 'express';
 import { recordAudit, siteChanges } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
+import { withAbsoluteFileLinks } from '../files/attachment-lines';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
 import { conversationDetail } from './conversation-routes';
@@ -131,7 +132,10 @@ export function siteRoutes(deps: {
         offset,
       });
       for (const conversation of items) {
-        res.write(`${JSON.stringify(await conversationDetail(relay, conversation.id))}\n`);
+        const detail = await conversationDetail(relay, conversation.id);
+        // Read away from the relay: file links carry its address.
+        const messages = withAbsoluteFileLinks(relay.publicUrl(), detail.messages);
+        res.write(`${JSON.stringify({ ...detail, messages })}\n`);
       }
       if (items.length < pageSize) break;
     }

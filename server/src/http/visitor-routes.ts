@@ -10,11 +10,12 @@ import {
 import { Router, type RequestHandler } from 'express';
 import { recordAudit } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
+import { withAbsoluteFileLinks } from '../files/attachment-lines';
 import type { AgentRecord } from '../storage/store';
 import { param } from './http-errors';
 import { requireOwner, signedIn } from './require-agent';
 
-/** Every conversation of the visitor, with its messages, oldest first. */
+/** Every conversation of the visitor, with its messages (file links absolute), oldest first. */
 async function conversationsOf(relay: Relay, visitorId: string): Promise<ExportedConversation[]> {
   const pageSize = 200;
   const conversations = [];
@@ -27,7 +28,10 @@ async function conversationsOf(relay: Relay, visitorId: string): Promise<Exporte
   return Promise.all(
     conversations.map(async (conversation) => ({
       conversation,
-      messages: await relay.store.listMessages(conversation.id, { limit: Number.MAX_SAFE_INTEGER }),
+      messages: withAbsoluteFileLinks(
+        relay.publicUrl(),
+        await relay.store.listMessages(conversation.id, { limit: Number.MAX_SAFE_INTEGER }),
+      ),
     })),
   );
 }

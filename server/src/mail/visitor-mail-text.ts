@@ -14,6 +14,8 @@ export interface VisitorMailText {
   replyByEmail: string;
   /** The visitor's own lines in a transcript. */
   you: string;
+  /** Marks a file sent with a message, before its name and link. */
+  file: string;
   transcriptSubject: (site: string) => string;
   transcriptIntro: (site: string) => string;
   /** Why the visitor got this email. */
@@ -29,6 +31,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     openChat: 'Open the chat',
     replyByEmail: 'You can also simply reply to this email.',
     you: 'You',
+    file: 'File',
     transcriptSubject: (site) => `Your conversation with ${site}`,
     transcriptIntro: (site) => `Here is your conversation with ${site}.`,
     footer: (site) => `You receive this email because you wrote to ${site}.`,
@@ -41,6 +44,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     openChat: 'Mở khung chat',
     replyByEmail: 'Bạn cũng có thể trả lời trực tiếp email này.',
     you: 'Bạn',
+    file: 'Tệp',
     transcriptSubject: (site) => `Cuộc trò chuyện của bạn với ${site}`,
     transcriptIntro: (site) => `Đây là cuộc trò chuyện của bạn với ${site}.`,
     footer: (site) => `Bạn nhận được email này vì bạn đã viết cho ${site}.`,
@@ -53,6 +57,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     openChat: 'Deschide chatul',
     replyByEmail: 'Poți de asemenea să răspunzi direct la acest email.',
     you: 'Tu',
+    file: 'Fișier',
     transcriptSubject: (site) => `Conversația ta cu ${site}`,
     transcriptIntro: (site) => `Iată conversația ta cu ${site}.`,
     footer: (site) => `Primești acest email pentru că ai scris către ${site}.`,
@@ -65,6 +70,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     openChat: 'Buksan ang chat',
     replyByEmail: 'Maaari ka ring sumagot nang direkta sa email na ito.',
     you: 'Ikaw',
+    file: 'File',
     transcriptSubject: (site) => `Ang iyong usapan sa ${site}`,
     transcriptIntro: (site) => `Narito ang iyong usapan sa ${site}.`,
     footer: (site) => `Natanggap mo ang email na ito dahil sumulat ka sa ${site}.`,
@@ -77,6 +83,7 @@ const TEXT: Record<Locale, VisitorMailText> = {
     openChat: 'Otwórz czat',
     replyByEmail: 'Możesz też po prostu odpowiedzieć na ten e-mail.',
     you: 'Ty',
+    file: 'Plik',
     transcriptSubject: (site) => `Twoja rozmowa z ${site}`,
     transcriptIntro: (site) => `Oto Twoja rozmowa z ${site}.`,
     footer: (site) => `Otrzymujesz ten e-mail w związku z Twoją wiadomością do ${site}.`,

@@ -1,8 +1,10 @@
 /**
  * Emails to visitors as multipart text + HTML, in the visitor's language, with the site's name and
  * colour. Every piece of text in the HTML is escaped: what a visitor or agent typed stays text.
+ * Files sent with a message follow it as links on the relay's public address.
  */
-import type { Message, Site, Visitor } from '@parley/shared';
+import type { Attachment, Message, Site, Visitor } from '@parley/shared';
+import { absoluteFileUrl, attachmentDetails, attachmentLines } from '../files/attachment-lines';
 import type { OutboxContent } from '../storage/store';
 import { visitorLocale, visitorMailText } from './visitor-mail-text';
 
@@ -39,6 +41,27 @@ function paragraphs(text: string): string {
     .join('');
 }
 
+/** A message's text (when it has any) and its files, as HTML. */
+function messageHtml(message: Message, publicUrl: string): string {
+  return (message.text ? paragraphs(message.text) : '') + filesHtml(message.attachments, publicUrl);
+}
+
+/** One paragraph per file: its name as the link (escaped like any text), then type and size. */
+function filesHtml(attachments: Attachment[] | undefined, publicUrl: string): string {
+  return (attachments ?? [])
+    .map(
+      (file) =>
+        `<p style="margin:0 0 12px"><a href="${escapeHtml(absoluteFileUrl(publicUrl, file))}">${escapeHtml(file.name)}</a> <span style="color:#5b6472">(${escapeHtml(attachmentDetails(file))})</span></p>`,
+    )
+    .join('');
+}
+
+/** A message's text (when it has any) and a line per file, for the plain-text part. */
+function messageText(message: Message, publicUrl: string, label: string): string[] {
+  const files = attachmentLines(publicUrl, message.attachments, label);
+  return [...(message.text || files.length === 0 ? [message.text] : []), ...files];
+}
+
 function layout(site: Site, body: string, footer: string): string {
   const colour = safeColour(site.widget.color);
   return [
@@ -58,15 +81,17 @@ export function replyMail(args: {
   message: Message;
   /** The conversation's reply address, when the relay receives email replies. */
   replyTo?: string | null;
+  /** The relay's address, for links to the files sent. */
+  publicUrl: string;
 }): OutboxContent {
-  const { site, visitor, message, replyTo } = args;
+  const { site, visitor, message, replyTo, publicUrl } = args;
   const t = visitorMailText(visitorLocale(visitor.locale, site.widget.defaultLocale));
   const agent = message.authorName ?? site.name;
   const link = safeLink(visitor.page?.url);
   const text = [
     t.replyIntro(agent),
     '',
-    message.text,
+    ...messageText(message, publicUrl, t.file),
     '',
     '—',
     t.replyContinue(site.name),
@@ -82,7 +107,7 @@ export function replyMail(args: {
   const html = layout(
     site,
     `<p style="margin:0 0 12px;font-weight:600">${escapeHtml(t.replyIntro(agent))}</p>` +
-      `<div style="border-left:3px solid #e5e7eb;padding-left:12px">${paragraphs(message.text)}</div>` +
+      `<div style="border-left:3px solid #e5e7eb;padding-left:12px">${messageHtml(message, publicUrl)}</div>` +
       `<p style="margin:16px 0 0;color:#4b5563">${escapeHtml(t.replyContinue(site.name))}</p>` +
       button +
       (replyTo ? `<p style="margin:16px 0 0;color:#4b5563">${escapeHtml(t.replyByEmail)}</p>` : ''),
@@ -102,8 +127,10 @@ export function transcriptMail(args: {
   site: Site;
   visitor: Visitor & { email: string };
   messages: Message[];
+  /** The relay's address, for links to the files sent. */
+  publicUrl: string;
 }): OutboxContent {
-  const { site, visitor } = args;
+  const { site, visitor, publicUrl } = args;
   const locale = visitorLocale(visitor.locale, site.widget.defaultLocale);
   const t = visitorMailText(locale);
   const messages = args.messages.filter((message) => !message.internal);
@@ -119,7 +146,7 @@ export function transcriptMail(args: {
     '',
     ...messages.flatMap((message) => [
       `${label(message)} (${when(message.createdAt)}):`,
-      message.text,
+      ...messageText(message, publicUrl, t.file),
       '',
     ]),
     '—',
@@ -129,7 +156,7 @@ export function transcriptMail(args: {
   const rows = messages
     .map(
       (message) =>
-        `<div style="margin:0 0 14px"><div style="font-size:12px;color:#5b6472">${escapeHtml(label(message))} · ${escapeHtml(when(message.createdAt))}</div>${paragraphs(message.text)}</div>`,
+        `<div style="margin:0 0 14px"><div style="font-size:12px;color:#5b6472">${escapeHtml(label(message))} · ${escapeHtml(when(message.createdAt))}</div>${messageHtml(message, publicUrl)}</div>`,
     )
     .join('');
   const html = layout(

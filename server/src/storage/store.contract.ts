@@ -20,6 +20,7 @@ import {
 } from './store-contract-fixtures';
 import { auditContract } from './store-contract-audit';
 import { decisionsContract } from './store-contract-decisions';
+import { filesContract } from './store-contract-files';
 import { listingContract } from './store-contract-listing';
 import { messagesContract } from './store-contract-messages';
 import { outboxContract } from './store-contract-outbox';
@@ -69,6 +70,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     describe('audit log', () => auditContract(ctx));
     describe('outbox', () => outboxContract(ctx));
     describe('report aggregates', () => reportsContract(ctx));
+    describe('files', () => filesContract(ctx));
 
     it('everything stored survives close and reopen', async () => {
       const site = await store.createSite(makeSite());
