@@ -4,8 +4,8 @@
  */
 import {
   NAMESPACES,
-  isErrorCode,
   type Ack,
+  type ErrorCode,
   type VisitorAnnouncements,
   type VisitorClientEvents,
 } from '@parley/shared';
@@ -88,7 +88,9 @@ export function createConnection(origin: string, siteId: string, storage: Widget
         }
         const retryAfterMs = error.data?.retryAfterMs;
         model.refused(
-          isErrorCode(code) ? code : 'INTERNAL',
+          // A code this widget does not know (a newer relay's) reads as a generic error: see
+          // text/error-text.ts. Checking against the table would ship the table to every page.
+          typeof code === 'string' ? (code as ErrorCode) : 'INTERNAL',
           typeof retryAfterMs === 'number' ? retryAfterMs : undefined,
         );
       },

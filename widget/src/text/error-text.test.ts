@@ -7,4 +7,8 @@ describe('error text', () => {
     expect(errorText('RATE_LIMITED', en, 4_200)).toContain('try again in 5 s');
     expect(errorText('RATE_LIMITED', en)).toBe(en.errors.rateLimited);
   });
+
+  it('words a code from a newer relay, which this widget does not know, as a generic error', () => {
+    expect(errorText('SOMETHING_NEW' as never, en)).toBe(en.errors.generic);
+  });
 });
