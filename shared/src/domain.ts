@@ -74,6 +74,30 @@ export interface WidgetSettings {
   retentionDays: number | null;
   /** Sites stored before attachments existed lack it: read as the defaults. */
   attachments?: AttachmentSettings;
+  /** The site's own words per language, for visitors who read it. */
+  texts?: Partial<Record<Locale, SiteTexts>>;
+}
+
+/**
+ * A site's own words in one language. What is left out falls back to the site's default words
+ * (greeting, field labels) or to the widget's own text in that language (away message, rating
+ * questions).
+ */
+export interface SiteTexts {
+  greeting?: string;
+  /** Shown above the form for leaving a message while nobody is available. */
+  awayMessage?: string;
+  csatQuestion?: string;
+  npsQuestion?: string;
+  /** Pre-chat field labels, by the field's key. */
+  fieldLabels?: Record<string, string>;
+}
+
+/** The site's words that replace the widget's own, already in the visitor's language. */
+export interface PublicSiteTexts {
+  awayMessage?: string;
+  csatQuestion?: string;
+  npsQuestion?: string;
 }
 
 /** A site (one shop of a network) as owners see it. */
@@ -92,7 +116,9 @@ export interface Site {
 export interface PublicSiteConfig {
   id: string;
   name: string;
-  widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes' | 'retentionDays'>;
+  /** Greeting and field labels in the language the config was asked for (see SiteTexts). */
+  widget: Omit<WidgetSettings, 'inactivityTimeoutMinutes' | 'retentionDays' | 'texts'> &
+    PublicSiteTexts;
   /** True when an agent is online and the site is within business hours. */
   available: boolean;
   /**

@@ -55,7 +55,8 @@ export interface VisitorSession {
 /** Requests a visitor may send: `in` is the payload, `out` the ack's `data`. */
 export interface VisitorRequests {
   'visitor:hello': { in: VisitorHello; out: VisitorSession };
-  'visitor:identify': { in: VisitorIdentify; out: { verified: boolean } };
+  /** With `locale`, `site` answers in the site's words for that language. */
+  'visitor:identify': { in: VisitorIdentify; out: { verified: boolean; site?: PublicSiteConfig } };
   'page:view': { in: PageViewInput; out: Empty };
   'message:send': {
     in: VisitorMessageSend;

@@ -3,7 +3,7 @@
  * The server validates every inbound payload against these; clients import only the types.
  */
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, SITE_LOCALES } from './domain';
+import { ATTACHMENT_KINDS, LOCALES, MAX_ATTACHMENT_BYTES, SITE_LOCALES } from './domain';
 import { storableText } from './storable-text';
 
 export { storableText };
@@ -199,6 +199,17 @@ export const loginSchema = z.strictObject({ email, password: z.string().min(1).m
 const hhmm = str().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 /** Widget settings, all optional on update. */
+const fieldKey = str().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be an identifier');
+
+/** A site's words in one language; empty ones are left out (the fallback applies). */
+const siteTextsSchema = z.strictObject({
+  greeting: str().trim().max(500).optional(),
+  awayMessage: str().trim().max(500).optional(),
+  csatQuestion: str().trim().max(200).optional(),
+  npsQuestion: str().trim().max(200).optional(),
+  fieldLabels: z.record(fieldKey, str().trim().max(100)).optional(),
+});
+
 export const widgetSettingsSchema = z.strictObject({
   color: str().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
   greeting: str().trim().max(500),
@@ -210,7 +221,7 @@ export const widgetSettingsSchema = z.strictObject({
   prechatFields: z
     .array(
       z.strictObject({
-        key: str().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be an identifier'),
+        key: fieldKey,
         label: str().trim().min(1).max(100),
         type: z.enum(['text', 'email', 'tel']),
         required: z.boolean(),
@@ -241,6 +252,7 @@ export const widgetSettingsSchema = z.strictObject({
     allowedKinds: z.array(z.enum(ATTACHMENT_KINDS)).max(ATTACHMENT_KINDS.length),
     filesPerVisitorPerHour: z.number().int().min(1).max(1000),
   }),
+  texts: z.partialRecord(z.enum(LOCALES), siteTextsSchema),
 });
 
 const origin = str()

@@ -3,11 +3,14 @@ import {
   type AttachmentKind,
   type OpeningHours,
   type PrechatField,
+  type Locale,
   type Site,
   type SiteLocale,
+  type SiteTexts,
   type SiteUpdate,
 } from '@parley/shared';
 import { attachmentSettingsOf } from './attachment-rules';
+import { cleanTexts } from './site-texts';
 
 /** One weekday row of the business-hours editor. */
 export interface DayDraft {
@@ -36,6 +39,8 @@ export interface SiteDraft {
   /** Days closed conversations are kept; empty keeps them forever. */
   retentionDays: string;
   attachments: AttachmentsDraft;
+  /** The site's words per language, as typed (cleaned on save). */
+  texts: Partial<Record<Locale, SiteTexts>>;
 }
 
 /** The attachment settings as their inputs hold them. */
@@ -90,6 +95,7 @@ export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {
     // Sites stored before retention existed lack the setting.
     retentionDays: widget.retentionDays == null ? '' : String(widget.retentionDays),
     attachments: attachmentsToDraft(site),
+    texts: structuredClone(widget.texts ?? {}),
   };
 }
 
@@ -145,6 +151,7 @@ export function draftToUpdate(draft: SiteDraft): SiteUpdate {
         ? Number.parseInt(draft.retentionDays.trim(), 10)
         : null,
       attachments: attachmentsFromDraft(draft.attachments),
+      texts: cleanTexts(draft.texts),
     },
   };
 }

@@ -92,6 +92,7 @@ describe('settings: sites', () => {
           allowedKinds: ['image', 'pdf', 'text', 'office'],
           filesPerVisitorPerHour: 30,
         },
+        texts: {},
       },
     });
     expect(await screen.findByText('Changes saved.')).toBeTruthy();
@@ -403,5 +404,26 @@ describe('settings: audit log', () => {
     expect(screen.queryByText('Nothing recorded yet.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Nothing recorded yet.')).toBeTruthy();
+  });
+});
+
+describe('settings: the site’s words per language', () => {
+  test('an owner gives Polish words, which are saved without the empty ones', async () => {
+    const { api } = await setup({ updateSite: vi.fn(async (_id, _patch) => makeSite()) });
+    const texts = screen.getByRole('group', { name: 'Texts per language' });
+    fireEvent.change(within(texts).getByRole('combobox', { name: 'Language of these texts' }), {
+      target: { value: 'pl' },
+    });
+    setValue(within(texts).getByRole('textbox', { name: 'Greeting (Polish)' }), 'Dzień dobry!');
+    setValue(
+      within(texts).getByRole('textbox', { name: 'Satisfaction question (Polish)' }),
+      '  Jak oceniasz tę rozmowę?  ',
+    );
+    setValue(within(texts).getByRole('textbox', { name: 'Away message (Polish)' }), '   ');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.texts).toEqual({
+      pl: { greeting: 'Dzień dobry!', csatQuestion: 'Jak oceniasz tę rozmowę?' },
+    });
   });
 });

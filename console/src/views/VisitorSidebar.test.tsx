@@ -2,7 +2,7 @@ import type { Visitor } from '@parley/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createTestWorkspace, type ApiOverrides, type TestWorkspace } from '../testing/fakes';
-import { makeAgent, makeDetail, makeSummary, makeVisitor } from '../testing/fixtures';
+import { makeAgent, makeDetail, makeSite, makeSummary, makeVisitor } from '../testing/fixtures';
 import { VisitorSidebar } from './VisitorSidebar';
 
 let current: TestWorkspace | null = null;
@@ -16,9 +16,11 @@ async function showVisitor(
   visitor: Partial<Visitor>,
   api: ApiOverrides = {},
   role: 'owner' | 'agent' = 'agent',
+  sites = [makeSite()],
 ) {
   current = createTestWorkspace({
     agent: makeAgent({ role }),
+    sites,
     api: { getConversation: vi.fn(async () => makeDetail({}, [], visitor)), ...api },
   });
   render(<VisitorSidebar workspace={current.workspace} />);
@@ -32,6 +34,24 @@ const fact = (label: string) =>
   screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
 
 describe('visitor sidebar', () => {
+  test('shows pre-chat answers under their question’s label, a field the site dropped under its key', async () => {
+    const site = makeSite();
+    site.widget.prechatFields = [
+      { key: 'order', label: 'Numer zamówienia', type: 'text', required: false },
+    ];
+    const { socket } = await showVisitor(
+      { fields: { order: 'PL-4521', legacy: 'kept' } },
+      {},
+      'agent',
+      [site],
+    );
+    // The sites (with their pre-chat fields) arrive with agent:hello on connecting.
+    socket.setState('connected');
+    await waitFor(() => expect(fact('Numer zamówienia')).toBe('PL-4521'));
+    expect(fact('legacy')).toBe('kept');
+    expect(screen.queryByText('order', { selector: 'dt' })).toBeNull();
+  });
+
   test('shows name, email and that the identity is verified', async () => {
     await showVisitor({
       name: 'Vera Visitor',

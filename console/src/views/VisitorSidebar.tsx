@@ -12,7 +12,7 @@ import type { Workspace } from '../models/workspace';
 
 /** The right pane: who the visitor is, where they are now, and how earlier chats went. */
 export function VisitorSidebar(props: { workspace: Workspace }) {
-  const { conversation, history, clock } = props.workspace;
+  const { conversation, history, clock, directory } = props.workspace;
   const detail = conversation.detail.value;
   if (!detail) {
     return (
@@ -28,6 +28,10 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
   const extraFields = Object.entries(visitor.fields).filter(
     ([key]) => key !== 'name' && key !== 'email',
   );
+  // A pre-chat answer is shown under its question's label ("Order number"), not its key.
+  const prechatFields = directory.sites.value.find((s) => s.id === visitor.siteId)?.widget
+    .prechatFields;
+  const labelOf = (key: string) => prechatFields?.find((f) => f.key === key)?.label ?? key;
 
   return (
     <aside class="pane visitor" aria-label="Visitor">
@@ -67,7 +71,7 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
           </Fact>
           <Fact label="OS">{formatNamed(device.os) ?? <span class="muted">Unknown</span>}</Fact>
           {extraFields.map(([key, value]) => (
-            <Fact key={key} label={key}>
+            <Fact key={key} label={labelOf(key)}>
               {value}
             </Fact>
           ))}

@@ -9,6 +9,7 @@ import {
   type Visitor,
   type VisitorSession,
 } from '@parley/shared';
+import { localizedWidget } from '../sites/localized-widget';
 import type { z } from 'zod';
 import { VISITOR_FIELDS_MAX_KEYS } from '@parley/shared/schemas';
 import type * as schemas from '@parley/shared/schemas';
@@ -27,13 +28,17 @@ export interface VisitorActor {
 
 type In<S extends z.ZodType> = z.output<S>;
 
-/** What the widget may know about a site. */
-export async function publicSiteConfig(relay: Relay, site: Site): Promise<PublicSiteConfig> {
+/** What the widget may know about a site, in the words of the visitor's language. */
+export async function publicSiteConfig(
+  relay: Relay,
+  site: Site,
+  locale: string | null | undefined,
+): Promise<PublicSiteConfig> {
   const { inactivityTimeoutMinutes: _timeout, retentionDays: _retention, ...widget } = site.widget;
   return {
     id: site.id,
     name: site.name,
-    widget,
+    widget: localizedWidget(widget, locale),
     available: await relay.router.isAvailable(site),
     email: relay.mailer.configured,
   };
@@ -151,7 +156,7 @@ export async function hello(
     token,
     conversation: conversation ? await relay.conversations.visitorView(conversation) : null,
     messages: conversation ? await visibleMessages(relay, conversation.id) : [],
-    site: await publicSiteConfig(relay, site),
+    site: await publicSiteConfig(relay, site, visitor.locale),
   };
 }
 
@@ -159,7 +164,7 @@ export async function identify(
   relay: Relay,
   actor: VisitorActor,
   input: In<typeof schemas.visitorIdentifySchema>,
-): Promise<{ verified: boolean }> {
+): Promise<{ verified: boolean; site?: PublicSiteConfig }> {
   const site = await relay.conversations.requireSite(actor.siteId);
   let verified: boolean | undefined;
   if (input.userId !== undefined) {
@@ -180,6 +185,10 @@ export async function identify(
     fields: input.fields,
     locale: input.locale,
   });
+  // A new language: the site's words in it, for the panel to show at once.
+  if (input.locale !== undefined) {
+    return { verified: visitor.verified, site: await publicSiteConfig(relay, site, input.locale) };
+  }
   return { verified: visitor.verified };
 }
 

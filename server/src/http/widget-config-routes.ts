@@ -1,4 +1,7 @@
-/** GET /api/widget/sites/:siteId: what the widget needs before any socket opens. Public, CORS. */
+/**
+ * GET /api/widget/sites/:siteId[?locale=pl]: what the widget needs before any socket opens, in the
+ * site's words for that language. Public, CORS.
+ */
 import { ParleyError } from '@parley/shared';
 import { Router } from 'express';
 import type { Relay } from '../conversations/relay';
@@ -22,7 +25,8 @@ export function widgetConfigRoutes(deps: { relay: Relay }): Router {
       res.setHeader('Vary', 'Origin');
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await publicSiteConfig(deps.relay, site));
+    const locale = typeof req.query.locale === 'string' ? req.query.locale.slice(0, 35) : null;
+    res.json(await publicSiteConfig(deps.relay, site, locale));
   });
 
   return router;

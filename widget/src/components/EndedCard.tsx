@@ -25,12 +25,14 @@ export function EndedCard({ chat, state }: { chat: Chat; state: ChatState }) {
       <div class="card">
         {step === 'csat' && (
           <RatingPrompt
+            question={state.config.widget.csatQuestion}
             busy={state.busy}
             onSubmit={(csat, comment) => void chat.forms.rate(csat, comment)}
           />
         )}
         {step === 'nps' && (
           <NpsPrompt
+            question={state.config.widget.npsQuestion}
             busy={state.busy}
             onScore={(nps) => void chat.forms.rateNps(nps)}
             onSkip={() => chat.forms.skipNps()}

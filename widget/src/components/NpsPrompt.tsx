@@ -3,6 +3,8 @@ import { useText } from '../text/text-context';
 import { onRowKey } from './row-keys';
 
 interface Props {
+  /** The site's own question in the visitor's language, if it set one. */
+  question?: string | undefined;
   busy: boolean;
   onScore: (nps: number) => void;
   onSkip: () => void;
@@ -15,14 +17,14 @@ const SCORES = Array.from({ length: 11 }, (_, i) => i);
  * its ends labelled (and described to screen readers on 0 and 10). One tab stop, the arrows move
  * along it, Enter or a click answers.
  */
-export function NpsPrompt({ busy, onScore, onSkip }: Props) {
+export function NpsPrompt({ question, busy, onScore, onSkip }: Props) {
   const { t } = useText();
   const id = useId();
   const [at, setAt] = useState(0);
   return (
     <div class="rating">
       <h3 class="card-title" id={id}>
-        {t.npsTitle}
+        {question ?? t.npsTitle}
       </h3>
       <div
         class="scale nps"

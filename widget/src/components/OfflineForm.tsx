@@ -47,7 +47,7 @@ export function OfflineForm({ chat, state }: { chat: Chat; state: ChatState }) {
     <div class="pane">
       <FormCard
         title={t.offlineTitle}
-        intro={email ? t.offlineIntro : t.offlineIntroNoEmail}
+        intro={state.config.widget.awayMessage ?? (email ? t.offlineIntro : t.offlineIntroNoEmail)}
         specs={specs}
         form={form}
         submitLabel={t.leaveMessage}

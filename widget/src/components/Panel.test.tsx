@@ -446,3 +446,50 @@ describe('keyboard use', () => {
     expect(document.activeElement).toBe(screen.getByRole('group', { name: /recommend/ }));
   });
 });
+
+describe('the site’s own words', () => {
+  const polishSite = siteConfig(
+    {
+      greeting: 'Dzień dobry! W czym możemy pomóc?',
+      awayMessage: 'Jesteśmy poza biurem. Odpowiemy jutro od 9:00.',
+      csatQuestion: 'Jak oceniasz tę rozmowę?',
+      npsQuestion: 'Czy poleciłbyś nas znajomym?',
+    },
+    false,
+  );
+
+  it('replace the widget’s away text above the offline form', async () => {
+    await openPanel({ 'visitor:hello': () => ok(session({ site: polishSite })) }, polishSite);
+    expect(screen.getByText('Jesteśmy poza biurem. Odpowiemy jutro od 9:00.')).toBeTruthy();
+  });
+
+  it('ask the rating questions, which name their scales', async () => {
+    await openPanel({
+      ...inConversation({ status: 'closed', closedBy: 'agent' }),
+      'visitor:hello': () =>
+        ok(
+          session({
+            site: polishSite,
+            conversation: conversation({ status: 'closed', closedBy: 'agent' }),
+          }),
+        ),
+      'rating:submit': () => ok({ rating: { csat: 5, comment: null, nps: null, createdAt: '' } }),
+    });
+    expect(screen.getByRole('group', { name: 'Jak oceniasz tę rozmowę?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^5/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    await settle();
+    expect(screen.getByRole('group', { name: 'Czy poleciłbyś nas znajomym?' })).toBeTruthy();
+  });
+
+  it('follow the visitor to another language: the relay answers the switch with that language’s words', async () => {
+    const vietnamese = siteConfig({ greeting: 'Xin chào! Chúng tôi có thể giúp gì?' });
+    const chat = await openPanel({
+      ...inConversation(),
+      'visitor:identify': () => ok({ verified: false, site: vietnamese }),
+    });
+    chat.model.localeChanged('vi');
+    await settle();
+    expect(screen.getByText('Xin chào! Chúng tôi có thể giúp gì?')).toBeTruthy();
+  });
+});

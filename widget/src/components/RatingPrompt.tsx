@@ -5,6 +5,8 @@ import { StarIcon } from './icons';
 import { onRowKey } from './row-keys';
 
 interface Props {
+  /** The site's own question in the visitor's language, if it set one. */
+  question?: string | undefined;
   busy: boolean;
   onSubmit: (csat: number, comment: string) => void;
 }
@@ -15,7 +17,7 @@ const SCORES = [1, 2, 3, 4, 5] as const;
  * "Rate this conversation": five stars, each named by its number and described by its word
  * ("Good"), and an optional comment. The row is one tab stop; the arrows move and choose.
  */
-export function RatingPrompt({ busy, onSubmit }: Props) {
+export function RatingPrompt({ question, busy, onSubmit }: Props) {
   const { t } = useText();
   const id = useId();
   const [score, setScore] = useState<number | null>(null);
@@ -29,7 +31,7 @@ export function RatingPrompt({ busy, onSubmit }: Props) {
       }}
     >
       <h3 class="card-title" id={id}>
-        {t.rateTitle}
+        {question ?? t.rateTitle}
       </h3>
       <div
         class="scale stars"

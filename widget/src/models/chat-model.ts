@@ -360,7 +360,8 @@ export class ChatModel {
 
   private async sendIdentify(payload: VisitorIdentify): Promise<void> {
     const reply = await this.deps.transport.request('visitor:identify', payload);
-    if (reply.ok) return;
+    // A new language comes back with the site's words in it.
+    if (reply.ok) return void (reply.data.site && this.store.update({ config: reply.data.site }));
     if (isTransient(reply.error.code)) this.pendingIdentities.push(payload);
     else this.deps.warn(`Parley.identify: ${reply.error.code}: ${reply.error.message}`);
   }

@@ -4,6 +4,7 @@ import { draftToUpdate, siteToDraft, type DayDraft, type SiteDraft } from '../..
 import { AttachmentsFields } from './AttachmentsFields';
 import { BusinessHoursFields } from './BusinessHoursFields';
 import { PrechatFieldsEditor } from './PrechatFieldsEditor';
+import { SiteTextsFields } from './SiteTextsFields';
 
 const LOCALE_NAMES: Record<(typeof SITE_LOCALES)[number], string> = {
   auto: 'Automatic (browser)',
@@ -165,6 +166,11 @@ export function SiteForm(props: {
         </label>
       </fieldset>
 
+      <SiteTextsFields
+        value={draft.texts}
+        prechatFields={draft.prechatFields}
+        onChange={(value) => set('texts', value)}
+      />
       <AttachmentsFields
         value={draft.attachments}
         onChange={(attachments) => set('attachments', attachments)}
