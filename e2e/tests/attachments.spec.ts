@@ -101,27 +101,27 @@ test.describe('Files in a conversation', () => {
     await agent.page.locator('input[type=file]').setInputFiles({
       name: 'replacement-seam.png',
       mimeType: 'image/png',
-      buffer: await widget.page.evaluate(async () => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 200;
-        canvas.height = 120;
-        const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-        g.fillStyle = '#fde68a';
-        g.fillRect(0, 0, 200, 120);
-        const blob = await new Promise<Blob>((resolve) =>
-          canvas.toBlob((b) => resolve(b as Blob), 'image/png'),
-        );
-        return [...new Uint8Array(await blob.arrayBuffer())];
-      }).then((bytes) => Buffer.from(bytes)),
+      buffer: await widget.page
+        .evaluate(async () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = 200;
+          canvas.height = 120;
+          const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+          g.fillStyle = '#fde68a';
+          g.fillRect(0, 0, 200, 120);
+          const blob = await new Promise<Blob>((resolve) =>
+            canvas.toBlob((b) => resolve(b as Blob), 'image/png'),
+          );
+          return [...new Uint8Array(await blob.arrayBuffer())];
+        })
+        .then((bytes) => Buffer.from(bytes)),
     });
     await agent.reply.fill('Dziękujemy, wysyłamy nową część — tak wygląda.');
     await agent.button('Send').click();
 
     const answer = widget.log.getByRole('img', { name: 'replacement-seam.png' });
     await expect(answer).toBeVisible();
-    await expect
-      .poll(() => answer.evaluate((img: HTMLImageElement) => img.naturalWidth))
-      .toBe(200);
+    await expect.poll(() => answer.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(200);
     // The visitor opens it in the panel's viewer; Escape closes the viewer, not the chat.
     await widget.log.getByRole('button', { name: 'replacement-seam.png' }).click();
     const viewer = widget.panel.getByRole('dialog', { name: 'replacement-seam.png' });
