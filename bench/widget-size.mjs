@@ -15,6 +15,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { measureParts } from './widget-parts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -238,6 +239,12 @@ async function main() {
   const distDir = path.resolve(process.argv[2] ?? path.join(here, '../widget/dist'));
   const m = await measure(distDir, await localeCodes());
   process.stdout.write(formatReport(m));
+  const parts = await measureParts(path.join(here, '../widget'));
+  process.stdout.write(
+    `\nParts of the panel chunk (gzip -9 bytes of their own files and stylesheet; the lines that use\nthem elsewhere are not counted):\n${parts
+      .map((p) => `  ${p.name.padEnd(14)} ${kb(p.gzip)}`)
+      .join('\n')}\n`,
+  );
   const { ok, failures } = checkBudgets(m.totals);
   if (!ok) {
     process.stderr.write(`\nBudget exceeded:\n  ${failures.join('\n  ')}\n`);
