@@ -9,7 +9,9 @@ export {
   MISSED_TAG,
   SITE_LOCALES,
 } from './domain';
+export { newClientId } from './client-id';
 export { formatFileSize, isInlineImage, kindOfFile } from './file-kind';
+export { linkify, safeHref, type TextPart } from './linkify';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';
 export type * from './reports';

@@ -1,4 +1,4 @@
-import { linkify } from '../format/linkify';
+import { linkify } from '@parley/shared';
 
 /**
  * Message text as text: Preact escapes it, and only http(s) URLs become links, opened in a new tab
@@ -8,7 +8,7 @@ export function RichText(props: { text: string }) {
   return (
     <>
       {linkify(props.text).map((part, index) =>
-        part.type === 'link' ? (
+        part.kind === 'link' ? (
           <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
             {part.text}
           </a>

@@ -3,7 +3,7 @@ import type { Message } from '@parley/shared';
 import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
-import { newClientId } from './client-id';
+import { newClientId } from '@parley/shared';
 
 /** A reply or note on its way to the relay, or one that failed and can be retried. */
 export interface OutgoingMessage {

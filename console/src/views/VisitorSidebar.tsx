@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { Avatar } from '../components/Avatar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { VisitorHistoryList } from '../components/VisitorHistoryList';
-import { safeHref } from '../format/linkify';
+import { safeHref } from '@parley/shared';
 import { formatNamed, parseUserAgent } from '../format/user-agent';
 import { visitorClock, visitorLocalTime } from '../format/visitor-clock';
 import { visitorName } from '../format/visitor-name';

@@ -1,4 +1,4 @@
-import { linkify } from '../linkify';
+import { linkify } from '@parley/shared';
 
 /** Message text with http(s) links made clickable; everything else stays plain text. */
 export function MessageText({ text }: { text: string }) {

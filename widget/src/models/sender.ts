@@ -5,7 +5,7 @@
  */
 import type { Transport, WidgetErrorCode } from '../transport';
 import type { ChatModel } from './chat-model';
-import { newClientId } from './client-id';
+import { newClientId } from '@parley/shared';
 import type { OutboxEntry, OutboxFile } from './outbox';
 import { TypingSignal } from './typing-signal';
 

@@ -1,5 +1,6 @@
 /**
- * Splits message text into plain text and links. Only http and https become links; everything
+ * Splits message text into plain text and links, the same way in the widget and the console, so
+ * a message shows the same links on both sides. Only http and https become links; everything
  * else stays text, rendered as text (never as HTML).
  */
 
@@ -38,7 +39,9 @@ function trimTrailing(url: string): string {
   return trimmed;
 }
 
-function safeHref(candidate: string): string | null {
+/** The URL if it parses as http or https, else null. */
+export function safeHref(candidate: string | null | undefined): string | null {
+  if (!candidate) return null;
   try {
     const url = new URL(candidate);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { linkify } from './linkify';
+import { describe, expect, it, test } from 'vitest';
+import { linkify, safeHref } from './linkify';
 
 describe('links in messages', () => {
   it('turns http and https URLs into links and leaves the sentence around them', () => {
@@ -39,4 +39,21 @@ describe('links in messages', () => {
         .join(''),
     ).toBe(text);
   });
+});
+
+// The console's cases, now the same function's.
+test('http and https URLs become links and trailing punctuation stays text', () => {
+  expect(linkify('See https://shop.example/a?b=1. Thanks')).toEqual([
+    { kind: 'text', text: 'See ' },
+    { kind: 'link', text: 'https://shop.example/a?b=1', href: 'https://shop.example/a?b=1' },
+    { kind: 'text', text: '. Thanks' },
+  ]);
+});
+
+test('other schemes never become links', () => {
+  expect(linkify('javascript:alert(1) data:text/html,hi')).toEqual([
+    { kind: 'text', text: 'javascript:alert(1) data:text/html,hi' },
+  ]);
+  expect(safeHref('javascript:alert(1)')).toBeNull();
+  expect(safeHref('ftp://files.example')).toBeNull();
 });
