@@ -48,6 +48,7 @@ const app = createConsoleApp({
   history: createBrowserHistory(),
   base: import.meta.env.BASE_URL,
   saveFile,
+  storage: localStorage,
 });
 expireSession = app.session.expire;
 

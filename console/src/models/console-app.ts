@@ -1,3 +1,4 @@
+import type { KeyValueStorage } from './outbox-storage';
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { ApiClient } from '../api/api-client';
 import type { UploadFile } from '../api/file-upload';
@@ -26,6 +27,8 @@ export interface ConsoleDeps {
   /** The path the console is served under, e.g. `/console/`. */
   base: string;
   saveFile: SaveFile;
+  /** Where unsent replies survive a reload. */
+  storage?: KeyValueStorage;
 }
 
 /** The whole console: a session, and a workspace that exists exactly while someone is signed in. */

@@ -12,6 +12,7 @@ import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
 import { createOutbox } from './outbox';
+import type { OutboxStorage } from './outbox-storage';
 
 export type { OutgoingMessage } from './outbox';
 
@@ -25,6 +26,9 @@ export interface ConversationDeps {
   /** Whether the agent can see the console right now (tab visible and focused). */
   focused: ReadonlySignal<boolean>;
   newClientId?: () => string;
+  /** Where unsent messages survive a reload, and when to send them again. */
+  outboxStorage?: OutboxStorage;
+  whenConnected?: (send: () => void) => void;
   /** How long after the last keystroke the visitor is told the agent stopped typing. */
   typingIdleMs?: number;
   /** A visitor's "typing" is dropped after this long without news, in case the stop was lost. */
@@ -50,6 +54,8 @@ export function createConversation(deps: ConversationDeps) {
     connection,
     onDelivered: (message) => applyMessage(message),
     ...(deps.newClientId ? { newClientId: deps.newClientId } : {}),
+    ...(deps.outboxStorage ? { storage: deps.outboxStorage } : {}),
+    ...(deps.whenConnected ? { whenConnected: deps.whenConnected } : {}),
   });
   let generation = 0;
   let typingSentFor: string | null = null;

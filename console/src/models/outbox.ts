@@ -4,6 +4,7 @@ import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
 import { newClientId } from '@parley/shared';
+import type { OutboxStorage } from './outbox-storage';
 
 /** A reply or note on its way to the relay, or one that failed and can be retried. */
 export interface OutgoingMessage {
@@ -19,16 +20,30 @@ export interface OutgoingMessage {
 
 /**
  * Messages the agent sent that the relay has not confirmed yet. A failed one keeps its clientId,
- * so retrying can never post it twice.
+ * so retrying can never post it twice. With `storage`, they survive a reload and are sent again
+ * once the console is connected.
  */
 export function createOutbox(deps: {
   connection: Pick<AgentConnection, 'request'>;
   /** Receives each message the relay stored. */
   onDelivered: (message: Message) => void;
   newClientId?: () => string;
+  storage?: OutboxStorage;
+  /** Calls `send` once the console is connected (at once if it is). */
+  whenConnected?: (send: () => void) => void;
 }) {
   const makeClientId = deps.newClientId ?? newClientId;
-  const items = signal<OutgoingMessage[]>([]);
+  const restored = deps.storage?.load() ?? [];
+  const items = signal<OutgoingMessage[]>(restored);
+  if (deps.storage) {
+    const { storage } = deps;
+    items.subscribe((current) => storage.save(current));
+  }
+  if (restored.length) {
+    const resend = () => restored.forEach((item) => void deliver(item));
+    if (deps.whenConnected) deps.whenConnected(resend);
+    else resend();
+  }
 
   function patch(clientId: string, change: Partial<OutgoingMessage> | null): void {
     items.value =

@@ -1,3 +1,4 @@
+import { localOutboxStorage, type KeyValueStorage } from './outbox-storage';
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { Agent } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
@@ -47,6 +48,8 @@ export interface WorkspaceDeps {
   saveFile: SaveFile;
   /** The relay refused the socket's token: the session is over. */
   onUnauthorized: () => void;
+  /** Where unsent replies survive a reload (localStorage); without it they live with the page. */
+  storage?: KeyValueStorage;
 }
 
 /** Everything a signed-in agent works with, wired to one live connection. Disposed on sign-out. */
@@ -60,7 +63,23 @@ export function createWorkspace(deps: WorkspaceDeps) {
 
   const presence = createPresence({ connection, directory });
   const inbox = createInbox({ api, meId });
-  const conversation = createConversation({ api, connection, meId, focused });
+  // Sent again once connected: with the same clientIds, the relay stores each of them once.
+  const whenConnected = (send: () => void) => {
+    if (directory.connection.value === 'connected') return send();
+    const stop = connection.onState((state) => {
+      if (state !== 'connected') return;
+      stop();
+      send();
+    });
+  };
+  const conversation = createConversation({
+    api,
+    connection,
+    meId,
+    focused,
+    whenConnected,
+    ...(deps.storage ? { outboxStorage: localOutboxStorage(deps.storage, deps.agent.id) } : {}),
+  });
   const canned = createCannedReplies({ api });
   const attachmentSettings = (siteId: string) =>
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
