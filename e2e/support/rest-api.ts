@@ -13,6 +13,8 @@ export interface RestApi {
     capacity: number;
     siteIds: string[];
   }): Promise<Agent>;
+  /** PATCH /api/sites/:id (name, allowed origins, widget settings). */
+  updateSite(siteId: string, patch: Record<string, unknown>): Promise<unknown>;
 }
 
 async function call<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
@@ -47,6 +49,12 @@ export async function signInApi(
         `${baseUrl}/api/conversations?${new URLSearchParams(query).toString()}`,
         { token },
       ),
+    updateSite: (siteId, patch) =>
+      call(`${baseUrl}/api/sites/${encodeURIComponent(siteId)}`, {
+        method: 'PATCH',
+        token,
+        body: JSON.stringify(patch),
+      }),
     createAgent: (input) =>
       call<Agent>(`${baseUrl}/api/agents`, {
         method: 'POST',

@@ -41,6 +41,9 @@ export interface ConversationServiceDeps {
 
 type Deps = ConversationServiceDeps;
 
+/** More active chats than any agent can hold (capacity is at most 100), taken beyond it or not. */
+const MAX_CAPACITY_SCAN = 1000;
+
 export class ConversationService {
   constructor(private readonly deps: Deps) {}
 
@@ -272,6 +275,19 @@ export class ConversationService {
     for (const siteId of new Set([...agent.siteIds, ...previousSiteIds])) {
       await this.announceAvailability(siteId);
       if (agent.status === 'online') await this.drain(siteId);
+    }
+    // The visitors this agent is talking to see the new status (or name) at once: an agent who
+    // stepped away is not shown to them as online.
+    const { items } = await this.deps.store.listConversations({
+      agentId: agent.id,
+      status: 'active',
+      limit: MAX_CAPACITY_SCAN,
+    });
+    for (const conversation of items) {
+      this.deps.publish.visitorConversation(
+        conversation.visitorId,
+        await this.visitorView(conversation),
+      );
     }
   }
 
