@@ -11,3 +11,5 @@ declare class URL {
   readonly href: string;
   readonly protocol: string;
 }
+declare function setTimeout(handler: () => void, ms?: number): unknown;
+declare function clearTimeout(handle: unknown): void;

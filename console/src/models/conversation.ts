@@ -11,6 +11,7 @@ import type { ApiClient } from '../api/api-client';
 import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
+import { TypingSignal } from '@parley/shared';
 import { createOutbox } from './outbox';
 import type { OutboxStorage } from './outbox-storage';
 
@@ -58,8 +59,8 @@ export function createConversation(deps: ConversationDeps) {
     ...(deps.whenConnected ? { whenConnected: deps.whenConnected } : {}),
   });
   let generation = 0;
-  let typingSentFor: string | null = null;
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The reply box's typing signal, for the conversation it was typed in. */
+  let typing: { conversationId: string; signal: TypingSignal } | null = null;
   let visitorTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -168,25 +169,27 @@ export function createConversation(deps: ConversationDeps) {
     });
   }
 
-  /** Called on every keystroke in the reply box; tells the visitor once, and again when it stops. */
+  /** Called on every keystroke in the reply box; the visitor sees "typing" until it stops. */
   function noteTyping(): void {
     const current = conversation.value;
     if (!current || !isMine.value) return;
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(stopTyping, deps.typingIdleMs ?? 3000);
-    if (typingSentFor === current.id) return;
-    typingSentFor = current.id;
-    reportBackground(
-      connection.request('typing:set', { conversationId: current.id, typing: true }),
-    );
+    if (typing?.conversationId !== current.id) {
+      typing?.signal.stop();
+      const conversationId = current.id;
+      typing = {
+        conversationId,
+        signal: new TypingSignal(
+          (on) =>
+            reportBackground(connection.request('typing:set', { conversationId, typing: on })),
+          deps.typingIdleMs ?? 3000,
+        ),
+      };
+    }
+    typing.signal.input();
   }
 
   function stopTyping(): void {
-    clearTimeout(typingTimer);
-    if (!typingSentFor) return;
-    const conversationId = typingSentFor;
-    typingSentFor = null;
-    reportBackground(connection.request('typing:set', { conversationId, typing: false }));
+    typing?.signal.stop();
   }
 
   function applyMessage(message: Message): void {
@@ -270,7 +273,7 @@ export function createConversation(deps: ConversationDeps) {
 
   function dispose(): void {
     stopSeen();
-    clearTimeout(typingTimer);
+    typing?.signal.stop();
     clearTimeout(visitorTypingTimer);
     generation++;
   }

@@ -7,7 +7,7 @@ import type { Transport, WidgetErrorCode } from '../transport';
 import type { ChatModel } from './chat-model';
 import { newClientId } from '@parley/shared';
 import type { OutboxEntry, OutboxFile } from './outbox';
-import { TypingSignal } from './typing-signal';
+import { TypingSignal } from '@parley/shared';
 
 /** A file on its way to the relay, from the attachments chunk. */
 export interface PendingUpload {

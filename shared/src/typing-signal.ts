@@ -1,6 +1,7 @@
 /**
- * Turns keystrokes into few `typing:set` events: `true` on the first keystroke (repeated at most
- * every few seconds while typing goes on), `false` after a pause or when the message is sent.
+ * Turns keystrokes into few `typing:set` events, the same way for visitors and agents: `true` on
+ * the first keystroke (repeated every few seconds while typing goes on, so the other side's
+ * indicator, which expires, stays up), `false` after a pause or when the message is sent.
  */
 export class TypingSignal {
   private typing = false;
