@@ -59,8 +59,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const helloError = signal<RequestError | null>(null);
 
   const presence = createPresence({ connection, directory });
-  const inbox = createInbox({ api, meId });
   const conversation = createConversation({ api, connection, meId, focused });
+  const inbox = createInbox({ api, meId, viewingId: () => conversation.selectedId.value });
   const canned = createCannedReplies({ api });
   const attachmentSettings = (siteId: string) =>
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
@@ -147,6 +147,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     try {
       const mine = await api.listConversations({ status: 'active', agentId: meId(), limit: 200 });
       for (const row of mine.items) notifications.track(row.conversation, row.visitor);
+      inbox.trackMine(mine.items);
     } catch (caught) {
       inbox.countsError.value = asRequestError(caught);
     }
