@@ -21,6 +21,7 @@ import type {
   AgentStatusSet,
   ConversationRef,
   ConversationTag,
+  ConversationTake,
   ConversationTransfer,
   ConversationWatch,
   MessageHistory,
@@ -87,7 +88,7 @@ export interface AgentRequests {
   'message:history': { in: MessageHistory; out: { messages: Message[] } };
   'typing:set': { in: TypingSet; out: Empty };
   'seen:set': { in: SeenSet; out: Empty };
-  'conversation:take': { in: ConversationRef; out: { conversation: Conversation } };
+  'conversation:take': { in: ConversationTake; out: { conversation: Conversation } };
   'conversation:transfer': { in: ConversationTransfer; out: { conversation: Conversation } };
   'conversation:close': { in: ConversationRef; out: { conversation: Conversation } };
   'conversation:tag': { in: ConversationTag; out: { conversation: Conversation } };

@@ -26,7 +26,7 @@ export const agentRequestSchemas = {
   'message:history': s.messageHistorySchema,
   'typing:set': s.typingSetSchema,
   'seen:set': s.seenSetSchema,
-  'conversation:take': s.conversationRefSchema,
+  'conversation:take': s.conversationTakeSchema,
   'conversation:transfer': s.conversationTransferSchema,
   'conversation:close': s.conversationRefSchema,
   'conversation:tag': s.conversationTagSchema,

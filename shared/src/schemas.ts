@@ -133,6 +133,15 @@ export const seenSetSchema = z.strictObject({ conversationId: id, seq: z.number(
 /** `conversation:close`. */
 export const conversationRefSchema = z.strictObject({ conversationId: id });
 
+/**
+ * `conversation:take`. `overCapacity: true` says the agent confirmed taking it although their
+ * chats are at capacity; without it a full agent is refused, as before.
+ */
+export const conversationTakeSchema = z.strictObject({
+  conversationId: id,
+  overCapacity: z.boolean().optional(),
+});
+
 /** `rating:submit`: CSAT (with comment) and/or NPS; each question can be answered once. */
 export const ratingSubmitSchema = z
   .strictObject({
@@ -376,6 +385,7 @@ export type MessageHistory = z.input<typeof messageHistorySchema>;
 export type TypingSet = z.input<typeof typingSetSchema>;
 export type SeenSet = z.input<typeof seenSetSchema>;
 export type ConversationRef = z.input<typeof conversationRefSchema>;
+export type ConversationTake = z.input<typeof conversationTakeSchema>;
 export type RatingSubmit = z.input<typeof ratingSubmitSchema>;
 export type TranscriptEmail = z.input<typeof transcriptEmailSchema>;
 export type OfflineLeave = z.input<typeof offlineLeaveSchema>;

@@ -3,6 +3,7 @@ import { elapsedSince, formatElapsed } from '../format/duration';
 import { visitorName } from '../format/visitor-name';
 import type { ConversationAction } from '../models/conversation';
 import { TagEditor } from './TagEditor';
+import { TakeAnywayPrompt } from './TakeAnywayPrompt';
 import { TransferMenu } from './TransferMenu';
 
 /** Who the chat is with, where it stands, and the actions that change that. */
@@ -17,6 +18,10 @@ export function ConversationHeader(props: {
   targets: Agent[];
   now: number;
   onTake: () => void;
+  /** Set while asking whether to take this chat past my capacity: my chats and my capacity. */
+  fullTake: { held: number; capacity: number } | null;
+  onTakeAnyway: () => void;
+  onCancelTake: () => void;
   onTransfer: (agentId: string) => void;
   onClose: () => void;
   onTags: (tags: string[]) => void;
@@ -44,7 +49,15 @@ export function ConversationHeader(props: {
         >
           Download transcript
         </button>
-        {status === 'queued' && (
+        {status === 'queued' && props.fullTake && (
+          <TakeAnywayPrompt
+            held={props.fullTake.held}
+            capacity={props.fullTake.capacity}
+            onTakeAnyway={props.onTakeAnyway}
+            onCancel={props.onCancelTake}
+          />
+        )}
+        {status === 'queued' && !props.fullTake && (
           <button
             type="button"
             class="button button-primary"

@@ -59,6 +59,20 @@ export function ConversationView(props: { workspace: Workspace }) {
         targets={directory.transferTargets(conversation.siteId)}
         now={props.workspace.clock.now.value}
         onTake={() => void model.take()}
+        fullTake={
+          model.fullTake.value === conversation.id
+            ? {
+                // A refusal means the chats are full even if the counts have not caught up yet.
+                held: Math.max(
+                  props.workspace.inbox.counts.value?.mine ?? 0,
+                  directory.me.value.capacity,
+                ),
+                capacity: directory.me.value.capacity,
+              }
+            : null
+        }
+        onTakeAnyway={() => void model.takeAnyway()}
+        onCancelTake={model.cancelTake}
         onTransfer={(agentId) => void model.transfer(agentId)}
         onClose={() => void model.close()}
         onTags={(tags) => void model.setTags(tags)}

@@ -12,6 +12,7 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
+import { recordTakeOverCapacity } from '../audit/over-capacity';
 import { agentAsSeenBy, sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import { followUpByEmail } from './follow-up';
@@ -173,11 +174,21 @@ export async function seen(
 export async function take(
   relay: Relay,
   agentId: string,
-  input: In<typeof schemas.conversationRefSchema>,
+  input: In<typeof schemas.conversationTakeSchema>,
 ): Promise<{ conversation: Conversation }> {
   const agent = await currentAgent(relay, agentId);
   const conversation = await servedConversation(relay, agent, input.conversationId);
-  return { conversation: await relay.conversations.take(conversation.id, agent) };
+  const overCapacity = input.overCapacity === true;
+  const taken = await relay.conversations.take(conversation.id, agent, overCapacity);
+  // The chat is the agent's and announced; a missing audit line must not undo that for them.
+  if (overCapacity)
+    await recordTakeOverCapacity(relay, agent, taken).catch((error: unknown) =>
+      relay.logger.error(
+        { err: error, conversationId: taken.id },
+        'could not record a take over capacity',
+      ),
+    );
+  return { conversation: taken };
 }
 
 export async function transfer(

@@ -15,6 +15,7 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   'canned-reply.deleted': 'deleted the canned reply',
   'visitor.exported': 'exported the data of visitor',
   'visitor.erased': 'erased visitor',
+  'conversation.taken-over-capacity': 'took beyond capacity the chat',
 };
 
 function when(iso: string): string {
