@@ -80,6 +80,12 @@ export interface AgentSession {
   agents: Agent[];
 }
 
+/** How many live chats an agent holds: what counts against their capacity, over all their sites. */
+export interface AgentLoad {
+  agentId: string;
+  activeChats: number;
+}
+
 /** Requests an agent may send. */
 export interface AgentRequests {
   'agent:hello': { in: Empty; out: AgentSession };
@@ -97,6 +103,8 @@ export interface AgentRequests {
    * full messages, typing and read receipts reach it. Chats assigned to the agent always do.
    */
   'conversation:watch': { in: ConversationWatch; out: { conversationIds: string[] } };
+  /** The live chats of the agent and of each colleague sharing a site, e.g. to choose whom to transfer to. */
+  'agent:loads': { in: Empty; out: { loads: AgentLoad[] } };
 }
 
 /**
@@ -213,4 +221,5 @@ export const AGENT_REQUESTS = [
   'conversation:close',
   'conversation:tag',
   'conversation:watch',
+  'agent:loads',
 ] as const satisfies readonly (keyof AgentRequests)[];

@@ -31,4 +31,5 @@ export const agentRequestSchemas = {
   'conversation:close': s.conversationRefSchema,
   'conversation:tag': s.conversationTagSchema,
   'conversation:watch': s.conversationWatchSchema,
+  'agent:loads': s.emptySchema,
 } as const satisfies { [K in keyof AgentRequests]: z.ZodType };

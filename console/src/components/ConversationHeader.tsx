@@ -16,6 +16,10 @@ export function ConversationHeader(props: {
   siteName: string;
   agentName: string | null;
   targets: Agent[];
+  /** Colleagues' live chats by agent id, for the Transfer menu. */
+  loads: Readonly<Record<string, number>> | null;
+  loadsError: string | null;
+  onTransferOpen: () => void;
   now: number;
   onTake: () => void;
   /** Set while asking whether to take this chat past my capacity: my chats and my capacity. */
@@ -70,6 +74,9 @@ export function ConversationHeader(props: {
         {status === 'active' && (
           <TransferMenu
             targets={props.targets}
+            loads={props.loads}
+            loadsError={props.loadsError}
+            onOpen={props.onTransferOpen}
             disabled={props.busy !== null}
             onPick={props.onTransfer}
           />

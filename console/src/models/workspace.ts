@@ -9,6 +9,7 @@ import type { DesktopNotifier } from '../platform/desktop-notifier';
 import type { SaveFile } from '../platform/save-file';
 import { attachmentSettingsOf } from './attachment-rules';
 import { createAuditLog } from './audit-log';
+import { createAgentLoads } from './agent-loads';
 import { createAgentsAdmin } from './agents-admin';
 import { createCannedReplies } from './canned-replies';
 import type { Clock } from './clock';
@@ -59,6 +60,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const helloError = signal<RequestError | null>(null);
 
   const presence = createPresence({ connection, directory });
+  const agentLoads = createAgentLoads({ connection });
   const conversation = createConversation({ api, connection, meId, focused });
   const inbox = createInbox({ api, meId, viewingId: () => conversation.selectedId.value });
   const canned = createCannedReplies({ api });
@@ -256,6 +258,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     page,
     helloError,
     presence,
+    agentLoads,
     inbox,
     conversation,
     canned,

@@ -226,17 +226,67 @@ describe('conversation', () => {
     socket.respond('conversation:transfer', ({ agentId }) => ({
       conversation: makeConversation({ agentId }),
     }));
+    socket.respond('agent:loads', () => ({
+      loads: [
+        { agentId: 'agent-1', activeChats: 1 },
+        { agentId: 'agent-2', activeChats: 2 },
+      ],
+    }));
     fireEvent.click(await screen.findByRole('button', { name: 'Transfer' }));
     const menu = screen.getByRole('menu', { name: 'Transfer to' });
-    expect(
-      within(menu)
-        .getAllByRole('menuitem')
-        .map((item) => item.textContent),
-    ).toEqual(['Benonline']);
+    // Each colleague's status and load, asked for as the menu opens.
+    expect(socket.sent('agent:loads')).toEqual([{}]);
+    await waitFor(() =>
+      expect(
+        within(menu)
+          .getAllByRole('menuitem')
+          .map((item) => item.textContent),
+      ).toEqual(['Ben · Online · 2 / 5 chats']),
+    );
     fireEvent.click(within(menu).getByRole('menuitem'));
     expect(socket.sent('conversation:transfer')).toEqual([
       { conversationId: 'conv-1', agentId: 'agent-2' },
     ]);
+  });
+
+  test('Transfer shows each colleague as Name · Status · chats / capacity, refreshed on every opening', async () => {
+    const { socket, workspace } = await openConversation(makeDetail());
+    workspace.directory.applySession({
+      agent: makeAgent(),
+      sites: [makeSite()],
+      agents: [
+        makeAgent(),
+        makeAgent({ id: 'agent-2', name: 'Mai Trần', status: 'online', capacity: 3 }),
+        makeAgent({ id: 'agent-3', name: 'Ion', status: 'away', capacity: 2 }),
+        makeAgent({ id: 'agent-4', name: 'Liza', status: 'offline', capacity: 4 }),
+      ],
+    });
+    let maiChats = 2;
+    socket.respond('agent:loads', () => ({
+      loads: [
+        { agentId: 'agent-2', activeChats: maiChats },
+        { agentId: 'agent-3', activeChats: 2 },
+        { agentId: 'agent-4', activeChats: 0 },
+      ],
+    }));
+    const transfer = await screen.findByRole('button', { name: 'Transfer' });
+    fireEvent.click(transfer);
+    const items = () =>
+      within(screen.getByRole('menu', { name: 'Transfer to' }))
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent);
+    await waitFor(() =>
+      expect(items()).toEqual([
+        'Mai Trần · Online · 2 / 3 chats',
+        'Ion · Away · 2 / 2 chats',
+        'Liza · Offline · 0 / 4 chats',
+      ]),
+    );
+    fireEvent.click(transfer);
+    maiChats = 3;
+    fireEvent.click(transfer);
+    await waitFor(() => expect(items()[0]).toBe('Mai Trần · Online · 3 / 3 chats'));
+    expect(socket.sent('agent:loads')).toHaveLength(2);
   });
 
   test('a colleague removed, or no longer on the site, is no longer offered', async () => {
@@ -257,7 +307,7 @@ describe('conversation', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Danaonline']);
+    ).toEqual(['Dana · Online']);
   });
 
   test('each reply to an offline message says how it reached the visitor, and why not', async () => {

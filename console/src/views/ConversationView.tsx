@@ -57,6 +57,9 @@ export function ConversationView(props: { workspace: Workspace }) {
         siteName={directory.siteName(conversation.siteId)}
         agentName={directory.agentName(conversation.agentId)}
         targets={directory.transferTargets(conversation.siteId)}
+        loads={props.workspace.agentLoads.loads.value}
+        loadsError={props.workspace.agentLoads.error.value?.message ?? null}
+        onTransferOpen={() => void props.workspace.agentLoads.refresh()}
         now={props.workspace.clock.now.value}
         onTake={() => void model.take()}
         fullTake={

@@ -4,6 +4,7 @@ import {
   MISSED_TAG,
   ParleyError,
   type Agent,
+  type AgentLoad,
   type AgentSession,
   type Conversation,
   type Empty,
@@ -59,6 +60,16 @@ export async function hello(relay: Relay, agentId: string): Promise<AgentSession
     .filter((other) => sharesASite(agent, other))
     .map((other) => agentAsSeenBy(agent, other));
   return { agent: publicAgent(agent), sites, agents };
+}
+
+/** The live chats of the agent and of every colleague sharing a site with them. */
+export async function loads(relay: Relay, agentId: string): Promise<{ loads: AgentLoad[] }> {
+  const agent = await currentAgent(relay, agentId);
+  const ids = (await relay.store.listAgents())
+    .filter((other) => other.id === agent.id || sharesASite(agent, other))
+    .map((other) => other.id);
+  const counts = await relay.store.activeChatCounts(ids);
+  return { loads: ids.map((id) => ({ agentId: id, activeChats: counts.get(id) ?? 0 })) };
 }
 
 export async function changeStatus(
