@@ -297,6 +297,13 @@ export const cannedReplyCreateSchema = z.strictObject({
   text: str().trim().min(1).max(5000),
 });
 
+/** PATCH /api/sites/:id/canned-replies/:replyId: a new shortcut, a new text, or both. */
+export const cannedReplyUpdateSchema = cannedReplyCreateSchema
+  .partial()
+  .refine((body) => body.shortcut !== undefined || body.text !== undefined, {
+    message: 'give a shortcut or a text',
+  });
+
 /** GET /api/conversations query string. */
 export const conversationQuerySchema = z.strictObject({
   siteId: id.optional(),
@@ -402,6 +409,7 @@ export type SiteUpdate = z.input<typeof siteUpdateSchema>;
 export type AgentCreate = z.input<typeof agentCreateSchema>;
 export type AgentUpdate = z.input<typeof agentUpdateSchema>;
 export type CannedReplyCreate = z.input<typeof cannedReplyCreateSchema>;
+export type CannedReplyUpdate = z.input<typeof cannedReplyUpdateSchema>;
 export type ConversationQuery = z.input<typeof conversationQuerySchema>;
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 export type ReportQuery = z.input<typeof reportQuerySchema>;
