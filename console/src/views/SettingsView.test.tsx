@@ -309,6 +309,53 @@ describe('settings: canned replies', () => {
   });
 });
 
+describe('settings: editing a canned reply', () => {
+  const hours = { id: 'r1', siteId: 'site-1', shortcut: 'hours', text: 'We are open 9–17.' };
+
+  test('an owner edits a reply’s text and shortcut in place', async () => {
+    const { api } = await setup({
+      listCannedReplies: vi.fn(async () => ({ items: [hours] })),
+      updateCannedReply: vi.fn(async (siteId, id, body) => ({ ...hours, ...body, id, siteId })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canned replies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit /hours' }));
+    const form = screen.getByRole('form', { name: 'Edit /hours' });
+    setValue(within(form).getByRole('textbox', { name: 'Shortcut' }), '/opening');
+    setValue(within(form).getByRole('textbox', { name: 'Text' }), 'Deschis 9–17, luni–vineri.');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Deschis 9–17, luni–vineri.')).toBeTruthy();
+    expect(api.updateCannedReply).toHaveBeenCalledWith('site-1', 'r1', {
+      shortcut: 'opening',
+      text: 'Deschis 9–17, luni–vineri.',
+    });
+    expect(screen.getByText('/opening')).toBeTruthy();
+    expect(screen.queryByText('/hours')).toBeNull();
+    expect(screen.queryByRole('form', { name: /Edit/ })).toBeNull();
+  });
+
+  test('an edit the relay refuses stays open and says why; Cancel leaves the reply as it was', async () => {
+    const { api } = await setup({
+      listCannedReplies: vi.fn(async () => ({ items: [hours] })),
+      updateCannedReply: vi.fn(async () => {
+        throw new RequestError('CONFLICT', 'Another canned reply already uses /thanks');
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canned replies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit /hours' }));
+    const form = screen.getByRole('form', { name: 'Edit /hours' });
+    setValue(within(form).getByRole('textbox', { name: 'Shortcut' }), 'thanks');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Another canned reply already uses /thanks',
+    );
+    expect(screen.getByRole('form', { name: 'Edit /hours' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('/hours')).toBeTruthy();
+    expect(screen.getByText('We are open 9–17.')).toBeTruthy();
+    expect(api.updateCannedReply).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('settings: export', () => {
   test('Export conversations saves the selected site’s conversations as NDJSON', async () => {
     const file = new Blob(['{"conversation":{}}\n'], { type: 'application/x-ndjson' });
