@@ -174,15 +174,84 @@ describe('settings: sites', () => {
     ]);
   });
 
-  test('a change the relay rejects is explained', async () => {
+  test('a change the relay rejects is explained in words next to its field, not as a path', async () => {
     await setup({
       updateSite: vi.fn(async () => {
         throw new RequestError('VALIDATION_FAILED', 'widget.color: must be #RRGGBB');
       }),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Colour: write # and six hexadecimal digits, such as #4f46e5.');
+    const colour = screen.getByRole('textbox', { name: 'Colour' });
+    expect(colour.getAttribute('aria-invalid')).toBe('true');
+    expect(colour.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(document.body.textContent).not.toContain('widget.color');
+    await waitFor(() => expect(document.activeElement).toBe(colour));
+  });
+
+  test('the time zone is chosen from a searchable list of every zone the browser knows', async () => {
+    await setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    const options = [...(zone.list?.querySelectorAll('option') ?? [])].map((o) => o.value);
+    expect(options).toEqual(Intl.supportedValuesOf('timeZone'));
+    expect(options).toContain('Europe/Bucharest');
+  });
+
+  test('an unknown time zone is refused in words before anything is sent', async () => {
+    const { api } = await setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    setValue(zone, 'Mars/Olympus_Mons');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Time zone: “Mars/Olympus_Mons” is not a time zone; choose one from the list.',
+    );
+    expect(zone.getAttribute('aria-invalid')).toBe('true');
+    expect(zone.getAttribute('aria-describedby')).toBe(alert.id);
+    await waitFor(() => expect(document.activeElement).toBe(zone));
+    expect(api.updateSite).not.toHaveBeenCalled();
+
+    // A zone from the list saves, and the words go away.
+    setValue(zone, 'Asia/Ho_Chi_Minh');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalledTimes(1));
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.businessHours?.timeZone).toBe(
+      'Asia/Ho_Chi_Minh',
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(zone.hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  test('a time zone the relay refuses is said next to the field', async () => {
+    await setup({
+      updateSite: vi.fn(async () => {
+        throw new RequestError(
+          'VALIDATION_FAILED',
+          'widget.businessHours.timeZone: must be an IANA time zone',
+        );
+      }),
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    setValue(screen.getByRole('combobox', { name: 'Time zone' }), 'Europe/Bucharest');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Time zone: choose one from the list.',
+    );
+    expect(document.body.textContent).not.toContain('widget.businessHours');
+  });
+
+  test('a refusal about no field of the form is still said, at the top', async () => {
+    await setup({
+      updateSite: vi.fn(async () => {
+        throw new RequestError('FORBIDDEN', 'Only owners can do this');
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'widget.color: must be #RRGGBB',
+      'You do not have permission to do that.',
     );
   });
 
