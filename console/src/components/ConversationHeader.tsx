@@ -3,7 +3,6 @@ import { elapsedSince, formatElapsed } from '../format/duration';
 import { visitorName } from '../format/visitor-name';
 import type { ConversationAction } from '../models/conversation';
 import { TagEditor } from './TagEditor';
-import { TakeAnywayPrompt } from './TakeAnywayPrompt';
 import { TransferMenu } from './TransferMenu';
 
 /** Who the chat is with, where it stands, and the actions that change that. */
@@ -22,10 +21,8 @@ export function ConversationHeader(props: {
   onTransferOpen: () => void;
   now: number;
   onTake: () => void;
-  /** Set while asking whether to take this chat past my capacity: my chats and my capacity. */
-  fullTake: { held: number; capacity: number } | null;
-  onTakeAnyway: () => void;
-  onCancelTake: () => void;
+  /** Asking (below the header) whether to take this chat past my capacity. */
+  askingToTake: boolean;
   onTransfer: (agentId: string) => void;
   onClose: () => void;
   onTags: (tags: string[]) => void;
@@ -53,19 +50,11 @@ export function ConversationHeader(props: {
         >
           Download transcript
         </button>
-        {status === 'queued' && props.fullTake && (
-          <TakeAnywayPrompt
-            held={props.fullTake.held}
-            capacity={props.fullTake.capacity}
-            onTakeAnyway={props.onTakeAnyway}
-            onCancel={props.onCancelTake}
-          />
-        )}
-        {status === 'queued' && !props.fullTake && (
+        {status === 'queued' && (
           <button
             type="button"
             class="button button-primary"
-            disabled={props.busy !== null}
+            disabled={props.busy !== null || props.askingToTake}
             onClick={props.onTake}
           >
             Take

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 
 /**
- * Asks, in place of Take, whether to take a chat although the agent's chats are at capacity.
- * Focus moves to the question's first answer; Escape cancels.
+ * Asks, under the conversation's header, whether to take a chat although the agent's chats are
+ * at capacity. Focus moves to the question's first answer; Escape cancels.
  */
 export function TakeAnywayPrompt(props: {
   held: number;
@@ -17,7 +17,7 @@ export function TakeAnywayPrompt(props: {
     <div
       role="group"
       aria-label={question}
-      class="take-anyway"
+      class="notice notice-info take-anyway"
       onKeyDown={(event) => {
         if (event.key === 'Escape') props.onCancel();
       }}
