@@ -1,4 +1,5 @@
 import type { RequestError } from '../api/request-error';
+import { fieldErrorOf, type FieldError as AnyFieldError, type FieldTable } from './field-errors';
 import type { SiteDraft } from './site-form';
 
 /** The parts of the site form an error can be shown next to. */
@@ -16,17 +17,11 @@ export type SiteField =
   | 'retentionDays'
   | 'attachments';
 
-/** What is wrong, in words, and where. */
-export interface FieldError {
-  field: SiteField;
-  text: string;
-}
+/** What is wrong with the site form, in words, and where. */
+export type FieldError = AnyFieldError<SiteField>;
 
-/**
- * The relay names the first bad field by its path ("widget.businessHours.timeZone: …"); an owner
- * reads the field's label and what it takes instead. Longest paths first where one starts another.
- */
-const BY_PATH: readonly [path: string, field: SiteField, text: string][] = [
+/** The site form's words for each path the relay may name; longer paths first. */
+const BY_PATH: FieldTable<SiteField> = [
   ['name', 'name', 'Site name: give the site a name of up to 100 characters.'],
   [
     'allowedOrigins',
@@ -82,10 +77,7 @@ const BY_PATH: readonly [path: string, field: SiteField, text: string][] = [
 
 /** The field a refused save is about, when the relay named one this form shows. */
 export function siteFieldError(error: RequestError | null): FieldError | null {
-  if (error?.code !== 'VALIDATION_FAILED') return null;
-  const path = error.message.split(':')[0]?.trim() ?? '';
-  const found = BY_PATH.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`));
-  return found ? { field: found[1], text: found[2] } : null;
+  return fieldErrorOf(error, BY_PATH);
 }
 
 /** True for a zone this browser knows by that name (the relay asks the same of its own). */

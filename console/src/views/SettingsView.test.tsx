@@ -348,9 +348,33 @@ describe('settings: agents', () => {
     setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ana@shop.example');
     setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
     fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'Another account already uses this email.',
-    );
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Email address: another account already uses it.');
+    const email = within(form).getByRole('textbox', { name: 'Email address' });
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
+  test('a refused edit is said in words under the field of the form that sent it', async () => {
+    await setup({
+      listAgents: vi.fn(async () => ({ items: [owner, makeAgent()] })),
+      updateAgent: vi.fn(async () => {
+        throw new RequestError('VALIDATION_FAILED', 'password: must be at least 8 characters');
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Ana Agent' }));
+    const team = screen.getByRole('table');
+    fireEvent.click(within(team).getByRole('button', { name: 'Save agent' }));
+    const alert = await within(team).findByRole('alert');
+    expect(alert.textContent).toBe('Password: use at least 8 characters.');
+    expect(
+      within(team).getByLabelText('New password (optional)').getAttribute('aria-invalid'),
+    ).toBe('true');
+    // Said once, where it belongs: not at the top, not in the form for adding an agent.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(document.body.textContent).not.toContain('password: must be');
   });
 });
 
