@@ -6,7 +6,7 @@ const VISITOR = { name: 'Nguyễn Thị Lan', email: 'lan.nguyen@example.vn' };
 const AGENT = { name: 'Mai Trần', email: 'mai@shop.test', password: 'mai-tran-password' };
 
 test.describe('A conversation from start to finish', () => {
-  test('a visitor asks in Vietnamese, a busy agent cannot take a chat beyond capacity, frees a slot, gets it, replies, notes and closes it, and the visitor rates it', async ({
+  test('a visitor asks in Vietnamese, a busy agent is asked before taking a chat beyond capacity and declines, frees a slot, gets it, replies, notes and closes it, and the visitor rates it', async ({
     relay,
     shop,
     widget,
@@ -46,11 +46,14 @@ test.describe('A conversation from start to finish', () => {
     await picture(agent.page, 'console-inbox');
     await agent.row(VISITOR.name).click();
     await expect(agent.transcript).toContainText(question);
-    // Capacity holds for a take by hand too: the console says why.
+    // Capacity holds for a take by hand too: the console asks before going past it, and Mai declines.
     await agent.button('Take').click();
-    await expect(agent.page.getByRole('alert')).toContainText(
-      'Mai Trần is at capacity (1 / 1 chats)',
-    );
+    const takeAnyway = agent.page.getByRole('group', {
+      name: 'You are at 1 of 1 chats — take anyway?',
+    });
+    await expect(takeAnyway.getByRole('button', { name: 'Take anyway' })).toBeFocused();
+    await takeAnyway.getByRole('button', { name: 'Cancel' }).click();
+    await expect(agent.button('Take')).toBeVisible();
     // Mai finishes the earlier chat; the free slot goes to the visitor waiting longest, Lan.
     await agent.tab('Mine').click();
     await agent.row('Trần Văn Hùng').click();

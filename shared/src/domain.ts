@@ -308,11 +308,13 @@ export type AuditAction =
   | 'canned-reply.saved'
   | 'canned-reply.deleted'
   | 'visitor.exported'
-  | 'visitor.erased';
+  | 'visitor.erased'
+  /** An agent took a waiting chat beyond their capacity, having confirmed it. */
+  | 'conversation.taken-over-capacity';
 
 /** What an audited action was done to. */
 export interface AuditTarget {
-  kind: 'agent' | 'site' | 'canned-reply' | 'visitor';
+  kind: 'agent' | 'site' | 'canned-reply' | 'visitor' | 'conversation';
   id: string;
   /** A name to show (the agent's or site's name, the reply's shortcut); never erased data. */
   label: string;

@@ -21,6 +21,7 @@ import type {
   AgentStatusSet,
   ConversationRef,
   ConversationTag,
+  ConversationTake,
   ConversationTransfer,
   ConversationWatch,
   MessageHistory,
@@ -80,6 +81,12 @@ export interface AgentSession {
   agents: Agent[];
 }
 
+/** How many live chats an agent holds: what counts against their capacity, over all their sites. */
+export interface AgentLoad {
+  agentId: string;
+  activeChats: number;
+}
+
 /** Requests an agent may send. */
 export interface AgentRequests {
   'agent:hello': { in: Empty; out: AgentSession };
@@ -88,7 +95,7 @@ export interface AgentRequests {
   'message:history': { in: MessageHistory; out: { messages: Message[] } };
   'typing:set': { in: TypingSet; out: Empty };
   'seen:set': { in: SeenSet; out: Empty };
-  'conversation:take': { in: ConversationRef; out: { conversation: Conversation } };
+  'conversation:take': { in: ConversationTake; out: { conversation: Conversation } };
   'conversation:transfer': { in: ConversationTransfer; out: { conversation: Conversation } };
   'conversation:close': { in: ConversationRef; out: { conversation: Conversation } };
   'conversation:tag': { in: ConversationTag; out: { conversation: Conversation } };
@@ -97,6 +104,8 @@ export interface AgentRequests {
    * full messages, typing and read receipts reach it. Chats assigned to the agent always do.
    */
   'conversation:watch': { in: ConversationWatch; out: { conversationIds: string[] } };
+  /** The live chats of the agent and of each colleague sharing a site, e.g. to choose whom to transfer to. */
+  'agent:loads': { in: Empty; out: { loads: AgentLoad[] } };
 }
 
 /**
@@ -213,4 +222,5 @@ export const AGENT_REQUESTS = [
   'conversation:close',
   'conversation:tag',
   'conversation:watch',
+  'agent:loads',
 ] as const satisfies readonly (keyof AgentRequests)[];

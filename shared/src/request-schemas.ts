@@ -26,9 +26,10 @@ export const agentRequestSchemas = {
   'message:history': s.messageHistorySchema,
   'typing:set': s.typingSetSchema,
   'seen:set': s.seenSetSchema,
-  'conversation:take': s.conversationRefSchema,
+  'conversation:take': s.conversationTakeSchema,
   'conversation:transfer': s.conversationTransferSchema,
   'conversation:close': s.conversationRefSchema,
   'conversation:tag': s.conversationTagSchema,
   'conversation:watch': s.conversationWatchSchema,
+  'agent:loads': s.emptySchema,
 } as const satisfies { [K in keyof AgentRequests]: z.ZodType };

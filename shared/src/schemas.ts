@@ -133,6 +133,15 @@ export const seenSetSchema = z.strictObject({ conversationId: id, seq: z.number(
 /** `conversation:close`. */
 export const conversationRefSchema = z.strictObject({ conversationId: id });
 
+/**
+ * `conversation:take`. `overCapacity: true` says the agent confirmed taking it although their
+ * chats are at capacity; without it a full agent is refused, as before.
+ */
+export const conversationTakeSchema = z.strictObject({
+  conversationId: id,
+  overCapacity: z.boolean().optional(),
+});
+
 /** `rating:submit`: CSAT (with comment) and/or NPS; each question can be answered once. */
 export const ratingSubmitSchema = z
   .strictObject({
@@ -300,6 +309,13 @@ export const cannedReplyCreateSchema = z.strictObject({
   text: str().trim().min(1).max(5000),
 });
 
+/** PATCH /api/sites/:id/canned-replies/:replyId: a new shortcut, a new text, or both. */
+export const cannedReplyUpdateSchema = cannedReplyCreateSchema
+  .partial()
+  .refine((body) => body.shortcut !== undefined || body.text !== undefined, {
+    message: 'give a shortcut or a text',
+  });
+
 /** GET /api/conversations query string. */
 export const conversationQuerySchema = z.strictObject({
   siteId: id.optional(),
@@ -388,6 +404,7 @@ export type MessageHistory = z.input<typeof messageHistorySchema>;
 export type TypingSet = z.input<typeof typingSetSchema>;
 export type SeenSet = z.input<typeof seenSetSchema>;
 export type ConversationRef = z.input<typeof conversationRefSchema>;
+export type ConversationTake = z.input<typeof conversationTakeSchema>;
 export type RatingSubmit = z.input<typeof ratingSubmitSchema>;
 export type TranscriptEmail = z.input<typeof transcriptEmailSchema>;
 export type OfflineLeave = z.input<typeof offlineLeaveSchema>;
@@ -404,6 +421,7 @@ export type SiteUpdate = z.input<typeof siteUpdateSchema>;
 export type AgentCreate = z.input<typeof agentCreateSchema>;
 export type AgentUpdate = z.input<typeof agentUpdateSchema>;
 export type CannedReplyCreate = z.input<typeof cannedReplyCreateSchema>;
+export type CannedReplyUpdate = z.input<typeof cannedReplyUpdateSchema>;
 export type ConversationQuery = z.input<typeof conversationQuerySchema>;
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 export type ReportQuery = z.input<typeof reportQuerySchema>;

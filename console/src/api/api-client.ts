@@ -7,6 +7,7 @@ import type {
   AuditQuery,
   CannedReply,
   CannedReplyCreate,
+  CannedReplyUpdate,
   CannedReplyList,
   ConversationDetail,
   ConversationList,
@@ -41,6 +42,7 @@ export interface ApiClient {
   rotateSecret(siteId: string): Promise<Site>;
   listCannedReplies(siteId: string): Promise<CannedReplyList>;
   createCannedReply(siteId: string, body: CannedReplyCreate): Promise<CannedReply>;
+  updateCannedReply(siteId: string, replyId: string, body: CannedReplyUpdate): Promise<CannedReply>;
   deleteCannedReply(siteId: string, replyId: string): Promise<void>;
   listAgents(): Promise<AgentList>;
   createAgent(body: AgentCreate): Promise<Agent>;
@@ -143,6 +145,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listCannedReplies: (siteId) => call('GET', `/api/sites/${enc(siteId)}/canned-replies`),
     createCannedReply: (siteId, body) =>
       call('POST', `/api/sites/${enc(siteId)}/canned-replies`, body),
+    updateCannedReply: (siteId, replyId, body) =>
+      call('PATCH', `/api/sites/${enc(siteId)}/canned-replies/${enc(replyId)}`, body),
     deleteCannedReply: (siteId, replyId) =>
       call('DELETE', `/api/sites/${enc(siteId)}/canned-replies/${enc(replyId)}`),
     listAgents: () => call('GET', '/api/agents'),

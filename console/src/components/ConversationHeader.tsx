@@ -15,8 +15,14 @@ export function ConversationHeader(props: {
   siteName: string;
   agentName: string | null;
   targets: Agent[];
+  /** Colleagues' live chats by agent id, for the Transfer menu. */
+  loads: Readonly<Record<string, number>> | null;
+  loadsError: string | null;
+  onTransferOpen: () => void;
   now: number;
   onTake: () => void;
+  /** Asking (below the header) whether to take this chat past my capacity. */
+  askingToTake: boolean;
   onTransfer: (agentId: string) => void;
   onClose: () => void;
   onTags: (tags: string[]) => void;
@@ -48,7 +54,7 @@ export function ConversationHeader(props: {
           <button
             type="button"
             class="button button-primary"
-            disabled={props.busy !== null}
+            disabled={props.busy !== null || props.askingToTake}
             onClick={props.onTake}
           >
             Take
@@ -57,6 +63,9 @@ export function ConversationHeader(props: {
         {status === 'active' && (
           <TransferMenu
             targets={props.targets}
+            loads={props.loads}
+            loadsError={props.loadsError}
+            onOpen={props.onTransferOpen}
             disabled={props.busy !== null}
             onPick={props.onTransfer}
           />

@@ -1,12 +1,15 @@
 import { signal } from '@preact/signals';
-import type { CannedReply, CannedReplyCreate } from '@parley/shared';
+import type { CannedReply, CannedReplyCreate, CannedReplyUpdate } from '@parley/shared';
 import type { ApiClient } from '../api/api-client';
 import { asRequestError, type RequestError } from '../api/request-error';
 import { trackedRequest } from './tracked-request';
 
 /** Saved answers per site: read by the reply box, managed by owners in settings. */
 export function createCannedReplies(deps: {
-  api: Pick<ApiClient, 'listCannedReplies' | 'createCannedReply' | 'deleteCannedReply'>;
+  api: Pick<
+    ApiClient,
+    'listCannedReplies' | 'createCannedReply' | 'updateCannedReply' | 'deleteCannedReply'
+  >;
 }) {
   const { api } = deps;
   const bySite = signal<Readonly<Record<string, CannedReply[]>>>({});
@@ -46,6 +49,14 @@ export function createCannedReplies(deps: {
     });
   }
 
+  /** Changes a reply's shortcut or text; it keeps its id. */
+  function update(siteId: string, replyId: string, body: CannedReplyUpdate): Promise<boolean> {
+    return trackedRequest(saving, saveError, async () => {
+      const reply = await api.updateCannedReply(siteId, replyId, body);
+      put(siteId, [...(bySite.value[siteId] ?? []).filter((r) => r.id !== reply.id), reply]);
+    });
+  }
+
   async function remove(siteId: string, replyId: string): Promise<void> {
     saveError.value = null;
     try {
@@ -59,7 +70,7 @@ export function createCannedReplies(deps: {
     }
   }
 
-  return { bySite, loadError, saveError, saving, load, ensure, create, remove };
+  return { bySite, loadError, saveError, saving, load, ensure, create, update, remove };
 }
 
 export type CannedReplies = ReturnType<typeof createCannedReplies>;

@@ -45,6 +45,8 @@ export function createConversation(deps: ConversationDeps) {
   const loadError = signal<RequestError | null>(null);
   const actionError = signal<RequestError | null>(null);
   const busy = signal<ConversationAction | null>(null);
+  /** The chat whose take was refused because my chats are full: asking whether to take it anyway. */
+  const fullTake = signal<string | null>(null);
   const visitorTyping = signal<string | null>(null);
   const conversation = computed(() => detail.value?.conversation ?? null);
   const isMine = computed(
@@ -104,6 +106,7 @@ export function createConversation(deps: ConversationDeps) {
     selectedId.value = id;
     detail.value = null;
     actionError.value = null;
+    fullTake.value = null;
     visitorTyping.value = null;
     await load(id);
   }
@@ -152,8 +155,28 @@ export function createConversation(deps: ConversationDeps) {
     }
   }
 
-  const take = () =>
-    act('take', (id) => connection.request('conversation:take', { conversationId: id }));
+  /**
+   * Takes the open chat. Refused because my chats are at capacity, it asks instead of failing:
+   * `takeAnyway` then takes it past capacity (the relay records that), `cancelTake` leaves it.
+   */
+  async function take(): Promise<void> {
+    await act('take', (id) => connection.request('conversation:take', { conversationId: id }));
+    const current = conversation.value;
+    if (actionError.value?.code !== 'AGENT_UNAVAILABLE' || !current) return;
+    actionError.value = null;
+    fullTake.value = current.id;
+  }
+
+  async function takeAnyway(): Promise<void> {
+    fullTake.value = null;
+    await act('take', (id) =>
+      connection.request('conversation:take', { conversationId: id, overCapacity: true }),
+    );
+  }
+
+  function cancelTake(): void {
+    fullTake.value = null;
+  }
   const close = () =>
     act('close', (id) => connection.request('conversation:close', { conversationId: id }));
   const transfer = (agentId: string) =>
@@ -287,6 +310,7 @@ export function createConversation(deps: ConversationDeps) {
     loadError,
     actionError,
     busy,
+    fullTake,
     outbox: outbox.items,
     visitorTyping,
     open,
@@ -297,6 +321,8 @@ export function createConversation(deps: ConversationDeps) {
     retry: outbox.retry,
     discard: outbox.discard,
     take,
+    takeAnyway,
+    cancelTake,
     close,
     transfer,
     setTags,

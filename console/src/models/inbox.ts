@@ -9,6 +9,13 @@ import type {
 import type { ApiClient } from '../api/api-client';
 import { asRequestError, type RequestError } from '../api/request-error';
 import { belongsTo, byActivity, byWaiting, tabQuery, type InboxTab } from './inbox-tabs';
+import { createMineArrivals } from './mine-arrivals';
+
+/** A chat that became mine while another tab was shown. */
+export interface AssignedToMe {
+  conversationId: string;
+  visitorName: string;
+}
 
 /** Rows fetched per page; "Load more" fetches the next page. */
 export const PAGE_SIZE = 50;
@@ -17,6 +24,8 @@ const RECENT_LIMIT = 500;
 export interface InboxDeps {
   api: Pick<ApiClient, 'listConversations' | 'counts'>;
   meId: () => string;
+  /** The conversation on screen: a chat I take there needs no pointer to it. */
+  viewingId?: () => string | null;
   /** Coalesces bursts of live events into one counts request. */
   countsDelayMs?: number;
   /** Waits for a pause in typing before searching. */
@@ -27,8 +36,11 @@ export interface InboxDeps {
 export function createInbox(deps: InboxDeps) {
   const { api, meId } = deps;
   const tab = signal<InboxTab>('queue');
-  /** A chat listed here was just given to me while another tab is shown: where it went. */
-  const assignedToMe = signal<string | null>(null);
+  /** The latest chat given to me while another tab is shown: where it went. */
+  const assignedToMe = signal<AssignedToMe | null>(null);
+  /** How many chats became mine since Mine was last shown, for a badge on that tab. */
+  const newMine = signal(0);
+  const arrivals = createMineArrivals(meId);
   const search = signal('');
   const items = signal<ConversationSummary[]>([]);
   const total = signal(0);
@@ -67,6 +79,7 @@ export function createInbox(deps: InboxDeps) {
     try {
       const page = await api.listConversations(query(0));
       if (mine !== generation) return;
+      trackMine(page.items);
       items.value = sorted(page.items);
       total.value = page.total;
       nextOffset = page.items.length;
@@ -86,6 +99,7 @@ export function createInbox(deps: InboxDeps) {
     try {
       const page = await api.listConversations(query(nextOffset));
       if (mine !== generation) return;
+      trackMine(page.items);
       // Live updates reorder the relay's list between pages, so a row can come back a second time.
       const known = new Set(items.value.map((row) => row.conversation.id));
       const fresh = page.items.filter((row) => !known.has(row.conversation.id));
@@ -118,8 +132,21 @@ export function createInbox(deps: InboxDeps) {
     clearTimeout(searchTimer);
     search.value = '';
     tab.value = next;
-    assignedToMe.value = null;
+    if (next === 'mine') {
+      assignedToMe.value = null;
+      newMine.value = 0;
+    }
     void refresh();
+  }
+
+  /** Chats known to be mine (or not) from a list: later news of them is no arrival. */
+  function trackMine(rows: readonly ConversationSummary[]): void {
+    for (const row of rows) arrivals.track(row.conversation);
+  }
+
+  /** Hides the pointer to Mine (its chat was opened, or the agent dismissed it). */
+  function dismissAssigned(): void {
+    assignedToMe.value = null;
   }
 
   function setSearch(text: string): void {
@@ -133,16 +160,19 @@ export function createInbox(deps: InboxDeps) {
     scheduleCounts();
     const current = items.value;
     const index = current.findIndex((row) => row.conversation.id === conversation.id);
-    // A waiting chat routed to me leaves the Queue: say where it went instead of just vanishing.
-    const before = current[index]?.conversation;
+    // A chat given to me while another tab is shown would otherwise vanish or never appear:
+    // say where it went. One I took on screen needs no such pointer.
     if (
-      before &&
+      arrivals.arrived(conversation) &&
       tab.value !== 'mine' &&
-      conversation.status === 'active' &&
-      conversation.agentId === meId() &&
-      before.agentId !== meId()
-    )
-      assignedToMe.value = conversation.id;
+      deps.viewingId?.() !== conversation.id
+    ) {
+      assignedToMe.value = {
+        conversationId: conversation.id,
+        visitorName: visitor.name ?? visitor.email ?? 'a visitor',
+      };
+      newMine.value += 1;
+    }
     const listed = searching.value ? index !== -1 : belongsTo(tab.value, conversation, meId());
     if (!listed) {
       if (index !== -1) {
@@ -215,6 +245,7 @@ export function createInbox(deps: InboxDeps) {
   return {
     tab,
     assignedToMe,
+    newMine,
     search,
     searching,
     items,
@@ -230,6 +261,8 @@ export function createInbox(deps: InboxDeps) {
     refreshCounts,
     scheduleCounts,
     selectTab,
+    trackMine,
+    dismissAssigned,
     setSearch,
     applyConversation,
     applyMessage,

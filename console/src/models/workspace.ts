@@ -10,6 +10,7 @@ import type { DesktopNotifier } from '../platform/desktop-notifier';
 import type { SaveFile } from '../platform/save-file';
 import { attachmentSettingsOf } from './attachment-rules';
 import { createAuditLog } from './audit-log';
+import { createAgentLoads } from './agent-loads';
 import { createAgentsAdmin } from './agents-admin';
 import { createCannedReplies } from './canned-replies';
 import type { Clock } from './clock';
@@ -62,7 +63,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const helloError = signal<RequestError | null>(null);
 
   const presence = createPresence({ connection, directory });
-  const inbox = createInbox({ api, meId });
+  const agentLoads = createAgentLoads({ connection });
   // Sent again once connected: with the same clientIds, the relay stores each of them once.
   const whenConnected = (send: () => void) => {
     if (directory.connection.value === 'connected') return send();
@@ -80,6 +81,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     whenConnected,
     ...(deps.storage ? { outboxStorage: localOutboxStorage(deps.storage, deps.agent.id) } : {}),
   });
+  const inbox = createInbox({ api, meId, viewingId: () => conversation.selectedId.value });
   const canned = createCannedReplies({ api });
   const attachmentSettings = (siteId: string) =>
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
@@ -166,6 +168,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     try {
       const mine = await api.listConversations({ status: 'active', agentId: meId(), limit: 200 });
       for (const row of mine.items) notifications.track(row.conversation, row.visitor);
+      inbox.trackMine(mine.items);
     } catch (caught) {
       inbox.countsError.value = asRequestError(caught);
     }
@@ -274,6 +277,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     page,
     helloError,
     presence,
+    agentLoads,
     inbox,
     conversation,
     canned,

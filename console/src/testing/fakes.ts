@@ -96,6 +96,12 @@ export function createFakeApi(overrides: ApiOverrides = {}): FakeApi {
     rotateSecret: async () => makeSite(),
     listCannedReplies: async () => ({ items: [] }),
     createCannedReply: async () => ({ id: 'r', siteId: 'site-1', shortcut: 'x', text: 'x' }),
+    updateCannedReply: async (siteId, id, body) => ({
+      id,
+      siteId,
+      shortcut: body.shortcut ?? 'x',
+      text: body.text ?? 'x',
+    }),
     deleteCannedReply: async () => undefined,
     listAgents: async () => ({ items: [makeAgent()] }),
     createAgent: async () => makeAgent(),

@@ -36,11 +36,7 @@ const picker = () => {
   if (!input) throw new Error('no file picker');
   return input;
 };
-const choose = (...files: File[]) => {
-  const p = picker();
-  console.log('PICK', p.outerHTML, document.querySelectorAll('input[type=file]').length);
-  fireEvent.change(p, { target: { files } });
-};
+const choose = (...files: File[]) => fireEvent.change(picker(), { target: { files } });
 const chips = () => screen.getByRole('list', { name: 'Attached files' });
 const sendButton = () => screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
 

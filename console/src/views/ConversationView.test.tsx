@@ -147,6 +147,71 @@ describe('conversation', () => {
     expect(screen.getByRole('button', { name: 'Transfer' })).toBeTruthy();
   });
 
+  test('Take at capacity asks first, and takes the chat past capacity only when confirmed', async () => {
+    const detail = makeDetail({ status: 'queued', agentId: null });
+    current = createTestWorkspace({
+      agent: makeAgent({ capacity: 1 }),
+      api: {
+        getConversation: vi.fn(async () => detail),
+        counts: vi.fn(async () => ({
+          queue: 1,
+          mine: 1,
+          all: 2,
+          offline: 0,
+          missed: 0,
+          closed: 0,
+        })),
+      },
+    });
+    const { socket, workspace } = current;
+    render(<ConversationView workspace={workspace} />);
+    workspace.openConversation('conv-1');
+    await screen.findByRole('log', { name: 'Messages' });
+    await waitFor(() => expect(workspace.inbox.counts.value?.mine).toBe(1));
+    socket.respond('conversation:take', (payload) => {
+      if (!payload.overCapacity)
+        throw new RequestError('AGENT_UNAVAILABLE', 'Ana Agent is at capacity (1 / 1 chats)');
+      return { conversation: makeConversation({ status: 'active', agentId: 'agent-1' }) };
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Take' }));
+    const question = await screen.findByRole('group', {
+      name: 'You are at 1 of 1 chats — take anyway?',
+    });
+    // A question, not an error: nothing alarming is shown, and the answer has the focus.
+    expect(screen.queryByRole('alert')).toBeNull();
+    const takeAnyway = within(question).getByRole('button', { name: 'Take anyway' });
+    await waitFor(() => expect(document.activeElement).toBe(takeAnyway));
+
+    // Cancel leaves the chat waiting, with Take back in its place.
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /take anyway/ })).toBeNull();
+    expect(socket.sent('conversation:take')).toEqual([{ conversationId: 'conv-1' }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Take' }));
+    fireEvent.click(
+      within(await screen.findByRole('group', { name: /take anyway/ })).getByRole('button', {
+        name: 'Take anyway',
+      }),
+    );
+    expect(socket.sent('conversation:take').at(-1)).toEqual({
+      conversationId: 'conv-1',
+      overCapacity: true,
+    });
+    expect(await screen.findByRole('button', { name: 'Transfer' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Take' })).toBeNull();
+  });
+
+  test('a take refused for another reason says why, and asks nothing', async () => {
+    const { socket } = await openConversation(makeDetail({ status: 'queued', agentId: null }));
+    socket.respond('conversation:take', () => {
+      throw new RequestError('CONFLICT', 'Someone else took this chat');
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Take' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Someone else took this chat');
+    expect(screen.queryByRole('group', { name: /take anyway/ })).toBeNull();
+  });
+
   test('Transfer offers the colleagues of that site and hands the chat over', async () => {
     const { socket, workspace } = await openConversation(makeDetail());
     workspace.directory.applySession({
@@ -161,17 +226,67 @@ describe('conversation', () => {
     socket.respond('conversation:transfer', ({ agentId }) => ({
       conversation: makeConversation({ agentId }),
     }));
+    socket.respond('agent:loads', () => ({
+      loads: [
+        { agentId: 'agent-1', activeChats: 1 },
+        { agentId: 'agent-2', activeChats: 2 },
+      ],
+    }));
     fireEvent.click(await screen.findByRole('button', { name: 'Transfer' }));
     const menu = screen.getByRole('menu', { name: 'Transfer to' });
-    expect(
-      within(menu)
-        .getAllByRole('menuitem')
-        .map((item) => item.textContent),
-    ).toEqual(['Benonline']);
+    // Each colleague's status and load, asked for as the menu opens.
+    expect(socket.sent('agent:loads')).toEqual([{}]);
+    await waitFor(() =>
+      expect(
+        within(menu)
+          .getAllByRole('menuitem')
+          .map((item) => item.textContent),
+      ).toEqual(['Ben · Online · 2 / 5 chats']),
+    );
     fireEvent.click(within(menu).getByRole('menuitem'));
     expect(socket.sent('conversation:transfer')).toEqual([
       { conversationId: 'conv-1', agentId: 'agent-2' },
     ]);
+  });
+
+  test('Transfer shows each colleague as Name · Status · chats / capacity, refreshed on every opening', async () => {
+    const { socket, workspace } = await openConversation(makeDetail());
+    workspace.directory.applySession({
+      agent: makeAgent(),
+      sites: [makeSite()],
+      agents: [
+        makeAgent(),
+        makeAgent({ id: 'agent-2', name: 'Mai Trần', status: 'online', capacity: 3 }),
+        makeAgent({ id: 'agent-3', name: 'Ion', status: 'away', capacity: 2 }),
+        makeAgent({ id: 'agent-4', name: 'Liza', status: 'offline', capacity: 4 }),
+      ],
+    });
+    let maiChats = 2;
+    socket.respond('agent:loads', () => ({
+      loads: [
+        { agentId: 'agent-2', activeChats: maiChats },
+        { agentId: 'agent-3', activeChats: 2 },
+        { agentId: 'agent-4', activeChats: 0 },
+      ],
+    }));
+    const transfer = await screen.findByRole('button', { name: 'Transfer' });
+    fireEvent.click(transfer);
+    const items = () =>
+      within(screen.getByRole('menu', { name: 'Transfer to' }))
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent);
+    await waitFor(() =>
+      expect(items()).toEqual([
+        'Mai Trần · Online · 2 / 3 chats',
+        'Ion · Away · 2 / 2 chats',
+        'Liza · Offline · 0 / 4 chats',
+      ]),
+    );
+    fireEvent.click(transfer);
+    maiChats = 3;
+    fireEvent.click(transfer);
+    await waitFor(() => expect(items()[0]).toBe('Mai Trần · Online · 3 / 3 chats'));
+    expect(socket.sent('agent:loads')).toHaveLength(2);
   });
 
   test('a colleague removed, or no longer on the site, is no longer offered', async () => {
@@ -192,7 +307,7 @@ describe('conversation', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Danaonline']);
+    ).toEqual(['Dana · Online']);
   });
 
   test('each reply to an offline message says how it reached the visitor, and why not', async () => {

@@ -3,6 +3,7 @@ import { ComposerBox } from '../components/ComposerBox';
 import { ConversationHeader } from '../components/ConversationHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RatingCard } from '../components/RatingCard';
+import { TakeAnywayPrompt } from '../components/TakeAnywayPrompt';
 import { Transcript } from '../components/Transcript';
 import { useFileDrop } from '../components/use-file-drop';
 import { visitorName } from '../format/visitor-name';
@@ -39,6 +40,8 @@ export function ConversationView(props: { workspace: Workspace }) {
   const closed = conversation.status === 'closed';
   // A missed chat stays answerable: the relay reopens it as a follow-up on the agent's answer.
   const answerable = !closedForGood;
+  const askingToTake = model.fullTake.value === conversation.id && conversation.status === 'queued';
+  const { capacity } = directory.me.value;
   return (
     <section
       class={`pane conversation ${drop.over ? 'is-dropping' : ''}`}
@@ -57,14 +60,27 @@ export function ConversationView(props: { workspace: Workspace }) {
         siteName={directory.siteName(conversation.siteId)}
         agentName={directory.agentName(conversation.agentId)}
         targets={directory.transferTargets(conversation.siteId)}
+        loads={props.workspace.agentLoads.loads.value}
+        loadsError={props.workspace.agentLoads.error.value?.message ?? null}
+        onTransferOpen={() => void props.workspace.agentLoads.refresh()}
         now={props.workspace.clock.now.value}
         onTake={() => void model.take()}
+        askingToTake={askingToTake}
         onTransfer={(agentId) => void model.transfer(agentId)}
         onClose={() => void model.close()}
         onTags={(tags) => void model.setTags(tags)}
         downloading={transcriptDownload.pending.value === conversation.id}
         onDownload={() => void transcriptDownload.start(conversation.id)}
       />
+      {askingToTake && (
+        <TakeAnywayPrompt
+          // A refusal means my chats are full even if the counts have not caught up yet.
+          held={Math.max(props.workspace.inbox.counts.value?.mine ?? 0, capacity)}
+          capacity={capacity}
+          onTakeAnyway={() => void model.takeAnyway()}
+          onCancel={model.cancelTake}
+        />
+      )}
       <ErrorNotice
         error={transcriptDownload.errorFor(conversation.id)}
         onDismiss={transcriptDownload.dismiss}

@@ -147,14 +147,18 @@ describe('inbox', () => {
   });
 
   test('a waiting chat routed to me says where it went, and leads to Mine', async () => {
+    let routed = false;
     const { socket } = setup({
       listConversations: vi.fn(async (query) =>
         query.agentId
-          ? { items: [makeSummary({ id: 'c1', status: 'active', agentId: 'agent-1' })], total: 1 }
+          ? routed
+            ? { items: [makeSummary({ id: 'c1', status: 'active', agentId: 'agent-1' })], total: 1 }
+            : { items: [], total: 0 }
           : { items: [queued('c1', 'Olga', 10_000)], total: 1 },
       ),
     });
     await screen.findByRole('option');
+    routed = true;
     socket.announce('conversation:updated', {
       conversation: makeConversation({
         id: 'c1',
@@ -169,6 +173,65 @@ describe('inbox', () => {
     expect(screen.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true');
     await screen.findByRole('option');
     expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+  });
+
+  test('a chat transferred to me while Queue is shown points to Mine, politely, with a badge and a way to open it', async () => {
+    const olga = makeSummary(
+      { id: 'c7', status: 'active', agentId: 'agent-1', visitorId: 'v-c7' },
+      { id: 'v-c7', name: 'Olga' },
+    );
+    let transferred = false;
+    const { socket, workspace } = setup({
+      listConversations: vi.fn(async (query) =>
+        query.agentId && transferred ? { items: [olga], total: 1 } : { items: [], total: 0 },
+      ),
+      getConversation: vi.fn(async () => makeDetail({ id: 'c7', status: 'active' })),
+    });
+    // The live region is in the page before there is anything to say, so its words are heard.
+    const live = screen.getByRole('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.textContent).toBe('');
+    await waitFor(() => expect(screen.getByText('Nobody is waiting. New visitors appear here.')));
+    transferred = true;
+    // A colleague's chat, never listed in the Queue, becomes mine.
+    socket.announce('conversation:updated', {
+      conversation: olga.conversation,
+      visitor: olga.visitor,
+    });
+    await waitFor(() => expect(live.textContent).toContain('A chat was assigned to you: Olga.'));
+    const mine = screen.getByRole('tab', { name: 'Mine' });
+    expect(mine.textContent).toContain('+1');
+    fireEvent.click(within(live).getByRole('button', { name: 'Open chat' }));
+    expect(mine.getAttribute('aria-selected')).toBe('true');
+    expect(workspace.conversation.selectedId.value).toBe('c7');
+    expect((await screen.findByRole('option')).textContent).toContain('Olga');
+    expect(live.textContent).toBe('');
+    expect(mine.textContent).not.toContain('+1');
+  });
+
+  test('news of a chat that was already mine says nothing', async () => {
+    const olga = makeSummary(
+      { id: 'c7', status: 'active', agentId: 'agent-1', visitorId: 'v-c7' },
+      { id: 'v-c7', name: 'Olga' },
+    );
+    const { socket, api } = setup({
+      listConversations: vi.fn(async (query) =>
+        query.agentId ? { items: [olga], total: 1 } : { items: [], total: 0 },
+      ),
+    });
+    await waitFor(() =>
+      expect(api.listConversations).toHaveBeenCalledWith(
+        expect.objectContaining({ agentId: 'agent-1' }),
+      ),
+    );
+    await waitFor(() => expect(screen.getByText('Nobody is waiting. New visitors appear here.')));
+    socket.announce('conversation:updated', {
+      conversation: { ...olga.conversation, tags: ['billing'] },
+      visitor: olga.visitor,
+    });
+    await waitFor(() => expect(api.counts).toHaveBeenCalledTimes(2));
+    expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Mine' }).textContent).not.toContain('+');
   });
 
   test('a chat a colleague gets says nothing', async () => {

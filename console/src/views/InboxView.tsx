@@ -1,4 +1,5 @@
 import type { InboxCounts } from '@parley/shared';
+import { AssignedNotice } from '../components/AssignedNotice';
 import { ConversationRow } from '../components/ConversationRow';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { INBOX_TABS, type InboxTab } from '../models/inbox-tabs';
@@ -83,6 +84,7 @@ export function InboxView(props: { workspace: Workspace }) {
             >
               {LABELS[id]}
               <Count counts={counts} tab={id} />
+              {id === 'mine' && <NewBadge count={inbox.newMine.value} />}
             </button>
           ))}
         </div>
@@ -94,14 +96,7 @@ export function InboxView(props: { workspace: Workspace }) {
         </p>
       )}
       <ErrorNotice error={inbox.error.value} onRetry={() => void inbox.refresh()} />
-      {inbox.assignedToMe.value && (
-        <p class="notice notice-info inbox-assigned" role="status">
-          A chat was assigned to you.{' '}
-          <button type="button" class="link-button" onClick={() => inbox.selectTab('mine')}>
-            Go to Mine
-          </button>
-        </p>
-      )}
+      <AssignedNotice workspace={props.workspace} />
       <div class="inbox-body">
         <div
           id="inbox-list"
@@ -154,6 +149,16 @@ function Count(props: { counts: InboxCounts | null; tab: InboxTab }) {
       aria-hidden="true"
     >
       {value > 999 ? '999+' : value}
+    </span>
+  );
+}
+
+/** Chats that became mine since Mine was last shown; the notice above the list says it in words. */
+function NewBadge(props: { count: number }) {
+  if (props.count === 0) return null;
+  return (
+    <span class="tab-count tab-count-new" aria-hidden="true">
+      +{props.count}
     </span>
   );
 }

@@ -175,15 +175,84 @@ describe('settings: sites', () => {
     ]);
   });
 
-  test('a change the relay rejects is explained', async () => {
+  test('a change the relay rejects is explained in words next to its field, not as a path', async () => {
     await setup({
       updateSite: vi.fn(async () => {
         throw new RequestError('VALIDATION_FAILED', 'widget.color: must be #RRGGBB');
       }),
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Colour: write # and six hexadecimal digits, such as #4f46e5.');
+    const colour = screen.getByRole('textbox', { name: 'Colour' });
+    expect(colour.getAttribute('aria-invalid')).toBe('true');
+    expect(colour.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(document.body.textContent).not.toContain('widget.color');
+    await waitFor(() => expect(document.activeElement).toBe(colour));
+  });
+
+  test('the time zone is chosen from a searchable list of every zone the browser knows', async () => {
+    await setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    const options = [...(zone.list?.querySelectorAll('option') ?? [])].map((o) => o.value);
+    expect(options).toEqual(Intl.supportedValuesOf('timeZone'));
+    expect(options).toContain('Europe/Bucharest');
+  });
+
+  test('an unknown time zone is refused in words before anything is sent', async () => {
+    const { api } = await setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    setValue(zone, 'Mars/Olympus_Mons');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Time zone: “Mars/Olympus_Mons” is not a time zone; choose one from the list.',
+    );
+    expect(zone.getAttribute('aria-invalid')).toBe('true');
+    expect(zone.getAttribute('aria-describedby')).toBe(alert.id);
+    await waitFor(() => expect(document.activeElement).toBe(zone));
+    expect(api.updateSite).not.toHaveBeenCalled();
+
+    // A zone from the list saves, and the words go away.
+    setValue(zone, 'Asia/Ho_Chi_Minh');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalledTimes(1));
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.businessHours?.timeZone).toBe(
+      'Asia/Ho_Chi_Minh',
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(zone.hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  test('a time zone the relay refuses is said next to the field', async () => {
+    await setup({
+      updateSite: vi.fn(async () => {
+        throw new RequestError(
+          'VALIDATION_FAILED',
+          'widget.businessHours.timeZone: must be an IANA time zone',
+        );
+      }),
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Always open/ }));
+    setValue(screen.getByRole('combobox', { name: 'Time zone' }), 'Europe/Bucharest');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Time zone: choose one from the list.',
+    );
+    expect(document.body.textContent).not.toContain('widget.businessHours');
+  });
+
+  test('a refusal about no field of the form is still said, at the top', async () => {
+    await setup({
+      updateSite: vi.fn(async () => {
+        throw new RequestError('FORBIDDEN', 'Only owners can do this');
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'widget.color: must be #RRGGBB',
+      'You do not have permission to do that.',
     );
   });
 
@@ -280,9 +349,33 @@ describe('settings: agents', () => {
     setValue(within(form).getByRole('textbox', { name: 'Email address' }), 'ana@shop.example');
     setValue(within(form).getByLabelText('Initial password'), 'long-enough-pw');
     fireEvent.click(within(form).getByRole('button', { name: 'Add agent' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'Another account already uses this email.',
-    );
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Email address: another account already uses it.');
+    const email = within(form).getByRole('textbox', { name: 'Email address' });
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
+  test('a refused edit is said in words under the field of the form that sent it', async () => {
+    await setup({
+      listAgents: vi.fn(async () => ({ items: [owner, makeAgent()] })),
+      updateAgent: vi.fn(async () => {
+        throw new RequestError('VALIDATION_FAILED', 'password: must be at least 8 characters');
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Agents' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Ana Agent' }));
+    const team = screen.getByRole('table');
+    fireEvent.click(within(team).getByRole('button', { name: 'Save agent' }));
+    const alert = await within(team).findByRole('alert');
+    expect(alert.textContent).toBe('Password: use at least 8 characters.');
+    expect(
+      within(team).getByLabelText('New password (optional)').getAttribute('aria-invalid'),
+    ).toBe('true');
+    // Said once, where it belongs: not at the top, not in the form for adding an agent.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(document.body.textContent).not.toContain('password: must be');
   });
 });
 
@@ -307,6 +400,53 @@ describe('settings: canned replies', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete /hours' }));
     await waitFor(() => expect(screen.queryByText('/hours')).toBeNull());
     expect(api.deleteCannedReply).toHaveBeenCalledWith('site-1', 'r1');
+  });
+});
+
+describe('settings: editing a canned reply', () => {
+  const hours = { id: 'r1', siteId: 'site-1', shortcut: 'hours', text: 'We are open 9–17.' };
+
+  test('an owner edits a reply’s text and shortcut in place', async () => {
+    const { api } = await setup({
+      listCannedReplies: vi.fn(async () => ({ items: [hours] })),
+      updateCannedReply: vi.fn(async (siteId, id, body) => ({ ...hours, ...body, id, siteId })),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canned replies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit /hours' }));
+    const form = screen.getByRole('form', { name: 'Edit /hours' });
+    setValue(within(form).getByRole('textbox', { name: 'Shortcut' }), '/opening');
+    setValue(within(form).getByRole('textbox', { name: 'Text' }), 'Deschis 9–17, luni–vineri.');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Deschis 9–17, luni–vineri.')).toBeTruthy();
+    expect(api.updateCannedReply).toHaveBeenCalledWith('site-1', 'r1', {
+      shortcut: 'opening',
+      text: 'Deschis 9–17, luni–vineri.',
+    });
+    expect(screen.getByText('/opening')).toBeTruthy();
+    expect(screen.queryByText('/hours')).toBeNull();
+    expect(screen.queryByRole('form', { name: /Edit/ })).toBeNull();
+  });
+
+  test('an edit the relay refuses stays open and says why; Cancel leaves the reply as it was', async () => {
+    const { api } = await setup({
+      listCannedReplies: vi.fn(async () => ({ items: [hours] })),
+      updateCannedReply: vi.fn(async () => {
+        throw new RequestError('CONFLICT', 'Another canned reply already uses /thanks');
+      }),
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canned replies' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit /hours' }));
+    const form = screen.getByRole('form', { name: 'Edit /hours' });
+    setValue(within(form).getByRole('textbox', { name: 'Shortcut' }), 'thanks');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Another canned reply already uses /thanks',
+    );
+    expect(screen.getByRole('form', { name: 'Edit /hours' })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('/hours')).toBeTruthy();
+    expect(screen.getByText('We are open 9–17.')).toBeTruthy();
+    expect(api.updateCannedReply).toHaveBeenCalledTimes(1);
   });
 });
 

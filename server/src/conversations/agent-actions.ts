@@ -4,6 +4,7 @@ import {
   MISSED_TAG,
   ParleyError,
   type Agent,
+  type AgentLoad,
   type AgentSession,
   type Conversation,
   type Empty,
@@ -12,6 +13,7 @@ import {
 import type { z } from 'zod';
 import type * as schemas from '@parley/shared/schemas';
 import type { AgentRecord } from '../storage/store';
+import { recordTakeOverCapacity } from '../audit/over-capacity';
 import { agentAsSeenBy, sharesASite } from '../auth/account-rules';
 import { publicAgent } from '../auth/public-agent';
 import { followUpByEmail } from './follow-up';
@@ -58,6 +60,16 @@ export async function hello(relay: Relay, agentId: string): Promise<AgentSession
     .filter((other) => sharesASite(agent, other))
     .map((other) => agentAsSeenBy(agent, other));
   return { agent: publicAgent(agent), sites, agents };
+}
+
+/** The live chats of the agent and of every colleague sharing a site with them. */
+export async function loads(relay: Relay, agentId: string): Promise<{ loads: AgentLoad[] }> {
+  const agent = await currentAgent(relay, agentId);
+  const ids = (await relay.store.listAgents())
+    .filter((other) => other.id === agent.id || sharesASite(agent, other))
+    .map((other) => other.id);
+  const counts = await relay.store.activeChatCounts(ids);
+  return { loads: ids.map((id) => ({ agentId: id, activeChats: counts.get(id) ?? 0 })) };
 }
 
 export async function changeStatus(
@@ -173,11 +185,21 @@ export async function seen(
 export async function take(
   relay: Relay,
   agentId: string,
-  input: In<typeof schemas.conversationRefSchema>,
+  input: In<typeof schemas.conversationTakeSchema>,
 ): Promise<{ conversation: Conversation }> {
   const agent = await currentAgent(relay, agentId);
   const conversation = await servedConversation(relay, agent, input.conversationId);
-  return { conversation: await relay.conversations.take(conversation.id, agent) };
+  const overCapacity = input.overCapacity === true;
+  const taken = await relay.conversations.take(conversation.id, agent, overCapacity);
+  // The chat is the agent's and announced; a missing audit line must not undo that for them.
+  if (overCapacity)
+    await recordTakeOverCapacity(relay, agent, taken).catch((error: unknown) =>
+      relay.logger.error(
+        { err: error, conversationId: taken.id },
+        'could not record a take over capacity',
+      ),
+    );
+  return { conversation: taken };
 }
 
 export async function transfer(

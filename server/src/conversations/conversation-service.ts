@@ -161,9 +161,13 @@ export class ConversationService {
     await this.announceQueue(siteId);
   }
 
-  /** An agent takes a waiting chat by hand. */
-  async take(conversationId: string, agent: AgentRecord): Promise<Conversation> {
-    const taken = await this.deps.router.take(conversationId, agent.id);
+  /** An agent takes a waiting chat by hand (past capacity only when they confirmed it). */
+  async take(
+    conversationId: string,
+    agent: AgentRecord,
+    overCapacity = false,
+  ): Promise<Conversation> {
+    const taken = await this.deps.router.take(conversationId, agent.id, overCapacity);
     await this.#announceAssignment(taken, 'take');
     await this.announceQueue(taken.siteId);
     return taken;

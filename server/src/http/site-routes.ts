@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ParleyError, type AuditTarget, type Site, type SiteList } from '@parley/shared';
 import {
   cannedReplyCreateSchema,
+  cannedReplyUpdateSchema,
   siteCreateSchema,
   siteUpdateSchema,
 } from '@parley/shared/schemas';
@@ -166,6 +167,39 @@ export function siteRoutes(deps: {
       siteIds: [site.id],
     });
     res.status(existing ? 200 : 201).json(reply);
+  });
+
+  // Editing keeps the reply's id; a shortcut another reply already has is refused rather than
+  // replacing that reply, as saving a new one would.
+  router.patch('/:id/canned-replies/:replyId', async (req, res) => {
+    const agent = signedIn(res);
+    requireOwner(agent);
+    const site = await servedSite(agent, param(req, 'id'));
+    const replyId = param(req, 'replyId');
+    const body = parse(cannedReplyUpdateSchema, req.body);
+    const replies = await relay.store.listCannedReplies(site.id);
+    const before = replies.find(({ id }) => id === replyId);
+    if (!before) throw new ParleyError('NOT_FOUND', 'No such canned reply');
+    const shortcut = body.shortcut ?? before.shortcut;
+    if (replies.some((reply) => reply.id !== replyId && reply.shortcut === shortcut))
+      throw new ParleyError('CONFLICT', `Another canned reply already uses /${shortcut}`);
+    const reply = await relay.store.saveCannedReply({
+      ...before,
+      shortcut,
+      text: body.text ?? before.text,
+    });
+    await recordAudit(relay, agent, {
+      action: 'canned-reply.saved',
+      target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
+      siteIds: [site.id],
+      changes: [
+        ...(reply.shortcut !== before.shortcut
+          ? [`shortcut: /${before.shortcut} → /${reply.shortcut}`]
+          : []),
+        ...(reply.text !== before.text ? ['text'] : []),
+      ],
+    });
+    res.json(reply);
   });
 
   router.delete('/:id/canned-replies/:replyId', async (req, res) => {

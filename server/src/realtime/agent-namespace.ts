@@ -84,6 +84,7 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
       {
         'agent:hello': () => ready.then(() => agent.hello(relay, agentId)),
         'agent:status': (input) => agent.changeStatus(relay, agentId, input),
+        'agent:loads': () => agent.loads(relay, agentId),
         'message:send': (input) => agent.sendMessage(relay, agentId, input),
         'message:history': (input) => agent.history(relay, agentId, input),
         'typing:set': (input) => agent.typing(relay, agentId, input),

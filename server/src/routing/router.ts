@@ -43,12 +43,13 @@ export class Router {
     }
   }
 
-  /** An agent takes a waiting chat by hand; within their capacity. */
-  take(conversationId: string, agentId: string): Promise<Conversation> {
+  /** An agent takes a waiting chat by hand; within their capacity unless they confirmed going past it. */
+  take(conversationId: string, agentId: string, overCapacity = false): Promise<Conversation> {
     return this.store.assignConversation(conversationId, agentId, {
       mode: 'take',
       at: this.#at(),
       requireOnline: false,
+      overCapacity,
     });
   }
 

@@ -4,18 +4,21 @@
  */
 import { ParleyError } from '@parley/shared';
 import { pickAgent } from '../routing/pick-agent';
-import type { AgentRecord, RoutingCandidate } from './store';
+import type { AgentRecord, AssignOptions, RoutingCandidate } from './store';
 
-/** Throws AGENT_UNAVAILABLE unless `agent` exists, has room and (when required) is online. */
+/**
+ * Throws AGENT_UNAVAILABLE unless `agent` exists, has room (or may go past it) and, when
+ * required, is online.
+ */
 export function assertRoomFor(
   agent: AgentRecord | undefined,
   activeChats: number,
-  requireOnline: boolean,
+  rules: Pick<AssignOptions, 'requireOnline' | 'overCapacity'>,
 ): asserts agent is AgentRecord {
   if (!agent) throw new ParleyError('NOT_FOUND', 'No such agent');
-  if (requireOnline && agent.status !== 'online')
+  if (rules.requireOnline && agent.status !== 'online')
     throw new ParleyError('AGENT_UNAVAILABLE', `${agent.name} is offline or away`);
-  if (activeChats >= agent.capacity)
+  if (activeChats >= agent.capacity && !rules.overCapacity)
     throw new ParleyError(
       'AGENT_UNAVAILABLE',
       `${agent.name} is at capacity (${activeChats} / ${agent.capacity} chats)`,

@@ -312,7 +312,7 @@ export class LowdbStore implements Store {
     if (!current) throw new ParleyError('NOT_FOUND', `no conversation ${conversationId}`);
     const agent = this.#state.agents.get(agentId);
     const patch = assigning(agentId, options.mode, options.at)(current);
-    assertRoomFor(agent, this.#activeCounts([agentId]).get(agentId) ?? 0, options.requireOnline);
+    assertRoomFor(agent, this.#activeCounts([agentId]).get(agentId) ?? 0, options);
     return this.#assign(current, agentId, patch!, options.at);
   }
 

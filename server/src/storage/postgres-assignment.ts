@@ -60,7 +60,7 @@ export class PostgresAssignments {
         this.#agents(client, [agentId]),
         this.#activeCounts(client, [agentId]),
       ]);
-      assertRoomFor(agents.get(agentId)?.agent, counts.get(agentId) ?? 0, options.requireOnline);
+      assertRoomFor(agents.get(agentId)?.agent, counts.get(agentId) ?? 0, options);
       return this.#assign(client, conversationId, agentId, patch, options.at);
     });
   }

@@ -130,6 +130,45 @@ export function decisionsContract(ctx: ContractContext): void {
     expect((await store.getConversation(first.id))?.agentId).toBe(agent.id);
   });
 
+  it('a take the agent confirmed goes past capacity; several at once still give the chat to one', async () => {
+    const store = ctx.store();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const agents = await Promise.all(
+        [1, 2, 3].map(async () => {
+          const agent = await store.createAgent(
+            makeAgent({ status: 'away', capacity: 1, siteIds: ['site_1'] }),
+          );
+          const held = await store.createConversation(chat('site_1'));
+          await store.assignConversation(held.id, agent.id, {
+            mode: 'take',
+            at: at(1),
+            requireOnline: false,
+          });
+          return agent;
+        }),
+      );
+      const conversation = await store.createConversation(chat('site_1'));
+      const attempts = await Promise.allSettled(
+        agents.map((agent) =>
+          store.assignConversation(conversation.id, agent.id, {
+            mode: 'take',
+            at: at(2),
+            requireOnline: false,
+            overCapacity: true,
+          }),
+        ),
+      );
+      expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+      for (const attempt of attempts.filter((a) => a.status === 'rejected'))
+        expect(attempt.reason).toMatchObject({ code: 'CONFLICT' });
+      const winner = (await store.getConversation(conversation.id))!.agentId!;
+      const counts = await store.activeChatCounts(agents.map((agent) => agent.id));
+      expect(agents.map((agent) => counts.get(agent.id))).toEqual(
+        agents.map((agent) => (agent.id === winner ? 2 : 1)),
+      );
+    }
+  });
+
   it('many closes at once: one closes, the rest are refused, and a closed chat is never assigned again', async () => {
     const store = ctx.store();
     const agent = await store.createAgent(

@@ -201,6 +201,8 @@ export interface AssignOptions {
   at: string;
   /** Refuse unless the agent's status is `online` (transfers); a take may come from an away agent. */
   requireOnline: boolean;
+  /** Assign even when the agent's chats are at capacity (a take the agent confirmed). */
+  overCapacity?: boolean;
 }
 
 /** Whether a store can take writes right now; `reason` says why not. */

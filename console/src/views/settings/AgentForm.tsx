@@ -1,5 +1,8 @@
 import type { Agent, AgentRole, Site } from '@parley/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { RequestError } from '../../api/request-error';
+import { FieldErrorText } from '../../components/FieldErrorText';
+import { agentFieldError, type AgentField } from '../../models/agent-field-errors';
 
 /** What the agent form submits; the password is only sent when one was typed. */
 export interface AgentFormValues {
@@ -11,11 +14,16 @@ export interface AgentFormValues {
   siteIds: string[];
 }
 
-/** Adds an agent, or changes one's role, capacity, sites (and password). */
+/**
+ * Adds an agent, or changes one's role, capacity, sites (and password). A refusal of this form's
+ * save about one field is said in words under that field.
+ */
 export function AgentForm(props: {
   agent?: Agent;
   sites: Site[];
   saving: boolean;
+  /** Why the last save of the team was refused, if it was; shown here only after this form's save. */
+  saveError: RequestError | null;
   submitLabel: string;
   onSubmit: (values: AgentFormValues) => Promise<boolean>;
   onCancel?: () => void;
@@ -31,9 +39,24 @@ export function AgentForm(props: {
   });
   const set = <K extends keyof AgentFormValues>(key: K, value: AgentFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
+  const [submittedHere, setSubmittedHere] = useState(false);
+  const problem = submittedHere ? agentFieldError(props.saveError) : null;
+  const base = useId();
+  const inputId = (field: AgentField) => `${base}-${field}`;
+  const errorId = (field: AgentField) => `${base}-${field}-error`;
+  const errorText = (field: AgentField) => (problem?.field === field ? problem.text : null);
+  const invalid = (field: AgentField) =>
+    problem?.field === field
+      ? { 'aria-invalid': true as const, 'aria-describedby': errorId(field) }
+      : {};
+
+  useEffect(() => {
+    if (problem) document.getElementById(inputId(problem.field))?.focus();
+  }, [problem?.field, problem?.text]);
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
+    setSubmittedHere(true);
     const ok = await props.onSubmit(values);
     if (ok && !editing) setValues({ ...values, name: '', email: '', password: '' });
   }
@@ -41,36 +64,47 @@ export function AgentForm(props: {
   return (
     <form class="agent-form" onSubmit={(event) => void submit(event)}>
       <div class="field-row">
-        <label class="field">
-          <span>Name</span>
+        <div class="field">
+          <label for={inputId('name')}>Name</label>
           <input
+            id={inputId('name')}
             value={values.name}
             required
             maxLength={100}
+            {...invalid('name')}
             onInput={(e) => set('name', e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span>Email address</span>
+          <FieldErrorText id={errorId('name')} text={errorText('name')} />
+        </div>
+        <div class="field">
+          <label for={inputId('email')}>Email address</label>
           <input
+            id={inputId('email')}
             type="email"
             value={values.email}
             required
             disabled={editing}
+            {...invalid('email')}
             onInput={(e) => set('email', e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span>{editing ? 'New password (optional)' : 'Initial password'}</span>
+          <FieldErrorText id={errorId('email')} text={errorText('email')} />
+        </div>
+        <div class="field">
+          <label for={inputId('password')}>
+            {editing ? 'New password (optional)' : 'Initial password'}
+          </label>
           <input
             type="password"
             autoComplete="new-password"
             minLength={8}
             required={!editing}
+            id={inputId('password')}
             value={values.password}
+            {...invalid('password')}
             onInput={(e) => set('password', e.currentTarget.value)}
           />
-        </label>
+          <FieldErrorText id={errorId('password')} text={errorText('password')} />
+        </div>
       </div>
       <div class="field-row">
         <label class="field">
@@ -83,20 +117,24 @@ export function AgentForm(props: {
             <option value="owner">Owner</option>
           </select>
         </label>
-        <label class="field">
-          <span>Capacity (chats at once)</span>
+        <div class="field">
+          <label for={inputId('capacity')}>Capacity (chats at once)</label>
           <input
             type="number"
             min={1}
             max={100}
             required
+            id={inputId('capacity')}
             value={values.capacity}
+            {...invalid('capacity')}
             onInput={(e) => set('capacity', Number(e.currentTarget.value))}
           />
-        </label>
+          <FieldErrorText id={errorId('capacity')} text={errorText('capacity')} />
+        </div>
       </div>
       <fieldset class="site-checks">
         <legend>Sites served</legend>
+        <FieldErrorText id={errorId('siteIds')} text={errorText('siteIds')} />
         {props.sites.map((site) => (
           <label key={site.id} class="check">
             <input

@@ -1,6 +1,7 @@
 import type { AgentUpdate, Site } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { agentFieldError } from '../../models/agent-field-errors';
 import type { AgentsAdmin } from '../../models/agents-admin';
 import { AgentForm, type AgentFormValues } from './AgentForm';
 
@@ -26,7 +27,11 @@ export function AgentsSettings(props: { admin: AgentsAdmin; sites: Site[]; meId:
   return (
     <div class="settings-stack">
       <ErrorNotice error={admin.loadError.value} onRetry={() => void admin.load()} />
-      <ErrorNotice error={admin.saveError.value} onDismiss={() => (admin.saveError.value = null)} />
+      {/* A refusal about one field is said next to that field, in the form that sent it. */}
+      <ErrorNotice
+        error={agentFieldError(admin.saveError.value) ? null : admin.saveError.value}
+        onDismiss={() => (admin.saveError.value = null)}
+      />
       {admin.saved.value && (
         <p class="notice notice-success" role="status">
           {admin.saved.value}
@@ -56,6 +61,7 @@ export function AgentsSettings(props: { admin: AgentsAdmin; sites: Site[]; meId:
                       agent={agent}
                       sites={sites}
                       saving={admin.saving.value}
+                      saveError={admin.saveError.value}
                       submitLabel="Save agent"
                       onSubmit={(values) => update(agent.id, values)}
                       onCancel={() => setEditing(null)}
@@ -98,6 +104,7 @@ export function AgentsSettings(props: { admin: AgentsAdmin; sites: Site[]; meId:
         <AgentForm
           sites={sites}
           saving={admin.saving.value}
+          saveError={admin.saveError.value}
           submitLabel="Add agent"
           onSubmit={(values) => admin.create(values)}
         />

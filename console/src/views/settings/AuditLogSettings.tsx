@@ -15,6 +15,7 @@ const ACTION_TEXT: Record<AuditAction, string> = {
   'canned-reply.deleted': 'deleted the canned reply',
   'visitor.exported': 'exported the data of visitor',
   'visitor.erased': 'erased visitor',
+  'conversation.taken-over-capacity': 'took beyond capacity the chat',
 };
 
 function when(iso: string): string {
@@ -51,8 +52,9 @@ export function AuditLogSettings(props: { log: AuditLogModel }) {
     <section class="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <p class="muted">
-        Owner actions on your sites: accounts, roles, secrets, settings, exports and erasures.
-        Passwords, secrets and erased visitors’ data are never written here.
+        Owner actions on your sites: accounts, roles, secrets, settings, exports and erasures, and
+        chats taken beyond capacity. Passwords, secrets and erased visitors’ data are never written
+        here.
       </p>
       <ErrorNotice error={log.error.value} onRetry={() => void log.load(log.offset.value)} />
       {entries.length === 0 ? (

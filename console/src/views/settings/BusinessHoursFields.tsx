@@ -1,9 +1,16 @@
+import { FieldErrorText } from '../../components/FieldErrorText';
 import { WEEKDAYS, type DayDraft } from '../../models/site-form';
 
-/** "Always open", or a time zone and opening hours per weekday. */
+/**
+ * "Always open", or a time zone and opening hours per weekday. The time zone is typed with
+ * suggestions from every zone the browser knows (a searchable list); what is wrong shows under it.
+ */
 export function BusinessHoursFields(props: {
   alwaysOpen: boolean;
   timeZone: string;
+  timeZoneInputId: string;
+  timeZoneError: string | null;
+  daysError: string | null;
   days: DayDraft[];
   onAlwaysOpen: (value: boolean) => void;
   onTimeZone: (value: string) => void;
@@ -25,10 +32,14 @@ export function BusinessHoursFields(props: {
           <label class="field field-narrow">
             <span>Time zone</span>
             <input
+              id={props.timeZoneInputId}
               value={props.timeZone}
               list="time-zones"
               required
+              autocomplete="off"
               placeholder="Europe/Bucharest"
+              aria-invalid={props.timeZoneError ? true : undefined}
+              aria-describedby={props.timeZoneError ? 'site-error-timeZone' : undefined}
               onInput={(e) => props.onTimeZone(e.currentTarget.value)}
             />
             <datalist id="time-zones">
@@ -37,6 +48,8 @@ export function BusinessHoursFields(props: {
               ))}
             </datalist>
           </label>
+          <FieldErrorText id="site-error-timeZone" text={props.timeZoneError} />
+          <FieldErrorText id="site-error-days" text={props.daysError} />
           <table class="hours">
             <tbody>
               {props.days.map((day) => {

@@ -2,6 +2,7 @@ import type { Site } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { CannedReplies } from '../../models/canned-replies';
+import { CannedReplyItem } from './CannedReplyItem';
 
 /** Saved answers per site, inserted in the reply box with "/shortcut". */
 export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Site[] }) {
@@ -52,18 +53,13 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
         ) : (
           <ul class="canned-list">
             {replies.map((reply) => (
-              <li key={reply.id} class="canned-item">
-                <code>/{reply.shortcut}</code>
-                <p>{reply.text}</p>
-                <button
-                  type="button"
-                  class="button button-ghost"
-                  aria-label={`Delete /${reply.shortcut}`}
-                  onClick={() => void canned.remove(current, reply.id)}
-                >
-                  Delete
-                </button>
-              </li>
+              <CannedReplyItem
+                key={reply.id}
+                reply={reply}
+                saving={canned.saving.value}
+                onSave={(body) => canned.update(current, reply.id, body)}
+                onDelete={() => void canned.remove(current, reply.id)}
+              />
             ))}
           </ul>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Download } from '../../models/download';
+import { siteFieldError } from '../../models/site-field-errors';
 import type { SitesAdmin } from '../../models/sites-admin';
 import { copyText } from '../../platform/clipboard';
 import { IdentitySecret } from './IdentitySecret';
@@ -64,8 +65,9 @@ export function SitesSettings(props: {
         </form>
       </aside>
       <section class="settings-detail">
+        {/* A refusal about one field is said next to that field, in the form. */}
         <ErrorNotice
-          error={admin.saveError.value}
+          error={siteFieldError(admin.saveError.value) ? null : admin.saveError.value}
           onDismiss={() => (admin.saveError.value = null)}
         />
         {admin.saved.value && (
@@ -84,6 +86,7 @@ export function SitesSettings(props: {
               key={site.id}
               site={site}
               saving={admin.saving.value}
+              saveError={admin.saveError.value}
               onSave={(patch) => admin.update(site.id, patch)}
             />
             <IdentitySecret
