@@ -149,6 +149,14 @@ function isInvalid(schema: z.ZodType, value: unknown): boolean {
   return !schema.safeParse(value).success;
 }
 
+/**
+ * A payload as the relay receives it over Socket.IO: JSON drops `undefined` keys (and turns a
+ * lone `undefined` or NaN into null), so `{ status: undefined }` arrives as `{}`, which is valid.
+ */
+function asSent(value: unknown): unknown {
+  return (JSON.parse(JSON.stringify([value])) as unknown[])[0];
+}
+
 /** A REST route: how to call it, and the schema its body must match (if it reads one). */
 interface Route {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -322,7 +330,7 @@ describe.each(relayModes())('fuzzing (%s)', (mode) => {
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...VISITOR_REQUESTS), withRealIds, async (event, value) => {
-        fc.pre(isInvalid(visitorRequestSchemas[event], value));
+        fc.pre(isInvalid(visitorRequestSchemas[event], asSent(value)));
         sent += 1;
         const reply: unknown = await seed.socket.timeout(5000).emitWithAck(event, value);
         expectTypedAck(reply, `visitor ${event}`);
@@ -332,7 +340,7 @@ describe.each(relayModes())('fuzzing (%s)', (mode) => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...AGENT_REQUESTS), withRealIds, async (event, value) => {
-        fc.pre(isInvalid(agentRequestSchemas[event], value));
+        fc.pre(isInvalid(agentRequestSchemas[event], asSent(value)));
         sent += 1;
         const reply: unknown = await online.socket.timeout(5000).emitWithAck(event, value);
         expectTypedAck(reply, `agent ${event}`);
@@ -421,7 +429,7 @@ describe.each(relayModes())('fuzzing (%s)', (mode) => {
           if (route.actsWithoutBody && auth === 'owner') auth = 'forged';
           // A body that passes its schema would (rightly) be stored.
           if (route.body && raw == null && auth === 'owner')
-            fc.pre(body === undefined || isInvalid(route.body, body));
+            fc.pre(body === undefined || isInvalid(route.body, asSent(body)));
           const isRead = route.method === 'GET' || route.body !== undefined;
           const id = isRead ? realOrNot : garbage;
           const other = route.path.length > 1 && route.method === 'GET' ? query : garbage;
