@@ -21,11 +21,25 @@ export function ConversationHeader(props: {
   onClose: () => void;
   onTags: (tags: string[]) => void;
   onDownload: () => void;
+  /** Back to the list, on screens that show one pane at a time. */
+  onBack?: () => void;
+  /** The visitor's details, on screens too narrow to show them beside the conversation. */
+  onShowDetails?: () => void;
 }) {
   const { conversation } = props;
   const { status } = conversation;
   return (
     <header class="conversation-head">
+      {props.onBack && (
+        <button
+          type="button"
+          class="icon-button conversation-back"
+          aria-label="Back to conversations"
+          onClick={props.onBack}
+        >
+          ←
+        </button>
+      )}
       <div class="conversation-title">
         <h2>{visitorName(props.visitor)}</h2>
         <p class="conversation-sub">
@@ -35,6 +49,15 @@ export function ConversationHeader(props: {
         <TagEditor tags={conversation.tags} busy={props.busy === 'tag'} onChange={props.onTags} />
       </div>
       <div class="conversation-actions">
+        {props.onShowDetails && (
+          <button
+            type="button"
+            class="button button-ghost details-button"
+            onClick={props.onShowDetails}
+          >
+            Visitor details
+          </button>
+        )}
         <button
           type="button"
           class="button button-ghost"

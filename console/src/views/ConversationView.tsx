@@ -9,7 +9,13 @@ import { visitorName } from '../format/visitor-name';
 import type { Workspace } from '../models/workspace';
 
 /** The middle pane: the open conversation, its actions and the reply box. */
-export function ConversationView(props: { workspace: Workspace }) {
+export function ConversationView(props: {
+  workspace: Workspace;
+  /** Returns to the list where the conversation has the screen to itself. */
+  onBack?: () => void;
+  /** Shows the visitor's details where they are not beside the conversation. */
+  onShowDetails?: () => void;
+}) {
   const { conversation: model, composer, directory, canned, transcriptDownload } = props.workspace;
   const detail = model.detail.value;
   const closedForGood =
@@ -64,6 +70,8 @@ export function ConversationView(props: { workspace: Workspace }) {
         onTags={(tags) => void model.setTags(tags)}
         downloading={transcriptDownload.pending.value === conversation.id}
         onDownload={() => void transcriptDownload.start(conversation.id)}
+        {...(props.onBack ? { onBack: props.onBack } : {})}
+        {...(props.onShowDetails ? { onShowDetails: props.onShowDetails } : {})}
       />
       <ErrorNotice
         error={transcriptDownload.errorFor(conversation.id)}

@@ -1,10 +1,8 @@
 import type { Workspace } from '../models/workspace';
-import { ConversationView } from './ConversationView';
-import { InboxView } from './InboxView';
+import { InboxPanes } from './InboxPanes';
 import { ReportsView } from './ReportsView';
 import { SettingsView } from './SettingsView';
 import { TopBar } from './TopBar';
-import { VisitorSidebar } from './VisitorSidebar';
 
 /** The signed-in console: inbox list | conversation | visitor, the reports, or the owners' settings. */
 export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => void }) {
@@ -68,11 +66,7 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
         ) : page === 'reports' ? (
           <ReportsView workspace={workspace} />
         ) : (
-          <main class="panes">
-            <InboxView workspace={workspace} />
-            <ConversationView workspace={workspace} />
-            <VisitorSidebar workspace={workspace} />
-          </main>
+          <InboxPanes workspace={workspace} />
         )}
       </div>
     </div>
