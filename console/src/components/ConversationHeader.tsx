@@ -2,6 +2,7 @@ import type { Agent, Conversation, Visitor } from '@parley/shared';
 import { elapsedSince, formatElapsed } from '../format/duration';
 import { visitorName } from '../format/visitor-name';
 import type { ConversationAction } from '../models/conversation';
+import { ActionsMenu } from './ActionsMenu';
 import { TagEditor } from './TagEditor';
 import { TransferMenu } from './TransferMenu';
 
@@ -41,7 +42,7 @@ export function ConversationHeader(props: {
         </button>
       )}
       <div class="conversation-title">
-        <h2>{visitorName(props.visitor)}</h2>
+        <h2 title={visitorName(props.visitor)}>{visitorName(props.visitor)}</h2>
         <p class="conversation-sub">
           <StatusPill conversation={conversation} agentName={props.agentName} now={props.now} />
           {props.siteName && <span class="muted"> · {props.siteName}</span>}
@@ -58,15 +59,6 @@ export function ConversationHeader(props: {
             Visitor details
           </button>
         )}
-        <button
-          type="button"
-          class="button button-ghost"
-          aria-busy={props.downloading}
-          disabled={props.downloading}
-          onClick={props.onDownload}
-        >
-          Download transcript
-        </button>
         {status === 'queued' && (
           <button
             type="button"
@@ -88,12 +80,25 @@ export function ConversationHeader(props: {
           <button
             type="button"
             class="button button-secondary"
+            // The header has one line to share; the short word starts the full name.
+            aria-label="Close conversation"
+            title="Close conversation"
             disabled={props.busy !== null}
             onClick={props.onClose}
           >
-            Close conversation
+            Close
           </button>
         )}
+        <ActionsMenu
+          label="More actions"
+          actions={[
+            {
+              label: 'Download transcript',
+              disabled: props.downloading,
+              onSelect: props.onDownload,
+            },
+          ]}
+        />
       </div>
     </header>
   );
