@@ -65,6 +65,12 @@ test.describe('The console on a phone', () => {
     await page.goBack();
     await expect(agent.row(VISITOR.name)).toBeVisible();
     await expect(agent.conversation(VISITOR.name)).toBeHidden();
+
+    // The owners' settings stack their columns too.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(await drawnWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await picture(page, 'console-phone-settings');
     await context.close();
   });
 });
