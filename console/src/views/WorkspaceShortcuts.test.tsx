@@ -62,6 +62,16 @@ describe('keyboard shortcuts', () => {
     expect(document.activeElement).toBe(tab);
   });
 
+  test('the top bar\'s "Keyboard shortcuts" button opens the same dialog', async () => {
+    await setup();
+    const button = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    fireEvent.click(button);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
   test('j opens the next conversation in the list and k the previous one', async () => {
     await setup();
     press('j');

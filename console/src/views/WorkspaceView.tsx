@@ -14,14 +14,14 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
   const isOwner = workspace.directory.isOwner.value;
   // The shortcuts dialog, open or not, and where focus goes back to when it closes.
   const [help, setHelp] = useState<{ returnTo: HTMLElement | null } | null>(null);
-  const openHelp = useCallback(() => {
-    const focused = document.activeElement;
+  const openHelp = useCallback((from?: HTMLElement) => {
+    const focused = from ?? document.activeElement;
     setHelp({ returnTo: focused instanceof HTMLElement ? focused : null });
   }, []);
   useShortcuts(workspace, openHelp);
   return (
     <div class="shell">
-      <TopBar workspace={workspace} onSignOut={props.onSignOut} />
+      <TopBar workspace={workspace} onSignOut={props.onSignOut} onShortcuts={openHelp} />
       <div class="shell-body">
         <nav class="rail" aria-label="Sections">
           <button
