@@ -73,4 +73,36 @@ test.describe('The console on a phone', () => {
     await picture(page, 'console-phone-settings');
     await context.close();
   });
+
+  test("at 900 px the list and the conversation sit side by side, and the visitor details take the conversation's place", async ({
+    browser,
+    relay,
+    shop,
+    widget,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+    const agent = new AgentConsole(await context.newPage(), relay.url);
+    await agent.signIn(OWNER.email, OWNER.password);
+    await agent.goOnline();
+    const { page } = agent;
+    await widget.visit(shop.url());
+    await widget.open();
+    await widget.startChat(VISITOR.name, VISITOR.email);
+    await widget.send('Olá!');
+
+    await agent.open('Mine', VISITOR.name);
+    await expect(agent.tab('Mine')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Back to conversations' })).toBeHidden();
+    const details = page.getByRole('complementary', { name: 'Visitor' });
+    await expect(details).toBeHidden();
+    await page.getByRole('button', { name: 'Visitor details', exact: true }).click();
+    await expect(details).toContainText(VISITOR.email);
+    await expect(agent.tab('Mine')).toBeVisible();
+    await expect(agent.conversation(VISITOR.name)).toBeHidden();
+    expect(await drawnWidth(page)).toBeLessThanOrEqual(900);
+    await picture(page, 'console-tablet-visitor');
+    await page.getByRole('button', { name: 'Back to conversation', exact: true }).click();
+    await expect(agent.conversation(VISITOR.name)).toBeVisible();
+    await context.close();
+  });
 });
