@@ -35,6 +35,15 @@ export function ConversationView(props: {
   if (!detail) {
     return (
       <section class="pane conversation conversation-empty" aria-label="Conversation">
+        {props.onBack && (
+          <button
+            type="button"
+            class="button button-ghost conversation-back"
+            onClick={props.onBack}
+          >
+            <span aria-hidden="true">←</span> Back to conversations
+          </button>
+        )}
         {model.loading.value && <p role="status">Loading conversation…</p>}
         <ErrorNotice error={model.loadError.value} onRetry={() => void model.reload()} />
       </section>

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RequestError } from '../api/request-error';
 import { createTestWorkspace, type TestWorkspace } from '../testing/fakes';
 import { makeDetail, makeSummary } from '../testing/fixtures';
 import { InboxPanes } from './InboxPanes';
@@ -66,6 +67,18 @@ describe('panes on a narrow screen', () => {
     fireEvent.click(button('Back to conversation'));
     expect(view()).toBe('conversation');
     await waitFor(() => expect(document.activeElement).toBe(button('Visitor details')));
+  });
+
+  test('a conversation that cannot be loaded still offers the way back to the list', async () => {
+    const { view, api } = await setup();
+    api.getConversation.mockRejectedValueOnce(
+      new RequestError('NOT_FOUND', 'No such conversation'),
+    );
+    fireEvent.click(screen.getByRole('option', { name: /Olga/ }));
+    await screen.findByRole('alert');
+    expect(view()).toBe('conversation');
+    fireEvent.click(button('Back to conversations'));
+    expect(view()).toBe('list');
   });
 
   test('the browser Back button leaves the conversation for the list', async () => {
