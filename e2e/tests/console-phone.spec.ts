@@ -53,6 +53,12 @@ test.describe('The console on a phone', () => {
     await page.getByRole('button', { name: 'Back to conversation', exact: true }).click();
     await expect(agent.conversation(VISITOR.name)).toBeVisible();
     await expect(details).toBeHidden();
+    // The browser's Back leaves the details for the conversation too.
+    await page.getByRole('button', { name: 'Visitor details', exact: true }).click();
+    await expect(details).toBeVisible();
+    await page.goBack();
+    await expect(agent.conversation(VISITOR.name)).toBeVisible();
+    await expect(details).toBeHidden();
 
     await page.getByRole('button', { name: 'Back to conversations', exact: true }).click();
     await expect(agent.row(VISITOR.name)).toBeVisible();

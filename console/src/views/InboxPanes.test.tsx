@@ -81,6 +81,18 @@ describe('panes on a narrow screen', () => {
     expect(view()).toBe('list');
   });
 
+  test('the browser Back button leaves the visitor details for the conversation, and Forward returns', async () => {
+    const { view, address } = await setup();
+    fireEvent.click(screen.getByRole('option', { name: /Olga/ }));
+    await screen.findByRole('log', { name: 'Messages' });
+    fireEvent.click(button('Visitor details'));
+    expect(address.history.path()).toBe('/console/conversations/conv-1/visitor');
+    address.back();
+    await waitFor(() => expect(view()).toBe('conversation'));
+    address.forward();
+    await waitFor(() => expect(view()).toBe('details'));
+  });
+
   test('the browser Back button leaves the conversation for the list', async () => {
     const { view, address } = await setup();
     fireEvent.click(screen.getByRole('option', { name: /Olga/ }));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Workspace } from '../models/workspace';
 import { ConversationView } from './ConversationView';
 import { InboxView } from './InboxView';
@@ -17,14 +17,16 @@ const FOCUS_AFTER: Record<PaneView, string> = {
 /**
  * The inbox list, the open conversation and its visitor. On a phone they are stacked views (the
  * stylesheet shows the one `data-view` names): a conversation opens full width, and its visitor's
- * details open from its header, each with a way back.
+ * details open from its header, each with a way back. Each view has its own address, so the
+ * browser's Back goes back a view too.
  */
 export function InboxPanes(props: { workspace: Workspace }) {
   const { workspace } = props;
   const selected = workspace.conversation.selectedId.value;
-  // Kept per conversation, so opening another one starts on its transcript.
-  const [detailsFor, setDetailsFor] = useState<string | null>(null);
-  const view: PaneView = !selected ? 'list' : detailsFor === selected ? 'details' : 'conversation';
+  const route = workspace.router.route.value;
+  // The address names the conversation whose details are shown, so another one opens on its chat.
+  const details = route.page === 'inbox' && route.visitor && route.conversationId === selected;
+  const view: PaneView = !selected ? 'list' : details ? 'details' : 'conversation';
   const main = useRef<HTMLElement>(null);
   const focusNext = useRef<PaneView | null>(null);
 
@@ -37,7 +39,7 @@ export function InboxPanes(props: { workspace: Workspace }) {
   function go(next: PaneView): void {
     focusNext.current = next;
     if (next === 'list') workspace.leaveConversation();
-    else setDetailsFor(next === 'details' ? selected : null);
+    else workspace.router.showVisitor(next === 'details');
   }
 
   return (
