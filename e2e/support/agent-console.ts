@@ -65,6 +65,20 @@ export class AgentConsole {
     await expect(this.conversation(visitorName)).toBeVisible();
   }
 
+  /** Opens the conversation header's "More actions" menu and picks `name` in it. */
+  async moreAction(name: 'Download transcript'): Promise<void> {
+    await this.page.getByRole('button', { name: 'More actions', exact: true }).click();
+    await this.page
+      .getByRole('menu', { name: 'More actions' })
+      .getByRole('menuitem', { name, exact: true })
+      .click();
+  }
+
+  /** Saves the open conversation's transcript (a download the test can wait for). */
+  async downloadTranscript(): Promise<void> {
+    await this.moreAction('Download transcript');
+  }
+
   async sendReply(text: string): Promise<void> {
     await this.reply.fill(text);
     await this.button('Send').click();

@@ -110,6 +110,7 @@ export function ComposerBox(props: {
         onRetry={composer.retryFile}
       />
       <textarea
+        id="reply"
         class="composer-input"
         aria-label="Reply"
         aria-describedby="composer-hint"

@@ -2,6 +2,7 @@ import type { Agent, Conversation, Visitor } from '@parley/shared';
 import { elapsedSince, formatElapsed } from '../format/duration';
 import { visitorName } from '../format/visitor-name';
 import type { ConversationAction } from '../models/conversation';
+import { ActionsMenu } from './ActionsMenu';
 import { TagEditor } from './TagEditor';
 import { TransferMenu } from './TransferMenu';
 
@@ -27,13 +28,27 @@ export function ConversationHeader(props: {
   onClose: () => void;
   onTags: (tags: string[]) => void;
   onDownload: () => void;
+  /** Back to the list, on screens that show one pane at a time. */
+  onBack?: () => void;
+  /** The visitor's details, on screens too narrow to show them beside the conversation. */
+  onShowDetails?: () => void;
 }) {
   const { conversation } = props;
   const { status } = conversation;
   return (
     <header class="conversation-head">
+      {props.onBack && (
+        <button
+          type="button"
+          class="icon-button conversation-back"
+          aria-label="Back to conversations"
+          onClick={props.onBack}
+        >
+          ←
+        </button>
+      )}
       <div class="conversation-title">
-        <h2>{visitorName(props.visitor)}</h2>
+        <h2 title={visitorName(props.visitor)}>{visitorName(props.visitor)}</h2>
         <p class="conversation-sub">
           <StatusPill conversation={conversation} agentName={props.agentName} now={props.now} />
           {props.siteName && <span class="muted"> · {props.siteName}</span>}
@@ -41,15 +56,15 @@ export function ConversationHeader(props: {
         <TagEditor tags={conversation.tags} busy={props.busy === 'tag'} onChange={props.onTags} />
       </div>
       <div class="conversation-actions">
-        <button
-          type="button"
-          class="button button-ghost"
-          aria-busy={props.downloading}
-          disabled={props.downloading}
-          onClick={props.onDownload}
-        >
-          Download transcript
-        </button>
+        {props.onShowDetails && (
+          <button
+            type="button"
+            class="button button-ghost details-button"
+            onClick={props.onShowDetails}
+          >
+            Visitor details
+          </button>
+        )}
         {status === 'queued' && (
           <button
             type="button"
@@ -74,12 +89,25 @@ export function ConversationHeader(props: {
           <button
             type="button"
             class="button button-secondary"
+            // The header has one line to share; the short word starts the full name.
+            aria-label="Close conversation"
+            title="Close conversation"
             disabled={props.busy !== null}
             onClick={props.onClose}
           >
-            Close conversation
+            Close
           </button>
         )}
+        <ActionsMenu
+          label="More actions"
+          actions={[
+            {
+              label: 'Download transcript',
+              disabled: props.downloading,
+              onSelect: props.onDownload,
+            },
+          ]}
+        />
       </div>
     </header>
   );

@@ -25,6 +25,24 @@ describe('router', () => {
     expect(router.conversationId.value).toBe('a/b');
   });
 
+  test("the visitor's details of the open conversation have an address of their own", () => {
+    const address = createMemoryHistory('/console/conversations/c%2F1/visitor');
+    const router = createRouter({ history: address.history, base: '/console/' });
+    expect(router.route.value).toEqual({ page: 'inbox', conversationId: 'c/1', visitor: true });
+    router.showVisitor(false);
+    router.showVisitor(false);
+    router.showVisitor(true);
+    expect(address.entries).toEqual([
+      '/console/conversations/c%2F1/visitor',
+      '/console/conversations/c%2F1',
+      '/console/conversations/c%2F1/visitor',
+    ]);
+    // With nothing open there are no details to show.
+    router.open(null);
+    router.showVisitor(true);
+    expect(address.history.path()).toBe('/console/');
+  });
+
   test('Back and Forward change the open conversation', () => {
     const address = createMemoryHistory('/console/');
     const router = createRouter({ history: address.history, base: '/console/' });

@@ -2,15 +2,17 @@ import { computed, signal } from '@preact/signals';
 import type { PageHistory } from '../platform/browser-history';
 
 /**
- * What the address says: the inbox with its open conversation (or none), or the reports page with
- * its filters (`search` is the query string without the `?`).
+ * What the address says: the inbox with its open conversation (or none) and whether its visitor's
+ * details are shown in its place (`visitor`, on narrow screens), or the reports page with its
+ * filters (`search` is the query string without the `?`).
  */
 export type Route =
-  { page: 'inbox'; conversationId: string | null } | { page: 'reports'; search: string };
+  | { page: 'inbox'; conversationId: string | null; visitor?: boolean }
+  | { page: 'reports'; search: string };
 
 /**
- * The address bar: `<base>conversations/<id>` for an open conversation and `<base>reports?<filters>`
- * for a report. Each change adds a history entry, so Back and Forward move between them; a reload
+ * The address bar: `<base>conversations/<id>` for an open conversation (`…/visitor` with its
+ * visitor's details in its place) and `<base>reports?<filters>` for a report. Each change adds a history entry, so Back and Forward move between them; a reload
  * or a shared link opens the same thing again.
  */
 export function createRouter(deps: { history: PageHistory; base: string }) {
@@ -37,6 +39,16 @@ export function createRouter(deps: { history: PageHistory; base: string }) {
     go({ page: 'inbox', conversationId: id }, 'push');
   }
 
+  /** Shows the open conversation's visitor details in its place, or the conversation again. */
+  function showVisitor(visitor: boolean): void {
+    const current = route.value;
+    if (current.page !== 'inbox' || current.conversationId === null) return;
+    go(
+      { page: 'inbox', conversationId: current.conversationId, ...(visitor ? { visitor } : {}) },
+      'push',
+    );
+  }
+
   /** Shows the reports page with `search` as its filters (a new history entry). */
   function openReports(search: string): void {
     go({ page: 'reports', search }, 'push');
@@ -61,6 +73,7 @@ export function createRouter(deps: { history: PageHistory; base: string }) {
     route,
     conversationId,
     open,
+    showVisitor,
     openReports,
     clear,
     conversationHref,
@@ -76,23 +89,28 @@ function parseRoute(address: string, base: string): Route {
   const path = queryAt === -1 ? address : address.slice(0, queryAt);
   const search = queryAt === -1 ? '' : address.slice(queryAt + 1);
   if (path.replace(/\/$/, '') === `${base}reports`) return { page: 'reports', search };
-  return { page: 'inbox', conversationId: parseConversation(path, base) };
+  return parseInbox(path, base);
 }
 
-function parseConversation(path: string, base: string): string | null {
+function parseInbox(path: string, base: string): Route {
+  const none: Route = { page: 'inbox', conversationId: null };
   const prefix = `${base}conversations/`;
-  if (!path.startsWith(prefix)) return null;
+  if (!path.startsWith(prefix)) return none;
   const rest = path.slice(prefix.length).replace(/\/$/, '');
-  if (rest === '' || rest.includes('/')) return null;
+  const visitor = rest.endsWith('/visitor');
+  const id = visitor ? rest.slice(0, -'/visitor'.length) : rest;
+  if (id === '' || id.includes('/')) return none;
   try {
-    return decodeURIComponent(rest);
+    const conversationId = decodeURIComponent(id);
+    return visitor ? { page: 'inbox', conversationId, visitor } : { page: 'inbox', conversationId };
   } catch {
-    return null;
+    return none;
   }
 }
 
 function formatRoute(route: Route, base: string): string {
   if (route.page === 'reports') return `${base}reports${route.search ? `?${route.search}` : ''}`;
   const id = route.conversationId;
-  return id === null ? base : `${base}conversations/${encodeURIComponent(id)}`;
+  if (id === null) return base;
+  return `${base}conversations/${encodeURIComponent(id)}${route.visitor ? '/visitor' : ''}`;
 }

@@ -142,6 +142,12 @@ export function createWorkspace(deps: WorkspaceDeps) {
     router.open(id);
   }
 
+  /** Back to the list with nothing open (a new history entry, so Forward reopens it). */
+  function leaveConversation(): void {
+    conversation.deselect();
+    router.open(null);
+  }
+
   /** The inbox, with the conversation that was open (leaving the reports address if need be). */
   function showInbox(): void {
     if (router.route.value.page === 'reports') router.open(conversation.selectedId.value);
@@ -296,6 +302,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     clock: deps.clock,
     router,
     openConversation,
+    leaveConversation,
     showInbox,
     showSettings,
     dispose,

@@ -510,13 +510,19 @@ describe('conversation', () => {
   });
 });
 
+/** Picks Download transcript in the header's More actions menu. */
+function downloadTranscript(): void {
+  fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+  fireEvent.click(screen.getByRole('menuitem', { name: 'Download transcript' }));
+}
+
 describe('transcript download', () => {
   test('Download transcript saves the conversation as a .txt file', async () => {
     const file = new Blob(['[…] Visitor Linh:\nHi'], { type: 'text/plain' });
     const { api, saveFile } = await openConversation(makeDetail(), {
       transcriptText: vi.fn(async () => file),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Download transcript' }));
+    downloadTranscript();
     await waitFor(() =>
       expect(saveFile).toHaveBeenCalledWith(file, 'parley-conversation-conv-1.txt'),
     );
@@ -529,7 +535,7 @@ describe('transcript download', () => {
         throw new RequestError('FORBIDDEN', 'You do not serve the site of this conversation');
       }),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Download transcript' }));
+    downloadTranscript();
     expect((await screen.findByRole('alert')).textContent).toContain(
       'You do not have permission to do that.',
     );
@@ -538,6 +544,7 @@ describe('transcript download', () => {
 
   test('a closed conversation can still be downloaded', async () => {
     await openConversation(makeDetail({ status: 'closed', closedBy: 'visitor' }));
-    expect(screen.getByRole('button', { name: 'Download transcript' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    expect(screen.getByRole('menuitem', { name: 'Download transcript' })).toBeTruthy();
   });
 });

@@ -10,7 +10,13 @@ import { visitorName } from '../format/visitor-name';
 import type { Workspace } from '../models/workspace';
 
 /** The middle pane: the open conversation, its actions and the reply box. */
-export function ConversationView(props: { workspace: Workspace }) {
+export function ConversationView(props: {
+  workspace: Workspace;
+  /** Returns to the list where the conversation has the screen to itself. */
+  onBack?: () => void;
+  /** Shows the visitor's details where they are not beside the conversation. */
+  onShowDetails?: () => void;
+}) {
   const { conversation: model, composer, directory, canned, transcriptDownload } = props.workspace;
   const detail = model.detail.value;
   const closedForGood =
@@ -30,6 +36,15 @@ export function ConversationView(props: { workspace: Workspace }) {
   if (!detail) {
     return (
       <section class="pane conversation conversation-empty" aria-label="Conversation">
+        {props.onBack && (
+          <button
+            type="button"
+            class="button button-ghost conversation-back"
+            onClick={props.onBack}
+          >
+            <span aria-hidden="true">←</span> Back to conversations
+          </button>
+        )}
         {model.loading.value && <p role="status">Loading conversation…</p>}
         <ErrorNotice error={model.loadError.value} onRetry={() => void model.reload()} />
       </section>
@@ -71,6 +86,8 @@ export function ConversationView(props: { workspace: Workspace }) {
         onTags={(tags) => void model.setTags(tags)}
         downloading={transcriptDownload.pending.value === conversation.id}
         onDownload={() => void transcriptDownload.start(conversation.id)}
+        {...(props.onBack ? { onBack: props.onBack } : {})}
+        {...(props.onShowDetails ? { onShowDetails: props.onShowDetails } : {})}
       />
       {askingToTake && (
         <TakeAnywayPrompt

@@ -61,6 +61,7 @@ export function InboxView(props: { workspace: Workspace }) {
       <div class="inbox-head">
         <h1 class="sr-only">Inbox</h1>
         <input
+          id="inbox-search"
           type="search"
           class="search"
           aria-label="Search conversations"

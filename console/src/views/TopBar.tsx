@@ -5,7 +5,12 @@ import { StatusSwitch } from '../components/StatusSwitch';
 import type { Workspace } from '../models/workspace';
 
 /** Presence, capacity, notifications and the account, always in view. */
-export function TopBar(props: { workspace: Workspace; onSignOut: () => void }) {
+export function TopBar(props: {
+  workspace: Workspace;
+  onSignOut: () => void;
+  /** Opens the list of keyboard shortcuts (also the `?` key); focus returns to `from`. */
+  onShortcuts: (from: HTMLElement) => void;
+}) {
   const { directory, presence, inbox, notifications, profile } = props.workspace;
   const [profileOpen, setProfileOpen] = useState(false);
   const profileButton = useRef<HTMLButtonElement>(null);
@@ -65,6 +70,16 @@ export function TopBar(props: { workspace: Workspace; onSignOut: () => void }) {
         >
           <span class="me-name">{me.name}</span>{' '}
           <span class="me-role">{me.role === 'owner' ? 'Owner' : 'Agent'}</span>
+        </button>
+        <button
+          type="button"
+          class="button button-ghost icon-only shortcuts-button"
+          aria-label="Keyboard shortcuts"
+          aria-haspopup="dialog"
+          title="Keyboard shortcuts (?)"
+          onClick={(event) => props.onShortcuts(event.currentTarget)}
+        >
+          <span aria-hidden="true">⌨</span>
         </button>
         <button type="button" class="button button-ghost" onClick={props.onSignOut}>
           Sign out

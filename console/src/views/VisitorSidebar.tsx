@@ -11,12 +11,22 @@ import { visitorName } from '../format/visitor-name';
 import type { Workspace } from '../models/workspace';
 
 /** The right pane: who the visitor is, where they are now, and how earlier chats went. */
-export function VisitorSidebar(props: { workspace: Workspace }) {
+export function VisitorSidebar(props: {
+  workspace: Workspace;
+  /** Returns to the conversation where the details have the screen to themselves. */
+  onBack?: () => void;
+}) {
   const { conversation, history, clock, directory } = props.workspace;
   const detail = conversation.detail.value;
+  const back = props.onBack && (
+    <button type="button" class="button button-ghost visitor-back" onClick={props.onBack}>
+      <span aria-hidden="true">←</span> Back to conversation
+    </button>
+  );
   if (!detail) {
     return (
       <aside class="pane visitor visitor-empty" aria-label="Visitor">
+        {back}
         <p>Who the visitor is, where they are and their earlier chats show here.</p>
       </aside>
     );
@@ -35,6 +45,7 @@ export function VisitorSidebar(props: { workspace: Workspace }) {
 
   return (
     <aside class="pane visitor" aria-label="Visitor">
+      {back}
       <div class="visitor-card">
         <Avatar name={visitorName(visitor)} size="large" />
         <h2 class="visitor-name">{visitor.name ?? 'Anonymous visitor'}</h2>

@@ -1,19 +1,27 @@
+import { useCallback, useState } from 'preact/hooks';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import type { Workspace } from '../models/workspace';
-import { ConversationView } from './ConversationView';
-import { InboxView } from './InboxView';
+import { InboxPanes } from './InboxPanes';
 import { ReportsView } from './ReportsView';
 import { SettingsView } from './SettingsView';
 import { TopBar } from './TopBar';
-import { VisitorSidebar } from './VisitorSidebar';
+import { useShortcuts } from './use-shortcuts';
 
 /** The signed-in console: inbox list | conversation | visitor, the reports, or the owners' settings. */
 export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => void }) {
   const { workspace } = props;
   const page = workspace.page.value;
   const isOwner = workspace.directory.isOwner.value;
+  // The shortcuts dialog, open or not, and where focus goes back to when it closes.
+  const [help, setHelp] = useState<{ returnTo: HTMLElement | null } | null>(null);
+  const openHelp = useCallback((from?: HTMLElement) => {
+    const focused = from ?? document.activeElement;
+    setHelp({ returnTo: focused instanceof HTMLElement ? focused : null });
+  }, []);
+  useShortcuts(workspace, openHelp);
   return (
     <div class="shell">
-      <TopBar workspace={workspace} onSignOut={props.onSignOut} />
+      <TopBar workspace={workspace} onSignOut={props.onSignOut} onShortcuts={openHelp} />
       <div class="shell-body">
         <nav class="rail" aria-label="Sections">
           <button
@@ -68,13 +76,17 @@ export function WorkspaceView(props: { workspace: Workspace; onSignOut: () => vo
         ) : page === 'reports' ? (
           <ReportsView workspace={workspace} />
         ) : (
-          <main class="panes">
-            <InboxView workspace={workspace} />
-            <ConversationView workspace={workspace} />
-            <VisitorSidebar workspace={workspace} />
-          </main>
+          <InboxPanes workspace={workspace} />
         )}
       </div>
+      {help && (
+        <ShortcutsDialog
+          onClose={() => {
+            setHelp(null);
+            help.returnTo?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
