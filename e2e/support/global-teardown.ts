@@ -16,6 +16,10 @@ const FOR_DOCS = [
   'console-conversation.png',
   'console-settings.png',
   'console-reports.png',
+  'widget-files.png',
+  'console-files.png',
+  'console-conversation-dark.png',
+  'console-phone-conversation.png',
 ];
 const MAX_BYTES = 200 * 1024;
 

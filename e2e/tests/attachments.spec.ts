@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { picture } from '../support/screenshots';
 import { paragraph } from '../support/texts';
 
 const VISITOR = { name: 'Anna Kowalczyk', email: 'anna.kowalczyk@example.pl' };
@@ -65,6 +66,7 @@ test.describe('Files in a conversation', () => {
     await expect(widget.panel.getByText('faktura-4521.pdf')).toBeVisible();
     await expect(widget.panel.getByRole('progressbar')).toHaveCount(0);
     await widget.composer.fill(question);
+    await picture(widget.page, 'widget-files-tray');
     await widget.sendButton.click();
 
     const visitorImage = widget.log.getByRole('img', { name: 'image.png' });
@@ -122,6 +124,8 @@ test.describe('Files in a conversation', () => {
     const answer = widget.log.getByRole('img', { name: 'replacement-seam.png' });
     await expect(answer).toBeVisible();
     await expect.poll(() => answer.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(200);
+    await picture(widget.page, 'widget-files');
+    await picture(agent.page, 'console-files');
     // The visitor opens it in the panel's viewer; Escape closes the viewer, not the chat.
     await widget.log.getByRole('button', { name: 'replacement-seam.png' }).click();
     const viewer = widget.panel.getByRole('dialog', { name: 'replacement-seam.png' });
