@@ -55,6 +55,11 @@ export interface BusinessHours {
 
 /** How the widget looks and behaves on one site. */
 export interface WidgetSettings {
+  /**
+   * Off: the chat is gone from the site's pages (its config answers 404 and visitors cannot
+   * connect); its conversations stay in the console. Sites stored before this setting are on.
+   */
+  enabled?: boolean;
   color: string;
   greeting: string;
   defaultLocale: SiteLocale;

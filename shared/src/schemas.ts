@@ -220,6 +220,7 @@ const siteTextsSchema = z.strictObject({
 });
 
 export const widgetSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
   color: str().regex(/^#[0-9a-fA-F]{6}$/, 'must be #RRGGBB'),
   greeting: str().trim().max(500),
   defaultLocale: z.enum(SITE_LOCALES),

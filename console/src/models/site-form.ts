@@ -23,6 +23,8 @@ export interface DayDraft {
 /** The site editor's state: strings and booleans as the inputs hold them. */
 export interface SiteDraft {
   name: string;
+  /** The chat is on the site's pages. */
+  enabled: boolean;
   color: string;
   greeting: string;
   defaultLocale: SiteLocale;
@@ -72,6 +74,7 @@ export function siteToDraft(site: Site, fallbackTimeZone = 'UTC'): SiteDraft {
   const hours = widget.businessHours;
   return {
     name: site.name,
+    enabled: widget.enabled !== false,
     color: widget.color,
     greeting: widget.greeting,
     defaultLocale: widget.defaultLocale,
@@ -134,6 +137,7 @@ export function draftToUpdate(draft: SiteDraft): SiteUpdate {
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     widget: {
+      enabled: draft.enabled,
       color: draft.color,
       greeting: draft.greeting,
       defaultLocale: draft.defaultLocale,

@@ -64,6 +64,7 @@ describe('settings: sites', () => {
       name: 'Shoe Shop',
       allowedOrigins: ['https://shoes.example', 'https://www.shoes.example'],
       widget: {
+        enabled: true,
         color: '#ff8800',
         greeting: 'Hello from the shop',
         defaultLocale: 'ro',
@@ -565,5 +566,21 @@ describe('settings: the site’s words per language', () => {
     expect(api.updateSite.mock.calls[0]?.[1].widget?.texts).toEqual({
       pl: { greeting: 'Dzień dobry!', csatQuestion: 'Jak oceniasz tę rozmowę?' },
     });
+  });
+});
+
+describe('settings: turning the chat off', () => {
+  test('an owner turns a site’s chat off, told first what that does', async () => {
+    const { api } = await setup({ updateSite: vi.fn(async (_id, _patch) => makeSite()) });
+    const toggle = screen.getByRole('checkbox', { name: 'Chat on this site' });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(toggle.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('conversations stay here');
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.updateSite).toHaveBeenCalled());
+    expect(api.updateSite.mock.calls[0]?.[1].widget?.enabled).toBe(false);
   });
 });

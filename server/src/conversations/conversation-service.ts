@@ -58,6 +58,14 @@ export class ConversationService {
     return site;
   }
 
+  /** A site whose chat visitors may use: an owner can turn it off (`widget.enabled`). */
+  async requireChatSite(siteId: string): Promise<Site> {
+    const site = await this.requireSite(siteId);
+    if (site.widget.enabled === false)
+      throw new ParleyError('NOT_FOUND', 'The chat is turned off on this site');
+    return site;
+  }
+
   async requireConversation(id: string): Promise<Conversation> {
     const conversation = await this.deps.store.getConversation(id);
     if (!conversation) throw new ParleyError('NOT_FOUND', 'No such conversation');

@@ -137,7 +137,8 @@ export async function hello(
   input: In<typeof schemas.visitorHelloSchema>,
   token: string,
 ): Promise<VisitorSession> {
-  const site = await relay.conversations.requireSite(actor.siteId);
+  // A socket opened before the owner turned the chat off ends its session here.
+  const site = await relay.conversations.requireChatSite(actor.siteId);
   // A hello without a field keeps what the visitor told us before.
   const visitor = await updateVisitor(relay, actor, {
     locale: input.locale,

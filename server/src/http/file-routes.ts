@@ -84,7 +84,7 @@ export function fileRoutes(deps: {
 
   router.post('/api/widget/files', async (req, res) => {
     const { siteId } = parse(uploadQuery, req.query);
-    const site = await relay.conversations.requireSite(siteId);
+    const site = await relay.conversations.requireChatSite(siteId);
     allowOrigin(site, req, res);
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const visitorId = token ? await tokens.verifyVisitorToken(token, site.id) : null;

@@ -13,7 +13,7 @@ export function widgetConfigRoutes(deps: { relay: Relay }): Router {
   const router = Router();
 
   router.get('/sites/:siteId', async (req, res) => {
-    const site = await deps.relay.conversations.requireSite(param(req, 'siteId'));
+    const site = await deps.relay.conversations.requireChatSite(param(req, 'siteId'));
     const origin = req.get('origin');
     if (origin) {
       if (!isOriginAllowed(site, origin))

@@ -41,8 +41,7 @@ export function attachVisitorNamespace(namespace: Namespace, deps: VisitorNamesp
       await limits.connection(address);
       const auth = visitorAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new ParleyError('VALIDATION_FAILED', 'auth.siteId is required');
-      const site = await relay.store.getSite(auth.data.siteId);
-      if (!site) throw new ParleyError('NOT_FOUND', 'No such site');
+      const site = await relay.conversations.requireChatSite(auth.data.siteId);
       if (!isOriginAllowed(site, socket.handshake.headers.origin)) {
         throw new ParleyError(
           'ORIGIN_NOT_ALLOWED',

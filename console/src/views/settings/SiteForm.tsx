@@ -99,6 +99,22 @@ export function SiteForm(props: {
         <FieldErrorText id={errorId('allowedOrigins')} text={errorText('allowedOrigins')} />
       </div>
 
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.enabled}
+            aria-describedby="chat-on-hint"
+            onChange={(e) => set('enabled', e.currentTarget.checked)}
+          />
+          Chat on this site
+        </label>
+        <small id="chat-on-hint" class="hint">
+          Off: the chat disappears from the site’s pages and visitors cannot write; its
+          conversations stay here, and turning it on again brings it back as it was.
+        </small>
+      </div>
+
       <fieldset>
         <legend>Widget</legend>
         <div class="field-row">
