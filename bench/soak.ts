@@ -133,6 +133,9 @@ interface Sample {
   at: number;
   rssMb: number;
   heapMb: number;
+  /** The V8 heap as reserved (used or not), and memory outside it (Buffers, native objects). */
+  heapTotalMb: number;
+  externalMb: number;
   loopMaxMs: number;
   loopP99Ms: number;
   visitorSockets: number;
@@ -153,6 +156,8 @@ async function sample(url: string, pid: number, at: number): Promise<Sample> {
     at,
     rssMb: rssMb(pid),
     heapMb: metric('parley_nodejs_heap_size_used_bytes') / 2 ** 20,
+    heapTotalMb: metric('parley_nodejs_heap_size_total_bytes') / 2 ** 20,
+    externalMb: metric('parley_nodejs_external_memory_bytes') / 2 ** 20,
     loopMaxMs: metric('parley_nodejs_eventloop_lag_max_seconds') * 1000,
     loopP99Ms: metric('parley_nodejs_eventloop_lag_p99_seconds') * 1000,
     visitorSockets: metric('parley_connections\\{namespace="visitor"\\}'),
@@ -324,7 +329,8 @@ async function main(): Promise<void> {
     const s = await sample(url, pid, elapsed());
     samples.push(s);
     process.stderr.write(
-      `${s.at.toFixed(0).padStart(4)} s  RSS ${s.rssMb.toFixed(1)} MB  heap ${s.heapMb.toFixed(1)} MB  ` +
+      `${s.at.toFixed(0).padStart(4)} s  RSS ${s.rssMb.toFixed(1)} MB  heap ${s.heapMb.toFixed(1)} ` +
+        `of ${s.heapTotalMb.toFixed(1)} MB  external ${s.externalMb.toFixed(1)} MB  ` +
         `loop max ${s.loopMaxMs.toFixed(1)} ms  sockets ${s.visitorSockets}\n`,
     );
   }
@@ -369,6 +375,11 @@ async function main(): Promise<void> {
     [
       'lowest heap used: first → second half after warm-up',
       `${floorFirst.toFixed(1)} → ${floorSecond.toFixed(1)} MB`,
+    ],
+    [
+      'V8 heap reserved, and memory outside it: after warm-up → end',
+      `${warm.heapTotalMb.toFixed(1)} → ${last.heapTotalMb.toFixed(1)} MB; ` +
+        `${warm.externalMb.toFixed(1)} → ${last.externalMb.toFixed(1)} MB`,
     ],
     [
       STORE === 'postgres'
