@@ -12,6 +12,7 @@ export {
 export { newClientId } from './client-id';
 export { formatFileSize, isInlineImage, kindOfFile } from './file-kind';
 export { linkify, safeHref, type TextPart } from './linkify';
+export { StoredOutbox, type StorageSlot } from './stored-outbox';
 export { TypingSignal } from './typing-signal';
 export { SCORECARD_COLUMNS } from './reports';
 export { foldForSearch, matchRanges } from './search-fold';

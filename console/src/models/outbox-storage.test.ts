@@ -68,6 +68,6 @@ test('another agent’s outbox, and damaged storage, restore nothing', () => {
   storage.setItem('parley.console.outbox.agent-2', JSON.stringify([{ clientId: 'x' }, 'junk']));
   storage.setItem('parley.console.outbox.agent-3', '{not json');
   for (const agent of ['agent-1', 'agent-2', 'agent-3']) {
-    expect(localOutboxStorage(storage, agent).load()).toEqual([]);
+    expect(localOutboxStorage(storage, agent).list()).toEqual([]);
   }
 });

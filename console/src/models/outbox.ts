@@ -4,7 +4,7 @@ import type { UploadedFile } from '../api/file-upload';
 import { asRequestError, type RequestError } from '../api/request-error';
 import type { AgentConnection } from '../connection';
 import { newClientId } from '@parley/shared';
-import type { OutboxStorage } from './outbox-storage';
+import { keptOf, type OutboxStorage } from './outbox-storage';
 
 /** A reply or note on its way to the relay, or one that failed and can be retried. */
 export interface OutgoingMessage {
@@ -33,12 +33,13 @@ export function createOutbox(deps: {
   whenConnected?: (send: () => void) => void;
 }) {
   const makeClientId = deps.newClientId ?? newClientId;
-  const restored = deps.storage?.load() ?? [];
+  const { storage } = deps;
+  const restored: OutgoingMessage[] = (storage?.list() ?? []).map((kept) => ({
+    ...kept,
+    state: 'sending',
+    error: null,
+  }));
   const items = signal<OutgoingMessage[]>(restored);
-  if (deps.storage) {
-    const { storage } = deps;
-    items.subscribe((current) => storage.save(current));
-  }
   if (restored.length) {
     const resend = () => restored.forEach((item) => void deliver(item));
     if (deps.whenConnected) deps.whenConnected(resend);
@@ -46,6 +47,8 @@ export function createOutbox(deps: {
   }
 
   function patch(clientId: string, change: Partial<OutgoingMessage> | null): void {
+    // Only sent and given-up replies leave the stored outbox; a failed one stays for a retry.
+    if (change === null) storage?.remove(clientId);
     items.value =
       change === null
         ? items.value.filter((item) => item.clientId !== clientId)
@@ -87,6 +90,7 @@ export function createOutbox(deps: {
       error: null,
     };
     items.value = [...items.value, item];
+    storage?.add(keptOf(item));
     void deliver(item);
   }
 

@@ -31,7 +31,7 @@ import {
   unreadCount,
   type ChatState,
 } from './chat-state';
-import { Outbox } from './outbox';
+import { createOutbox, type Outbox } from './outbox';
 import { createStore, type Store } from './store';
 
 /** What the model needs from the outside world. */
@@ -71,7 +71,7 @@ export class ChatModel {
 
   constructor(private readonly deps: ChatModelDeps) {
     const { config, storage } = deps;
-    this.outbox = new Outbox(storage);
+    this.outbox = createOutbox(storage);
     const visitor = { name: null, email: null };
     this.store = createStore<ChatState>({
       config,

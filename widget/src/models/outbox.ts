@@ -1,8 +1,9 @@
 /**
- * Messages the visitor wrote that the server has not confirmed yet. Kept in localStorage so they
- * survive a reload, and read back before every change because other tabs of the site share it.
+ * The visitor's messages the server has not confirmed yet: the shared stored outbox in the site's
+ * localStorage, which every tab of the site reads and writes.
  */
-import { readJson, type WidgetStorage } from '../storage';
+import { StoredOutbox } from '@parley/shared';
+import type { WidgetStorage } from '../storage';
 import type { WidgetErrorCode } from '../transport';
 
 /** A file of an unconfirmed message; `id` is set once the relay has stored it. */
@@ -23,36 +24,16 @@ export interface OutboxEntry {
 }
 
 /** The outbox of one site. */
-export class Outbox {
-  constructor(private readonly storage: WidgetStorage) {}
+export type Outbox = StoredOutbox<OutboxEntry>;
 
-  /** Every entry, oldest first. */
-  list(): OutboxEntry[] {
-    const entries = readJson<OutboxEntry[]>(this.storage, 'outbox');
-    return Array.isArray(entries) ? entries.filter(isEntry) : [];
-  }
-
-  add(entry: OutboxEntry): OutboxEntry[] {
-    return this.write([...this.list().filter((e) => e.clientId !== entry.clientId), entry]);
-  }
-
-  remove(clientId: string): OutboxEntry[] {
-    return this.write(this.list().filter((e) => e.clientId !== clientId));
-  }
-
-  setFailed(clientId: string, failed: WidgetErrorCode | null): OutboxEntry[] {
-    return this.change(clientId, { failed });
-  }
-
-  change(clientId: string, patch: Partial<OutboxEntry>): OutboxEntry[] {
-    return this.write(this.list().map((e) => (e.clientId === clientId ? { ...e, ...patch } : e)));
-  }
-
-  private write(entries: OutboxEntry[]): OutboxEntry[] {
-    if (entries.length) this.storage.set('outbox', JSON.stringify(entries));
-    else this.storage.remove('outbox');
-    return entries;
-  }
+export function createOutbox(storage: WidgetStorage): Outbox {
+  return new StoredOutbox(
+    {
+      read: () => storage.get('outbox'),
+      write: (value) => (value ? storage.set('outbox', value) : storage.remove('outbox')),
+    },
+    isEntry,
+  );
 }
 
 function isEntry(value: unknown): value is OutboxEntry {

@@ -58,7 +58,7 @@ export class Sender {
 
   /** Sends a failed message again, with the same client id. */
   retry(clientId: string): void {
-    this.model.store.update({ outbox: this.model.outbox.setFailed(clientId, null) });
+    this.model.store.update({ outbox: this.model.outbox.change(clientId, { failed: null }) });
     void this.flush();
   }
 
@@ -91,7 +91,9 @@ export class Sender {
         if (!model.store.get().ready) return;
         const attachmentIds = await this.uploaded(entry);
         if (typeof attachmentIds === 'string') {
-          model.store.update({ outbox: model.outbox.setFailed(entry.clientId, attachmentIds) });
+          model.store.update({
+            outbox: model.outbox.change(entry.clientId, { failed: attachmentIds }),
+          });
           continue;
         }
         if (!model.store.get().ready) return;
@@ -108,7 +110,9 @@ export class Sender {
         }
         // No connection: the entry waits for the next hello, which flushes again.
         if (reply.error.code === 'OFFLINE') return;
-        model.store.update({ outbox: model.outbox.setFailed(entry.clientId, reply.error.code) });
+        model.store.update({
+          outbox: model.outbox.change(entry.clientId, { failed: reply.error.code }),
+        });
       }
     } while (this.flushAgain);
   }
