@@ -1,5 +1,6 @@
 import type { Attachment } from '@parley/shared';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { ModalDialog } from './ModalDialog';
 import { PageLayer } from './PageLayer';
 
 /**
@@ -11,69 +12,34 @@ import { PageLayer } from './PageLayer';
 export function ImageViewer(props: { attachment: Attachment; onClose: () => void }) {
   const { attachment } = props;
   const titleId = useId();
-  const box = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     close.current?.focus();
   }, []);
 
-  function onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      props.onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !box.current) return;
-    const items = Array.from(box.current.querySelectorAll<HTMLElement>('a[href], button'));
-    const head = items[0];
-    const tail = items[items.length - 1];
-    if (!head || !tail) return;
-    if (event.shiftKey && document.activeElement === head) {
-      event.preventDefault();
-      tail.focus();
-    } else if (!event.shiftKey && document.activeElement === tail) {
-      event.preventDefault();
-      head.focus();
-    }
-  }
-
   return (
     <PageLayer>
-      <div
-        class="dialog-backdrop"
-        onClick={(event) => {
-          if (event.target === event.currentTarget) props.onClose();
-        }}
-      >
-        <div
-          class="dialog image-viewer"
-          role="dialog"
-          aria-modal="true"
-          aria-labelledby={titleId}
-          ref={box}
-          onKeyDown={onKeyDown}
-        >
-          <header class="dialog-head">
-            <h2 id={titleId} class="image-viewer-title">
-              {attachment.name}
-            </h2>
-            <a class="link-button" href={attachment.url} download={attachment.name}>
-              Download
-            </a>
-            <button
-              ref={close}
-              type="button"
-              class="icon-button"
-              aria-label="Close"
-              onClick={props.onClose}
-            >
-              ×
-            </button>
-          </header>
-          <img class="image-viewer-image" src={attachment.url} alt={attachment.name} />
-        </div>
-      </div>
+      <ModalDialog labelledBy={titleId} class="image-viewer" onClose={props.onClose}>
+        <header class="dialog-head">
+          <h2 id={titleId} class="image-viewer-title">
+            {attachment.name}
+          </h2>
+          <a class="link-button" href={attachment.url} download={attachment.name}>
+            Download
+          </a>
+          <button
+            ref={close}
+            type="button"
+            class="icon-button"
+            aria-label="Close"
+            onClick={props.onClose}
+          >
+            ×
+          </button>
+        </header>
+        <img class="image-viewer-image" src={attachment.url} alt={attachment.name} />
+      </ModalDialog>
     </PageLayer>
   );
 }
