@@ -1,3 +1,4 @@
+import { CannedReplyFields } from './CannedReplyFields';
 import type { Site } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -66,27 +67,13 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
       </section>
       <form class="card" onSubmit={(event) => void add(event)}>
         <h2>Add a canned reply</h2>
-        <label class="field field-narrow">
-          <span>Shortcut</span>
-          <input
-            value={shortcut}
-            required
-            maxLength={33}
-            pattern="/?[a-z0-9][a-z0-9_\-]{0,31}"
-            placeholder="thanks"
-            onInput={(e) => setShortcut(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>Text</span>
-          <textarea
-            rows={3}
-            required
-            maxLength={5000}
-            value={text}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-        </label>
+        <CannedReplyFields
+          shortcut={shortcut}
+          text={text}
+          onShortcut={setShortcut}
+          onText={setText}
+          placeholder="thanks"
+        />
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={canned.saving.value}>
             Save canned reply

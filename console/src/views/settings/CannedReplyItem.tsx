@@ -1,3 +1,4 @@
+import { CannedReplyFields } from './CannedReplyFields';
 import type { CannedReply, CannedReplyUpdate } from '@parley/shared';
 import { useState } from 'preact/hooks';
 
@@ -67,26 +68,12 @@ export function CannedReplyItem(props: {
           if (event.key === 'Escape') setEditing(false);
         }}
       >
-        <label class="field field-narrow">
-          <span>Shortcut</span>
-          <input
-            value={shortcut}
-            required
-            maxLength={33}
-            pattern="/?[a-z0-9][a-z0-9_\-]{0,31}"
-            onInput={(e) => setShortcut(e.currentTarget.value)}
-          />
-        </label>
-        <label class="field">
-          <span>Text</span>
-          <textarea
-            rows={3}
-            required
-            maxLength={5000}
-            value={text}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-        </label>
+        <CannedReplyFields
+          shortcut={shortcut}
+          text={text}
+          onShortcut={setShortcut}
+          onText={setText}
+        />
         <div class="form-actions">
           <button type="submit" class="button button-primary" disabled={props.saving}>
             Save
