@@ -226,6 +226,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (lostASite) await forgetWatches(socket);
     }
     await relay.conversations.agentChanged(agent, previousSiteIds);
+    await relay.conversations.tellVisitorsOf(agent);
   };
 
   /**

@@ -264,6 +264,8 @@ export class ConversationService {
         ? agent
         : await this.deps.store.patchAgent(agent.id, { status }, this.timestamp());
     await this.agentChanged(updated);
+    // Not on every console (re)connect that leaves the status as it was.
+    if (updated.status !== agent.status) await this.tellVisitorsOf(updated);
     return publicAgent(updated);
   }
 
@@ -288,8 +290,13 @@ export class ConversationService {
       await this.announceAvailability(siteId);
       if (agent.status === 'online') await this.drain(siteId);
     }
-    // The visitors this agent is talking to see the new status (or name) at once: an agent who
-    // stepped away is not shown to them as online.
+  }
+
+  /**
+   * The visitors this agent is talking to see the agent's new status or name at once: an agent
+   * who stepped away is not shown to them as online.
+   */
+  async tellVisitorsOf(agent: AgentRecord): Promise<void> {
     const { items } = await this.deps.store.listConversations({
       agentId: agent.id,
       status: 'active',
