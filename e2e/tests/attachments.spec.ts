@@ -130,6 +130,7 @@ test.describe('Files in a conversation', () => {
     await widget.log.getByRole('button', { name: 'replacement-seam.png' }).click();
     const viewer = widget.panel.getByRole('dialog', { name: 'replacement-seam.png' });
     await expect(viewer).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Close' })).toBeFocused();
     await widget.page.keyboard.press('Escape');
     await expect(viewer).toBeHidden();
     await expect(widget.composer).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CloseIcon } from '../components/icons';
 import type { TimelineFile } from '../models/chat-state';
 import { useText } from '../text/text-context';
@@ -7,7 +7,8 @@ import { useText } from '../text/text-context';
 export function Viewer({ file, onClose }: { file: TimelineFile; onClose: () => void }) {
   const { t } = useText();
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+  // Before the browser paints it: a key pressed as soon as it shows (Escape) reaches the viewer.
+  useLayoutEffect(() => close.current?.focus(), []);
   return (
     <div
       class="viewer"
