@@ -194,6 +194,14 @@ async function openParley(
   }
   const openSeconds = seconds(opening);
   log(`${n} conversations opened and assigned in ${openSeconds.toFixed(1)} s`);
+  // Each console lists what its inbox shows, as the real one does: its agent's chats (Mine).
+  await Promise.all(
+    agents.map((agent) =>
+      request(agent.socket, 'inbox:listing', {
+        conversationIds: [...assignee].filter(([, a]) => a === agent).map(([id]) => id),
+      }),
+    ),
+  );
 
   let handler: (id: number, side: Side) => void = () => {};
   for (const agent of agents)

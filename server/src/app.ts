@@ -169,7 +169,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const visitors = io.of(NAMESPACES.visitor);
   const agents = io.of(NAMESPACES.agent);
-  const publish = new Publisher(createBroadcaster(visitors, agents));
+  const publish = new Publisher(
+    createBroadcaster(visitors, agents, { clustered: Boolean(config.redisUrl) }),
+  );
   const router = new Router(store, presence, now);
   const outbox = startOutboxSender({ store, mailer, logger, now });
   const digestIntervalMs = (config.digestMinutes ?? DEFAULT_DIGEST_MINUTES) * 60_000;

@@ -77,6 +77,98 @@ describe.each(relayModes())('who receives a conversation’s messages (%s)', (mo
     expect(fullTexts(bogdanConsole)).toEqual(burst);
   });
 
+  it('a console hears only of the chats its inbox lists and of the queue; one that never said, of all', async () => {
+    const { ro } = await fixtureParagraphs();
+    await using server = await startServer({ mode });
+    const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);
+    // Celina and Dmitri are away, so routing gives every chat it can to Ana (two at most).
+    const ana = await createAgent(server, owner.token, 'Ana', 2);
+    const consoles: Awaited<ReturnType<typeof connectAgent>>[] = [];
+    for (const name of ['Celina', 'Dmitri']) {
+      const agent = await createAgent(server, owner.token, name);
+      const client = await connectAgent(server.agentUrl, agent.token);
+      await client.ok('agent:hello', {});
+      await client.ok('agent:status', { status: 'away' });
+      consoles.push(client);
+    }
+    await using celinaConsole = consoles[0]!;
+    await using dmitriConsole = consoles[1]!;
+    await using anaConsole = await connectAgent(server.agentUrl, ana.token);
+    await anaConsole.ok('agent:hello', {});
+
+    const visitors: Awaited<ReturnType<typeof connectVisitor>>[] = [];
+    const ids: string[] = [];
+    for (const [index, text] of ro.slice(0, 3).entries()) {
+      const visitor = await connectVisitor(server.url, { siteId: server.owner.siteId });
+      await visitor.ok('visitor:hello', { locale: 'ro' });
+      const sent = await visitor.ok('message:send', { clientId: `open-${index}`, text });
+      ids.push(sent.message.conversationId);
+      visitors.push(visitor);
+      // One at a time, so the first two are Ana's and the third waits.
+      await eventually(async () => {
+        const detail = await api<{ conversation: { status: string } }>(
+          server.url,
+          owner.token,
+          'GET',
+          `/api/conversations/${sent.message.conversationId}`,
+        );
+        expect(detail.body.conversation.status).toBe(index < 2 ? 'active' : 'queued');
+      });
+    }
+    await using _visitors = {
+      [Symbol.asyncDispose]: async () => {
+        for (const visitor of visitors) await visitor[Symbol.asyncDispose]();
+      },
+    };
+    const [anasFirst, anasSecond, queued] = ids as [string, string, string];
+    expect(await celinaConsole.ok('inbox:listing', { conversationIds: [anasFirst] })).toEqual({
+      conversationIds: [anasFirst],
+    });
+
+    const heardOf = (client: typeof anaConsole) =>
+      new Set(
+        client
+          .received<InboxActivity>('inbox:activity')
+          .flatMap((batch) => batch.conversations)
+          .filter((activity) => activity.message.text.startsWith('later'))
+          .map((activity) => activity.conversationId),
+      );
+    const sendLater = async (round: number) => {
+      for (const [index, visitor] of visitors.entries())
+        await visitor.ok('message:send', {
+          clientId: `later-${round}-${index}`,
+          text: `later ${round}: ${ro[3 + index]}`,
+        });
+    };
+    await sendLater(1);
+    await eventually(() => {
+      expect(heardOf(dmitriConsole)).toEqual(new Set(ids));
+      expect(heardOf(celinaConsole)).toEqual(new Set([anasFirst, queued]));
+    }, 5_000);
+    // Ana has her own chats in full; of the rest she hears of the queue.
+    expect(heardOf(anaConsole)).toEqual(new Set([queued]));
+
+    // Scrolling on (another listing) changes what she hears of from the next message on.
+    await celinaConsole.ok('inbox:listing', { conversationIds: [anasSecond] });
+    const before = celinaConsole.received('inbox:activity').length;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await sendLater(2);
+    await eventually(() => {
+      const later = celinaConsole
+        .received<InboxActivity>('inbox:activity')
+        .slice(before)
+        .flatMap((batch) => batch.conversations)
+        .filter((activity) => activity.message.text.startsWith('later 2'))
+        .map((activity) => activity.conversationId);
+      expect(new Set(later)).toEqual(new Set([anasSecond, queued]));
+    }, 5_000);
+
+    const tooMany = await celinaConsole.request('inbox:listing', {
+      conversationIds: Array.from({ length: 501 }, (_, i) => `c${i}`),
+    });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('refuses to watch what the agent may not see, and changes nothing then', async () => {
     await using server = await startServer({ mode });
     const owner = await login(server.url, server.owner.ownerEmail, server.owner.ownerPassword);

@@ -24,6 +24,7 @@ import type {
   ConversationTake,
   ConversationTransfer,
   ConversationWatch,
+  InboxListing,
   MessageHistory,
   OfflineLeave,
   PageViewInput,
@@ -104,9 +105,17 @@ export interface AgentRequests {
    * full messages, typing and read receipts reach it. Chats assigned to the agent always do.
    */
   'conversation:watch': { in: ConversationWatch; out: { conversationIds: string[] } };
+  /**
+   * The conversations this console's inbox lists (replacing what it said before): of the rest,
+   * only queued chats reach it in `inbox:activity`. A console that never says gets them all.
+   */
+  'inbox:listing': { in: InboxListing; out: { conversationIds: string[] } };
   /** The live chats of the agent and of each colleague sharing a site, e.g. to choose whom to transfer to. */
   'agent:loads': { in: Empty; out: { loads: AgentLoad[] } };
 }
+
+/** The most conversations an `inbox:listing` may name: ten pages of the console's inbox. */
+export const INBOX_LISTING_MAX = 500;
 
 /**
  * What the rest of a site's consoles hear of a conversation's messages: the latest one, so an
@@ -168,7 +177,10 @@ export interface VisitorAnnouncements {
 export interface AgentAnnouncements {
   /** A message, including internal notes. */
   'message:created': (event: { message: Message }) => void;
-  /** The latest messages of conversations this console does not show (batched per site). */
+  /**
+   * The latest messages of conversations this console does not show but lists, and of the
+   * site's queued chats (batched per site).
+   */
   'inbox:activity': (event: InboxActivity) => void;
   'typing:changed': (event: TypingChanged) => void;
   'seen:changed': (event: SeenChanged) => void;
@@ -222,5 +234,6 @@ export const AGENT_REQUESTS = [
   'conversation:close',
   'conversation:tag',
   'conversation:watch',
+  'inbox:listing',
   'agent:loads',
 ] as const satisfies readonly (keyof AgentRequests)[];

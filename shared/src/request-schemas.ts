@@ -31,5 +31,6 @@ export const agentRequestSchemas = {
   'conversation:close': s.conversationRefSchema,
   'conversation:tag': s.conversationTagSchema,
   'conversation:watch': s.conversationWatchSchema,
+  'inbox:listing': s.inboxListingSchema,
   'agent:loads': s.emptySchema,
 } as const satisfies { [K in keyof AgentRequests]: z.ZodType };

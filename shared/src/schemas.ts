@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, LOCALES, MAX_ATTACHMENT_BYTES, SITE_LOCALES } from './domain';
+import { INBOX_LISTING_MAX } from './protocol';
 import { storableText } from './storable-text';
 
 export { storableText };
@@ -53,6 +54,7 @@ export const visitorHelloSchema = z.strictObject({
 
 /** Most keys a visitor's `fields` may hold. */
 export const VISITOR_FIELDS_MAX_KEYS = 30;
+
 
 /**
  * Answers to a site's pre-chat fields (and any the host page sets): capped in keys and size, so
@@ -189,6 +191,14 @@ export const agentMessageSendSchema = z
 /** `conversation:watch`: the conversations a console shows (a few: one per open pane). */
 export const conversationWatchSchema = z.strictObject({
   conversationIds: z.array(id).max(20),
+});
+
+/**
+ * `inbox:listing`: the conversations a console's inbox lists (its loaded pages), whose summaries
+ * it wants; queued chats of its sites it always hears of.
+ */
+export const inboxListingSchema = z.strictObject({
+  conversationIds: z.array(id).max(INBOX_LISTING_MAX),
 });
 
 /** `conversation:transfer`: hand a chat to another agent of the site. */
@@ -415,6 +425,7 @@ export type AgentMessageSend = z.input<typeof agentMessageSendSchema>;
 export type ConversationTransfer = z.input<typeof conversationTransferSchema>;
 export type ConversationTag = z.input<typeof conversationTagSchema>;
 export type ConversationWatch = z.input<typeof conversationWatchSchema>;
+export type InboxListing = z.input<typeof inboxListingSchema>;
 export type LoginBody = z.input<typeof loginSchema>;
 export type WidgetSettingsInput = z.input<typeof widgetSettingsSchema>;
 export type SiteCreate = z.input<typeof siteCreateSchema>;

@@ -26,6 +26,11 @@ export interface InboxDeps {
   meId: () => string;
   /** The conversation on screen: a chat I take there needs no pointer to it. */
   viewingId?: () => string | null;
+  /**
+   * The latest message of a conversation the relay sent no summaries of (it was not listed
+   * here), for the preview of a row that comes into the list.
+   */
+  latestMessage?: (conversationId: string, lastSeq: number) => Promise<Message | null>;
   /** Coalesces bursts of live events into one counts request. */
   countsDelayMs?: number;
   /** Waits for a pause in typing before searching. */
@@ -186,6 +191,7 @@ export function createInbox(deps: InboxDeps) {
       visitor,
       lastMessage: current[index]?.lastMessage ?? recentMessages.get(conversation.id) ?? null,
     };
+    if (!row.lastMessage && conversation.lastSeq > 0) fetchPreview(conversation);
     if (index === -1) {
       items.value = sorted([row, ...current]);
       total.value += 1;
@@ -194,6 +200,14 @@ export function createInbox(deps: InboxDeps) {
       next[index] = row;
       items.value = sorted(next);
     }
+  }
+
+  function fetchPreview(conversation: Conversation): void {
+    deps
+      .latestMessage?.(conversation.id, conversation.lastSeq)
+      .then((message) => message && applyMessage(message))
+      // Without it the row shows no preview until the next message: nothing else is wrong.
+      .catch(() => {});
   }
 
   /** A new message: it becomes the row's preview and moves the row up. */

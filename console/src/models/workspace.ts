@@ -19,6 +19,7 @@ import { createConversation } from './conversation';
 import { createDirectory } from './directory';
 import { createDownload } from './download';
 import { createInbox } from './inbox';
+import { createInboxListing } from './inbox-listing';
 import { createNotifications } from './notifications';
 import { createPendingFiles } from './pending-files';
 import { createPresence } from './presence';
@@ -81,7 +82,22 @@ export function createWorkspace(deps: WorkspaceDeps) {
     whenConnected,
     ...(deps.storage ? { outboxStorage: localOutboxStorage(deps.storage, deps.agent.id) } : {}),
   });
-  const inbox = createInbox({ api, meId, viewingId: () => conversation.selectedId.value });
+  const inbox = createInbox({
+    api,
+    meId,
+    viewingId: () => conversation.selectedId.value,
+    latestMessage: async (conversationId, lastSeq) => {
+      const { messages } = await connection.request('message:history', {
+        conversationId,
+        afterSeq: lastSeq - 1,
+        limit: 1,
+      });
+      return messages.at(-1) ?? null;
+    },
+  });
+  const inboxListing = createInboxListing({
+    send: (conversationIds) => connection.request('inbox:listing', { conversationIds }),
+  });
   const canned = createCannedReplies({ api });
   const attachmentSettings = (siteId: string) =>
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
@@ -182,6 +198,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
 
   let connectedBefore = false;
   async function onConnected(): Promise<void> {
+    inboxListing.resay();
     await hello();
     if (connectedBefore) {
       // Events sent while we were away are lost; fetch the state again instead.
@@ -234,6 +251,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     effect(() => {
       for (const row of inbox.items.value) notifications.track(row.conversation, row.visitor);
     }),
+    effect(() => inboxListing.list(inbox.items.value.map((row) => row.conversation.id))),
     // The sidebar follows the open conversation's visitor; canned replies of its site are preloaded.
     effect(() => {
       const open = conversation.conversation.value;
@@ -266,6 +284,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     conversation.dispose,
     files.dispose,
     inbox.dispose,
+    inboxListing.dispose,
     () => connection.close(),
   ];
 

@@ -129,6 +129,50 @@ describe('inbox', () => {
     expect(screen.getByRole('option').textContent).toContain('3 unread');
   });
 
+  test('the console tells the relay which chats it lists, once settled, and again after a reconnect', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({
+        items: [queued('c2', 'Newer', 5_000), queued('c1', 'Older', 9_000)],
+        total: 2,
+      })),
+    });
+    await screen.findAllByRole('option');
+    await waitFor(() =>
+      expect(socket.sent('inbox:listing')).toEqual([{ conversationIds: ['c1', 'c2'] }]),
+    );
+    // A row moving up is no news to the relay; a new socket knows nothing of the list.
+    socket.announce('message:created', {
+      message: makeMessage({ conversationId: 'c2', seq: 3, text: 'Hello?' }),
+    });
+    socket.setState('connected');
+    await waitFor(() => expect(socket.sent('inbox:listing')).toHaveLength(2));
+    expect(socket.sent('inbox:listing')[1]).toEqual({ conversationIds: ['c1', 'c2'] });
+  });
+
+  test('a chat that comes into the list with no preview known gets its latest message from the relay', async () => {
+    const { socket } = setup({
+      listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),
+    });
+    socket.respond('message:history', ({ conversationId, afterSeq }) => ({
+      messages: [makeMessage({ conversationId, seq: (afterSeq ?? 0) + 1, text: 'Mulțumesc!' })],
+    }));
+    await screen.findByText('Question from Olga');
+    socket.announce('conversation:updated', {
+      conversation: makeConversation({
+        id: 'c9',
+        visitorId: 'v-c9',
+        status: 'queued',
+        agentId: null,
+        lastSeq: 6,
+      }),
+      visitor: makeVisitor({ id: 'v-c9', name: 'Ioana' }),
+    });
+    expect(await screen.findByText('Mulțumesc!')).toBeTruthy();
+    expect(socket.sent('message:history')).toEqual([
+      { conversationId: 'c9', afterSeq: 5, limit: 1 },
+    ]);
+  });
+
   test('a chat taken by someone else leaves the queue', async () => {
     const { socket } = setup({
       listConversations: vi.fn(async () => ({ items: [queued('c1', 'Olga', 10_000)], total: 1 })),

@@ -1,19 +1,11 @@
-/**
- * Where announcements go. Rooms: every socket of a visitor (all their tabs), the visitors of a
- * site (availability), the agents serving a site, one agent's consoles, and the consoles showing
- * one conversation.
- */
+/** Where announcements go: to the rooms of rooms.ts, in the two namespaces. */
 import type { Namespace } from 'socket.io';
 import type { AgentAnnouncements, VisitorAnnouncements } from '@parley/shared';
+import type { SiteSummaries } from '../realtime/activity-summaries';
+import { deliverSummaries } from '../realtime/inbox-fanout';
+import { rooms } from './rooms';
 
-export const rooms = {
-  visitor: (visitorId: string) => `visitor:${visitorId}`,
-  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
-  siteAgents: (siteId: string) => `site-agents:${siteId}`,
-  agent: (agentId: string) => `agent:${agentId}`,
-  /** Consoles that show the conversation (they said so with `conversation:watch`). */
-  conversation: (conversationId: string) => `conversation:${conversationId}`,
-};
+export { rooms };
 
 type Args<F> = F extends (...args: infer A) => void ? A : never;
 
@@ -39,6 +31,8 @@ export interface Broadcaster {
     event: E,
     ...args: Args<AgentAnnouncements[E]>
   ): void;
+  /** A site's inbox summaries, each of its consoles (on any relay) getting its share. */
+  toSiteInboxes(batch: SiteSummaries): void;
   /** The consoles showing a conversation and those of its assignee, each socket once. */
   toWatchers<E extends keyof AgentAnnouncements>(
     conversation: { id: string; agentId: string | null },
@@ -49,8 +43,19 @@ export interface Broadcaster {
   visitorConnected(visitorId: string): Promise<boolean>;
 }
 
-/** A broadcaster over the real Socket.IO namespaces. */
-export function createBroadcaster(visitors: Namespace, agents: Namespace): Broadcaster {
+/** Event name of a site's summaries passed between relays. */
+const SUMMARIES = 'inbox:summaries';
+
+/**
+ * A broadcaster over the real Socket.IO namespaces. `clustered`: other relays share the adapter
+ * (Redis), so the batches of summaries are passed to them too.
+ */
+export function createBroadcaster(
+  visitors: Namespace,
+  agents: Namespace,
+  { clustered }: { clustered: boolean },
+): Broadcaster {
+  if (clustered) agents.on(SUMMARIES, (batch: SiteSummaries) => deliverSummaries(agents, batch));
   // The typed signatures above are the contract; the namespaces themselves are untyped.
   const emit = (namespace: Namespace, room: string | string[], event: string, args: unknown[]) =>
     namespace.to(room).emit(event, ...args);
@@ -60,6 +65,10 @@ export function createBroadcaster(visitors: Namespace, agents: Namespace): Broad
       emit(visitors, rooms.siteVisitors(siteId), event, args),
     toSiteAgents: (siteId, event, ...args) => emit(agents, rooms.siteAgents(siteId), event, args),
     toAgent: (agentId, event, ...args) => emit(agents, rooms.agent(agentId), event, args),
+    toSiteInboxes: (batch) => {
+      deliverSummaries(agents, batch);
+      if (clustered) agents.serverSideEmit(SUMMARIES, batch);
+    },
     toWatchers: ({ id, agentId }, event, ...args) =>
       emit(
         agents,

@@ -12,6 +12,7 @@ import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
 import { connectionRefusal, handleRequests } from './ack-handler';
+import { setListing } from './inbox-listing';
 import { watchConversations } from './conversation-watch';
 import type { NamespaceDeps } from './namespace-deps';
 
@@ -95,6 +96,7 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
         'conversation:tag': (input) => agent.tag(relay, agentId, input),
         'conversation:watch': (input) =>
           watchConversations(relay, agentId, socket, input.conversationIds),
+        'inbox:listing': async (input) => setListing(socket, input.conversationIds),
       },
       // Per agent, not per socket: opening more consoles buys no more requests.
       { logger, limiter, limitKey: `agent:${agentId}` },

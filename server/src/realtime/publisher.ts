@@ -4,7 +4,8 @@
  *
  * The fan-out rule lives here. Full messages, typing and read receipts go only to the consoles
  * that show the conversation (`conversation:watch`) and to its assignee's; the rest of the site's
- * consoles get a coalesced summary for their inbox. So a message costs a few socket writes
+ * consoles get a coalesced summary for their inbox, each only of what it lists and the queue
+ * (inbox-fanout.ts). So a message costs a few socket writes
  * however many agents are online. State changes (`conversation:updated`) still reach the whole
  * site: every inbox needs them, and they are rare next to messages.
  */
@@ -25,9 +26,7 @@ export class Publisher {
   readonly #summaries: ActivitySummaries;
 
   constructor(private readonly broadcast: Broadcaster) {
-    this.#summaries = new ActivitySummaries((batch) =>
-      this.broadcast.toSiteAgents(batch.siteId, 'inbox:activity', batch),
-    );
+    this.#summaries = new ActivitySummaries((batch) => this.broadcast.toSiteInboxes(batch));
   }
 
   /** Stops the pending summaries. */
@@ -41,7 +40,7 @@ export class Publisher {
    */
   message(conversation: Conversation, message: Message): void {
     this.broadcast.toWatchers(conversation, 'message:created', { message });
-    this.#summaries.note(conversation.siteId, message);
+    this.#summaries.note(conversation, message);
     if (!message.internal)
       this.broadcast.toVisitor(conversation.visitorId, 'message:created', { message });
   }
