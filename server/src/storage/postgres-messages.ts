@@ -16,72 +16,79 @@ import {
 } from './postgres-rows';
 import type { AppendOptions, AppendResult, NewMessage } from './store';
 
-/** Signals, inside the append transaction, that the clientId was already stored. */
-class DuplicateClientId extends Error {}
-
-/** `Store.appendMessage` in schema `s` (quoted). */
+/**
+ * `Store.appendMessage` in schema `s` (quoted): one statement, so one round trip on the path every
+ * message takes. The UPDATE's row lock serialises appends to one conversation; a clientId stored
+ * before fails the INSERT, which undoes the whole statement (no seq is spent) and is answered
+ * with the stored copy.
+ */
 export async function appendMessage(
   db: PostgresDatabase,
   s: string,
   m: NewMessage,
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  // A resend of a stored message is answered as a duplicate even if the chat closed since.
-  const stored = await storedCopy(db, s, m);
-  if (stored) return stored;
+  const firstResponse = m.author === 'agent' && !m.internal;
+  let bumped: ConversationRow | undefined;
   try {
-    return await db.transaction(async (client) => {
-      const firstResponse = m.author === 'agent' && !m.internal;
-      // The row lock taken by this UPDATE serialises appends to one conversation.
-      const bumped = await client.query<ConversationRow>(
-        `UPDATE ${s}.conversations SET last_seq = last_seq + 1, last_message_at = $2,
+    [bumped] = await db.query<ConversationRow>(
+      `WITH bumped AS (
+        UPDATE ${s}.conversations SET last_seq = last_seq + 1, last_message_at = $2,
             first_response_at = CASE WHEN $3 THEN coalesce(first_response_at, $2) ELSE first_response_at END
-          WHERE id = $1 AND ($4 = false OR status <> 'closed') RETURNING *`,
-        [m.conversationId, m.createdAt, firstResponse, options.requireOpen === true],
-      );
-      const row = bumped.rows[0];
-      if (!row) {
-        const exists = await client.query(`SELECT 1 FROM ${s}.conversations WHERE id = $1`, [
-          m.conversationId,
-        ]);
-        if (exists.rows.length > 0) throw new ParleyError('CONFLICT', 'The conversation is closed');
-        throw new ParleyError('NOT_FOUND', `no conversation ${m.conversationId}`);
-      }
-      const inserted = await client
-        .query<MessageRow>(
-          `INSERT INTO ${s}.messages (conversation_id, seq, id, client_id, author, agent_id,
+          WHERE id = $1 AND ($4 = false OR status <> 'closed') RETURNING *
+      ), inserted AS (
+        INSERT INTO ${s}.messages (conversation_id, seq, id, client_id, author, agent_id,
             author_name, internal, text, created_at, event, attachments)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-          [
-            m.conversationId,
-            row.last_seq,
-            m.id,
-            m.clientId,
-            m.author,
-            m.agentId,
-            m.authorName,
-            m.internal,
-            m.text,
-            m.createdAt,
-            json(m.event),
-            json(m.attachments),
-          ],
-        )
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error, 'messages_client_id_key')) throw new DuplicateClientId();
-          throw error;
-        });
-      return {
-        message: toMessage(inserted.rows[0]!),
-        duplicate: false,
-        conversation: toConversation(row),
-      };
-    });
+          SELECT id, last_seq, $5, $6, $7, $8, $9, $10, $11, $2, $12, $13 FROM bumped
+          RETURNING seq
+      )
+      SELECT bumped.* FROM bumped, inserted`,
+      [
+        m.conversationId,
+        m.createdAt,
+        firstResponse,
+        options.requireOpen === true,
+        m.id,
+        m.clientId,
+        m.author,
+        m.agentId,
+        m.authorName,
+        m.internal,
+        m.text,
+        json(m.event),
+        json(m.attachments),
+      ],
+    );
   } catch (error) {
-    if (!(error instanceof DuplicateClientId)) throw error;
-    // The rollback undid the seq bump; the first copy is committed, so it is there to read.
+    if (!isUniqueViolation(error, 'messages_client_id_key')) throw error;
+    // Stored by an earlier send (or a concurrent one, committed before this failed).
     return (await storedCopy(db, s, m))!;
   }
+  if (!bumped) {
+    // A resend of a stored message is answered as a duplicate even if the chat closed since.
+    const stored = await storedCopy(db, s, m);
+    if (stored) return stored;
+    const exists = await db.query(`SELECT 1 FROM ${s}.conversations WHERE id = $1`, [
+      m.conversationId,
+    ]);
+    if (exists.length > 0) throw new ParleyError('CONFLICT', 'The conversation is closed');
+    throw new ParleyError('NOT_FOUND', `no conversation ${m.conversationId}`);
+  }
+  const message: MessageRow = {
+    conversation_id: m.conversationId,
+    seq: bumped.last_seq,
+    id: m.id,
+    client_id: m.clientId,
+    author: m.author,
+    agent_id: m.agentId,
+    author_name: m.authorName,
+    internal: m.internal,
+    text: m.text,
+    created_at: new Date(m.createdAt),
+    event: m.event ?? null,
+    attachments: m.attachments ?? null,
+  };
+  return { message: toMessage(message), duplicate: false, conversation: toConversation(bumped) };
 }
 
 /** The already stored message with `m`'s clientId, as a duplicate append result. */

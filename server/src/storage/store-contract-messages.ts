@@ -163,6 +163,10 @@ export function messagesContract(ctx: ContractContext): void {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     for (const result of results) expect(result.message).toEqual(results[0]!.message);
     expect(await ctx.store().listMessages(conversation.id)).toHaveLength(1);
+    // No seq was spent on the resends: the next message follows at once.
+    const next = await ctx.store().appendMessage(makeMessage(conversation.id, 'next'));
+    expect(next.message.seq).toBe(results[0]!.message.seq + 1);
+    expect(next.conversation.lastSeq).toBe(next.message.seq);
   });
 
   it('the same clientId in two conversations is two messages', async () => {
