@@ -55,7 +55,6 @@ export const visitorHelloSchema = z.strictObject({
 /** Most keys a visitor's `fields` may hold. */
 export const VISITOR_FIELDS_MAX_KEYS = 30;
 
-
 /**
  * Answers to a site's pre-chat fields (and any the host page sets): capped in keys and size, so
  * no visitor can make a profile (stored, shown, exported) grow without bound.

@@ -13,7 +13,9 @@ import type { Relay } from '../conversations/relay';
 import { withAbsoluteFileLinks } from '../files/attachment-lines';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
+import { workSlices } from '../ops/work-slices';
 import { conversationDetail } from './conversation-routes';
+import { drained } from './drained';
 import { param, parse } from './http-errors';
 import { requireOwner, requireServes, signedIn } from './require-agent';
 
@@ -126,6 +128,9 @@ export function siteRoutes(deps: {
     res.type('application/x-ndjson; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="parley-${site.id}.ndjson"`);
     const pageSize = 200;
+    // The embedded store answers at once, so without pauses an export of a big site would
+    // hold up every chat until it is written; and it is written no faster than it is read.
+    const pause = workSlices();
     for (let offset = 0; ; offset += pageSize) {
       const { items } = await relay.store.listConversations({
         siteIds: [site.id],
@@ -136,7 +141,9 @@ export function siteRoutes(deps: {
         const detail = await conversationDetail(relay, conversation.id);
         // Read away from the relay: file links carry its address.
         const messages = withAbsoluteFileLinks(relay.publicUrl(), detail.messages);
-        res.write(`${JSON.stringify({ ...detail, messages })}\n`);
+        if (!res.write(`${JSON.stringify({ ...detail, messages })}\n`)) await drained(res);
+        if (res.destroyed) return;
+        await pause();
       }
       if (items.length < pageSize) break;
     }

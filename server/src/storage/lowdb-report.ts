@@ -9,14 +9,10 @@ import { clockOf } from '../reports/business-time';
 import { measure } from '../reports/conversation-measures';
 import { FigureTally, type VisitorFacts } from '../reports/figure-tally';
 import type { ReportAggregates, ReportScope } from '../reports/report-aggregates';
+import { nextTurn, SLICE_MS } from '../ops/work-slices';
 import { compareCodeUnits } from './conversation-filter';
 import type { MemoryState } from './memory-state';
 
-/**
- * Longest run of report work between two turns of the event loop. A message passes through a few
- * turns (socket, journal, broadcast), so a slice this short keeps its delay to a few milliseconds.
- */
-const SLICE_MS = 3;
 const RETURN_WINDOW_MS = 72 * 3_600_000;
 const MAX_COMMENTS = 200;
 
@@ -159,8 +155,4 @@ function tallyOf(tallies: Map<string, FigureTally>, key: string): FigureTally {
   let tally = tallies.get(key);
   if (!tally) tallies.set(key, (tally = new FigureTally()));
   return tally;
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
