@@ -33,38 +33,45 @@ export function connectionRefusal(error: ParleyError): Error {
   return Object.assign(new Error(error.message), { data: error.toBody() });
 }
 
-/** Registers a validated, acknowledged handler for each event of `schemas` on `socket`. */
-export function handleRequests<S extends Record<string, z.ZodType>>(
-  socket: Socket,
+/**
+ * The requests of one namespace: for each event of `schemas` a handler that gets the socket's
+ * context (who is asking) and the validated payload. Built once per namespace; each socket gets
+ * one listener (`onAny`) for all of them, not one closure per event, since a relay holds
+ * thousands of mostly idle sockets.
+ */
+export function requestHandlers<S extends Record<string, z.ZodType>, C>(
   schemas: S,
-  handlers: { [K in keyof S]: (input: z.output<S[K]>) => Promise<unknown> },
-  /** `limitKey` is whose requests the limiter counts; the socket's own by default. */
-  options: { logger: Logger; limiter: Limiter; limitKey?: string },
-): void {
-  for (const event of Object.keys(schemas) as (keyof S & string)[]) {
-    const schema = schemas[event]!;
-    const handler = handlers[event] as (input: unknown) => Promise<unknown>;
-    socket.on(event as string, async (...args: unknown[]) => {
-      const ack = args.at(-1);
-      // Without an ack function there is nobody to answer; the protocol requires one.
-      if (typeof ack !== 'function') return;
-      const reply = ack as (reply: Ack<unknown>) => void;
-      try {
-        await takePoint(
-          options.limiter,
-          options.limitKey ?? socket.id,
-          'Too many requests; slow down',
-        );
-        const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
-        if (!parsed.success)
-          throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));
-        reply({ ok: true, data: await handler(parsed.data) });
-      } catch (error) {
-        reply({
-          ok: false,
-          error: toErrorBody(error, options.logger, { event, socket: socket.id }),
-        });
-      }
-    });
+  handlers: { [K in keyof S]: (context: C, input: z.output<S[K]>) => Promise<unknown> },
+  /** `limitKey` is whose requests the limiter counts (a visitor, an agent: not a socket). */
+  options: { logger: Logger; limiter: Limiter; limitKey: (context: C) => string },
+): (socket: Socket, context: C) => void {
+  const known = new Map(
+    Object.keys(schemas).map((event) => [
+      event,
+      {
+        schema: schemas[event]!,
+        handler: handlers[event] as (context: C, input: unknown) => Promise<unknown>,
+      },
+    ]),
+  );
+  async function answer(socket: Socket, context: C, event: string, args: unknown[]) {
+    const request = known.get(event);
+    const ack = args.at(-1);
+    // An unknown event, or no ack function: there is nobody to answer; the protocol requires one.
+    if (!request || typeof ack !== 'function') return;
+    const reply = ack as (reply: Ack<unknown>) => void;
+    try {
+      await takePoint(options.limiter, options.limitKey(context), 'Too many requests; slow down');
+      const parsed = request.schema.safeParse(args.length > 1 ? args[0] : undefined);
+      if (!parsed.success) throw new ParleyError('VALIDATION_FAILED', describeIssues(parsed.error));
+      reply({ ok: true, data: await request.handler(context, parsed.data) });
+    } catch (error) {
+      reply({
+        ok: false,
+        error: toErrorBody(error, options.logger, { event, socket: socket.id }),
+      });
+    }
   }
+  return (socket, context) =>
+    socket.onAny((event: string, ...args: unknown[]) => void answer(socket, context, event, args));
 }

@@ -7,11 +7,11 @@ import { ParleyError } from '@parley/shared';
 import { agentRequestSchemas } from '@parley/shared/request-schemas';
 import { agentAuthSchema } from '@parley/shared/schemas';
 import type { IncomingMessage } from 'node:http';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
 import { rooms } from '../conversations/broadcaster';
-import { connectionRefusal, handleRequests } from './ack-handler';
+import { connectionRefusal, requestHandlers } from './ack-handler';
 import { setListing } from './inbox-listing';
 import { watchConversations } from './conversation-watch';
 import type { NamespaceDeps } from './namespace-deps';
@@ -22,6 +22,14 @@ export interface AgentNamespaceDeps extends NamespaceDeps {
   admitConnection: (address: string) => Promise<void>;
   /** The client address of a handshake, with the same TRUST_PROXY setting as HTTP. */
   clientAddress: (request: IncomingMessage) => string;
+}
+
+/** Who is asking on an agent's socket. */
+interface AgentContext {
+  agentId: string;
+  socket: Socket;
+  /** Coming online (presence, status, routing), begun when the socket connected. */
+  ready: Promise<void>;
 }
 
 export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceDeps): void {
@@ -46,6 +54,28 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
       );
     }
   });
+
+  const answerRequests = requestHandlers<typeof agentRequestSchemas, AgentContext>(
+    agentRequestSchemas,
+    {
+      'agent:hello': ({ agentId, ready }) => ready.then(() => agent.hello(relay, agentId)),
+      'agent:status': ({ agentId }, input) => agent.changeStatus(relay, agentId, input),
+      'agent:loads': ({ agentId }) => agent.loads(relay, agentId),
+      'message:send': ({ agentId }, input) => agent.sendMessage(relay, agentId, input),
+      'message:history': ({ agentId }, input) => agent.history(relay, agentId, input),
+      'typing:set': ({ agentId }, input) => agent.typing(relay, agentId, input),
+      'seen:set': ({ agentId }, input) => agent.seen(relay, agentId, input),
+      'conversation:take': ({ agentId }, input) => agent.take(relay, agentId, input),
+      'conversation:transfer': ({ agentId }, input) => agent.transfer(relay, agentId, input),
+      'conversation:close': ({ agentId }, input) => agent.close(relay, agentId, input),
+      'conversation:tag': ({ agentId }, input) => agent.tag(relay, agentId, input),
+      'conversation:watch': ({ agentId, socket }, input) =>
+        watchConversations(relay, agentId, socket, input.conversationIds),
+      'inbox:listing': async ({ socket }, input) => setListing(socket, input.conversationIds),
+    },
+    // Per agent, not per socket: opening more consoles buys no more requests.
+    { logger, limiter, limitKey: ({ agentId }) => `agent:${agentId}` },
+  );
 
   // Handlers are registered synchronously: events a client sends right after connecting must find them.
   namespace.on('connection', (socket) => {
@@ -79,27 +109,6 @@ export function attachAgentNamespace(namespace: Namespace, deps: AgentNamespaceD
         );
     });
 
-    handleRequests(
-      socket,
-      agentRequestSchemas,
-      {
-        'agent:hello': () => ready.then(() => agent.hello(relay, agentId)),
-        'agent:status': (input) => agent.changeStatus(relay, agentId, input),
-        'agent:loads': () => agent.loads(relay, agentId),
-        'message:send': (input) => agent.sendMessage(relay, agentId, input),
-        'message:history': (input) => agent.history(relay, agentId, input),
-        'typing:set': (input) => agent.typing(relay, agentId, input),
-        'seen:set': (input) => agent.seen(relay, agentId, input),
-        'conversation:take': (input) => agent.take(relay, agentId, input),
-        'conversation:transfer': (input) => agent.transfer(relay, agentId, input),
-        'conversation:close': (input) => agent.close(relay, agentId, input),
-        'conversation:tag': (input) => agent.tag(relay, agentId, input),
-        'conversation:watch': (input) =>
-          watchConversations(relay, agentId, socket, input.conversationIds),
-        'inbox:listing': async (input) => setListing(socket, input.conversationIds),
-      },
-      // Per agent, not per socket: opening more consoles buys no more requests.
-      { logger, limiter, limitKey: `agent:${agentId}` },
-    );
+    answerRequests(socket, { agentId, socket, ready });
   });
 }

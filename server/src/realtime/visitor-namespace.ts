@@ -14,7 +14,7 @@ import { leaveOfflineMessage } from '../conversations/offline-message';
 import * as visitor from '../conversations/visitor-actions';
 import * as profile from '../conversations/visitor-profile';
 import type { VisitorLimits } from '../rate-limits/visitor-limits';
-import { connectionRefusal, handleRequests } from './ack-handler';
+import { connectionRefusal, requestHandlers } from './ack-handler';
 import type { NamespaceDeps } from './namespace-deps';
 import { isOriginAllowed } from './origin';
 
@@ -76,8 +76,34 @@ export function attachVisitorNamespace(namespace: Namespace, deps: VisitorNamesp
     }
   });
 
+  const answerRequests = requestHandlers<typeof visitorRequestSchemas, VisitorSocketData>(
+    visitorRequestSchemas,
+    {
+      'visitor:hello': ({ actor, token }, input) => profile.hello(relay, actor, input, token),
+      'visitor:identify': ({ actor }, input) => profile.identify(relay, actor, input),
+      'page:view': ({ actor }, input) => profile.pageView(relay, actor, input),
+      'message:send': async ({ actor }, input) => {
+        await limits.message(actor.visitorId, actor.address);
+        return visitor.sendMessage(relay, actor, input, () => limits.newChat(actor.address));
+      },
+      'message:history': ({ actor }, input) => visitor.history(relay, actor, input),
+      'typing:set': ({ actor }, input) => visitor.typing(relay, actor, input),
+      'seen:set': ({ actor }, input) => visitor.seen(relay, actor, input),
+      'conversation:close': ({ actor }, input) => visitor.close(relay, actor, input),
+      'rating:submit': ({ actor }, input) => visitor.rate(relay, actor, input),
+      'transcript:email': ({ actor }, input) =>
+        visitor.emailTranscript(relay, actor, input, () => limits.transcript(input.conversationId)),
+      'offline:leave': async ({ actor }, input) => {
+        await limits.offlineMessage(actor.address);
+        return leaveOfflineMessage(relay, actor, input);
+      },
+    },
+    // Every socket of one visitor draws on one allowance.
+    { logger, limiter, limitKey: ({ actor }) => actor.visitorId },
+  );
+
   namespace.on('connection', (socket) => {
-    const { actor, token } = socket.data as VisitorSocketData;
+    const { actor } = socket.data as VisitorSocketData;
     // With the Redis adapter joining is a Redis call; a failure must not crash the process.
     Promise.resolve(
       socket.join([rooms.visitor(actor.visitorId), rooms.siteVisitors(actor.siteId)]),
@@ -87,33 +113,6 @@ export function attachVisitorNamespace(namespace: Namespace, deps: VisitorNamesp
     relay.metrics.connections.inc({ namespace: 'visitor' });
     socket.on('disconnect', () => relay.metrics.connections.dec({ namespace: 'visitor' }));
 
-    handleRequests(
-      socket,
-      visitorRequestSchemas,
-      {
-        'visitor:hello': (input) => profile.hello(relay, actor, input, token),
-        'visitor:identify': (input) => profile.identify(relay, actor, input),
-        'page:view': (input) => profile.pageView(relay, actor, input),
-        'message:send': async (input) => {
-          await limits.message(actor.visitorId, actor.address);
-          return visitor.sendMessage(relay, actor, input, () => limits.newChat(actor.address));
-        },
-        'message:history': (input) => visitor.history(relay, actor, input),
-        'typing:set': (input) => visitor.typing(relay, actor, input),
-        'seen:set': (input) => visitor.seen(relay, actor, input),
-        'conversation:close': (input) => visitor.close(relay, actor, input),
-        'rating:submit': (input) => visitor.rate(relay, actor, input),
-        'transcript:email': (input) =>
-          visitor.emailTranscript(relay, actor, input, () =>
-            limits.transcript(input.conversationId),
-          ),
-        'offline:leave': async (input) => {
-          await limits.offlineMessage(actor.address);
-          return leaveOfflineMessage(relay, actor, input);
-        },
-      },
-      // Every socket of one visitor draws on one allowance.
-      { logger, limiter, limitKey: actor.visitorId },
-    );
+    answerRequests(socket, socket.data as VisitorSocketData);
   });
 }
