@@ -4,6 +4,7 @@
  * real conversation: the visitor says hello and writes first, routing assigns it to an agent
  * (capacity N / M each, so every chat is assigned), and the agent's console learns of it.
  */
+import { Worker } from 'node:worker_threads';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { GeneratorOptions } from './phases';
 
@@ -74,6 +75,24 @@ async function json<T>(url: string, init: RequestInit & { token?: string } = {})
   });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** The owner's reads in a thread of their own (owner-reads.mjs); `run` reads each path once. */
+function startOwnerReads(url: string, token: string, paths: string[]) {
+  const worker = new Worker(new URL('./owner-reads.mjs', import.meta.url), {
+    workerData: { url, token, paths },
+  });
+  worker.unref();
+  return {
+    run: () =>
+      new Promise<void>((resolve, reject) => {
+        worker.once('message', (reply: { ok: boolean; error?: string }) =>
+          reply.ok ? resolve() : reject(new Error(reply.error)),
+        );
+        worker.postMessage('run');
+      }),
+    stop: () => worker.terminate().then(() => undefined),
+  };
 }
 
 const nodeOf = (urls: string[], index: number) => urls[index % urls.length]!;
@@ -212,13 +231,10 @@ async function openParley(
     socket.on('message:created', ({ message }: { message: { clientId: string } }) =>
       handler(idOf(message.clientId), 'visitor'),
     );
-  const read = async (path: string) => {
-    const response = await fetch(`${urls[0]}${path}`, {
-      headers: { authorization: `Bearer ${owner.token}` },
-    });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  };
+  const ownerReads = startOwnerReads(urls[0]!, owner.token, [
+    '/api/reports?period=month',
+    `/api/sites/${siteId}/export.ndjson`,
+  ]);
   return {
     pairs: n,
     async send(index, to, id) {
@@ -238,12 +254,10 @@ async function openParley(
     onReceive(next) {
       handler = next;
     },
-    async background() {
-      await read('/api/reports?period=month');
-      await read(`/api/sites/${siteId}/export.ndjson`);
-    },
+    background: () => ownerReads.run(),
     timings: { connectSeconds, openSeconds },
     async close() {
+      await ownerReads.stop();
       for (const socket of [...agents.map((agent) => agent.socket), ...visitors])
         socket.disconnect();
     },
