@@ -343,6 +343,8 @@ async function main(): Promise<void> {
   const warm = settled[0] ?? first;
   const last = samples.at(-1)!;
   const rssSlope = slope(settled.map((s) => ({ x: s.at / 60, y: s.rssMb })));
+  // Growth that levels off (V8 sizing its heap to the load) shows as a smaller second half.
+  const halfSlope = (list: Sample[]) => slope(list.map((s) => ({ x: s.at / 60, y: s.rssMb })));
   const heapSlope = slope(settled.map((s) => ({ x: s.at / 60, y: s.heapMb })));
   // Heap used saw-tooths with the collector, and a major collection comes only now and then: the
   // lowest point of each half of the run is the closest to what stays alive. A leak lifts it.
@@ -368,6 +370,11 @@ async function main(): Promise<void> {
     [`RSS after ${WARMUP_SECONDS} s warm-up`, `${warm.rssMb.toFixed(1)} MB`],
     ['RSS at end', `${last.rssMb.toFixed(1)} MB`],
     ['RSS slope after warm-up', `${rssSlope.toFixed(2)} MB/min`],
+    [
+      'RSS slope: first → second half after warm-up',
+      `${halfSlope(settled.filter((s) => s.at < middle)).toFixed(2)} → ` +
+        `${halfSlope(settled.filter((s) => s.at >= middle)).toFixed(2)} MB/min`,
+    ],
     [
       'heap used: after warm-up → end',
       `${warm.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB (${heapSlope.toFixed(2)} MB/min)`,
