@@ -1,6 +1,13 @@
 /** Sites, their identity secret, canned replies and the NDJSON export. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ParleyError, type AuditTarget, type Site, type SiteList } from '@parley/shared';
+import {
+  ParleyError,
+  type Attachment,
+  type AuditTarget,
+  type CannedReply,
+  type Site,
+  type SiteList,
+} from '@parley/shared';
 import {
   cannedReplyCreateSchema,
   cannedReplyUpdateSchema,
@@ -11,6 +18,7 @@ import { Router, type RequestHandler } from 'express';
 import { recordAudit, siteChanges } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import { withAbsoluteFileLinks } from '../files/attachment-lines';
+import { keepCannedReplyFiles } from '../files/canned-reply-files';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
 import { conversationDetail } from './conversation-routes';
@@ -25,6 +33,14 @@ export function newIdentitySecret(): string {
 function siteTarget(site: Site): AuditTarget {
   return { kind: 'site', id: site.id, label: site.name };
 }
+
+/** A canned reply with these files (none: no `attachments` at all). */
+function withFiles(reply: CannedReply, attachments: Attachment[]): CannedReply {
+  const { id, siteId, shortcut, text } = reply;
+  return { id, siteId, shortcut, text, ...(attachments.length > 0 && { attachments }) };
+}
+
+const idsOf = (attachments: Attachment[] | undefined) => (attachments ?? []).map(({ id }) => id);
 
 /** Only owners ever see a site's identity secret. */
 function shown(site: Site, agent: AgentRecord): Site {
@@ -156,11 +172,18 @@ export function siteRoutes(deps: {
     const existing = (await relay.store.listCannedReplies(site.id)).find(
       (reply) => reply.shortcut === body.shortcut,
     );
-    const reply = await relay.store.saveCannedReply({
-      id: existing?.id ?? randomUUID(),
-      siteId: site.id,
-      ...body,
-    });
+    const id = existing?.id ?? randomUUID();
+    // Replacing a reply replaces its files too: those not given again are deleted below.
+    const attachments = await keepCannedReplyFiles(
+      relay.store.files,
+      body.attachmentIds ?? [],
+      site,
+      id,
+    );
+    const reply = await relay.store.saveCannedReply(
+      withFiles({ id, siteId: site.id, shortcut: body.shortcut, text: body.text }, attachments),
+    );
+    await relay.store.files.deleteOfCannedReply(id, idsOf(attachments));
     await recordAudit(relay, agent, {
       action: 'canned-reply.saved',
       target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
@@ -183,11 +206,14 @@ export function siteRoutes(deps: {
     const shortcut = body.shortcut ?? before.shortcut;
     if (replies.some((reply) => reply.id !== replyId && reply.shortcut === shortcut))
       throw new ParleyError('CONFLICT', `Another canned reply already uses /${shortcut}`);
-    const reply = await relay.store.saveCannedReply({
-      ...before,
-      shortcut,
-      text: body.text ?? before.text,
-    });
+    const attachments = body.attachmentIds
+      ? await keepCannedReplyFiles(relay.store.files, body.attachmentIds, site, replyId)
+      : (before.attachments ?? []);
+    const reply = await relay.store.saveCannedReply(
+      withFiles({ ...before, shortcut, text: body.text ?? before.text }, attachments),
+    );
+    await relay.store.files.deleteOfCannedReply(replyId, idsOf(attachments));
+    const filesChanged = idsOf(before.attachments).join() !== idsOf(attachments).join();
     await recordAudit(relay, agent, {
       action: 'canned-reply.saved',
       target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
@@ -197,6 +223,7 @@ export function siteRoutes(deps: {
           ? [`shortcut: /${before.shortcut} → /${reply.shortcut}`]
           : []),
         ...(reply.text !== before.text ? ['text'] : []),
+        ...(filesChanged ? ['files'] : []),
       ],
     });
     res.json(reply);
@@ -209,6 +236,7 @@ export function siteRoutes(deps: {
     const replyId = param(req, 'replyId');
     const reply = (await relay.store.listCannedReplies(site.id)).find(({ id }) => id === replyId);
     await relay.store.deleteCannedReply(site.id, replyId);
+    await relay.store.files.deleteOfCannedReply(replyId, []);
     await recordAudit(relay, agent, {
       action: 'canned-reply.deleted',
       target: { kind: 'canned-reply', id: replyId, label: reply ? `/${reply.shortcut}` : replyId },
