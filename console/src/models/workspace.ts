@@ -87,6 +87,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
   const files = createPendingFiles({ upload: deps.upload, settingsFor: attachmentSettings });
   const composer = createComposer({ conversation, canned, files, attachmentSettings });
+  // The files of canned replies being written in settings: a box per form.
+  const cannedFiles = createPendingFiles({ upload: deps.upload, settingsFor: attachmentSettings });
   const history = createVisitorHistory({ api });
   const notifications = createNotifications({
     notifier: deps.notifier,
@@ -265,6 +267,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     reports.dispose,
     conversation.dispose,
     files.dispose,
+    cannedFiles.dispose,
     inbox.dispose,
     () => connection.close(),
   ];
@@ -287,6 +290,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     inbox,
     conversation,
     canned,
+    cannedFiles,
     composer,
     history,
     notifications,
