@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { seriousViolations } from '../support/axe';
 import { picture } from '../support/screenshots';
 import { paragraph } from '../support/texts';
 
@@ -151,5 +152,62 @@ test.describe('Files in a conversation', () => {
     await dropFile(widget.page, widget.log, 'setup.exe', 'application/octet-stream', 'MZ');
     await expect(widget.panel.getByRole('alert')).toContainText('setup.exe can’t be sent here');
     expect(uploads).toBe(0);
+  });
+
+  test('an owner saves a canned reply with a PDF; typing its shortcut attaches the file, and the visitor downloads the same bytes', async ({
+    shop,
+    widget,
+    agent,
+  }) => {
+    const page = agent.page;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Canned replies' }).click();
+    const form = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Add a canned reply' }),
+    });
+    await form.getByRole('textbox', { name: 'Shortcut' }).fill('faktura');
+    await form.getByRole('textbox', { name: 'Text' }).fill('W załączniku faktura za zamówienie.');
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'faktura-4521.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(PDF),
+    });
+    await expect(form.getByText('faktura-4521.pdf')).toBeVisible();
+    await expect(form.getByRole('progressbar')).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save canned reply' }).click();
+    const saved = page.getByRole('listitem').filter({ hasText: '/faktura' });
+    const replyFile = saved.getByRole('link', { name: /faktura-4521\.pdf/ });
+    await expect(replyFile).toBeVisible();
+    const replyPath = new URL((await replyFile.getAttribute('href')) as string, page.url())
+      .pathname;
+
+    await widget.visit(shop.url());
+    await widget.open();
+    await widget.startChat(VISITOR.name, VISITOR.email);
+    await widget.composer.fill(paragraph('pl'));
+    await widget.sendButton.click();
+
+    await page.getByRole('button', { name: 'Inbox' }).click();
+    await agent.open('Mine', VISITOR.name);
+    await agent.reply.fill('/fak');
+    await expect(page.getByRole('listbox', { name: 'Canned replies' })).toBeVisible();
+    await agent.reply.press('Enter');
+    await expect(agent.reply).toHaveValue('W załączniku faktura za zamówienie.');
+    const chips = page.getByRole('list', { name: 'Attached files' });
+    await expect(chips.getByText('faktura-4521.pdf')).toBeVisible();
+    await agent.button('Send').click();
+    await expect(chips).toBeHidden();
+
+    const card = widget.log.getByRole('link', { name: /faktura-4521\.pdf/ });
+    await expect(card).toBeVisible();
+    await expect(widget.log).toContainText('W załączniku faktura za zamówienie.');
+    const href = new URL((await card.getAttribute('href')) as string, widget.page.url()).href;
+    const download = await widget.page.request.get(href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+    expect(await download.text()).toBe(PDF);
+    // The message carries the conversation's own copy, not the reply's file.
+    expect(new URL(href).pathname).not.toBe(replyPath);
   });
 });

@@ -56,3 +56,19 @@ export async function download(link: string): Promise<{ status: number; bytes: B
   const response = await fetch(link);
   return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
 }
+
+/** Uploads `bytes` as the agent with `token` (POST /api/files), as the console does. */
+export function uploadAsAgent(
+  server: TestServer,
+  token: string,
+  name: string,
+  bytes: Uint8Array,
+  siteId = server.owner.siteId,
+): Promise<Response> {
+  const query = new URLSearchParams({ siteId, name });
+  return fetch(`${server.url}/api/files?${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: bytes,
+  });
+}

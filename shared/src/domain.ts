@@ -283,6 +283,11 @@ export interface CannedReply {
   siteId: string;
   shortcut: string;
   text: string;
+  /**
+   * Files that go with the text: inserting the reply attaches them to the message, and sending it
+   * sends a copy of each into that conversation (absent when none).
+   */
+  attachments?: Attachment[];
 }
 
 /** A conversation as the visitor sees it: no tags, no internal counters. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cannedReplyCreateSchema,
+  cannedReplyUpdateSchema,
   conversationQuerySchema,
   offlineLeaveSchema,
   visitorHelloSchema,
@@ -71,5 +73,27 @@ describe('text no store can hold', () => {
 
   it('keeps a message of a lone NUL as one U+FFFD, not as an empty message', () => {
     expect(visitorMessageSendSchema.parse({ clientId: 'c', text: NUL }).text).toBe('\ufffd');
+  });
+});
+
+describe('canned reply schemas', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `file-${i}`);
+
+  it('take up to 10 different files with the text, and a new set of files on its own when editing', () => {
+    const reply = { shortcut: 'invoice', text: 'Here is the invoice.' };
+    expect(
+      cannedReplyCreateSchema.parse({ ...reply, attachmentIds: ids(10) }).attachmentIds,
+    ).toEqual(ids(10));
+    expect(cannedReplyCreateSchema.safeParse({ ...reply, attachmentIds: ids(11) }).success).toBe(
+      false,
+    );
+    expect(cannedReplyCreateSchema.safeParse({ ...reply, attachmentIds: ['a', 'a'] }).success).toBe(
+      false,
+    );
+    expect(cannedReplyUpdateSchema.parse({ attachmentIds: [] })).toEqual({ attachmentIds: [] });
+    expect(cannedReplyUpdateSchema.safeParse({}).success).toBe(false);
+    expect(cannedReplyUpdateSchema.safeParse({ attachmentIds: ['x'.repeat(65)] }).success).toBe(
+      false,
+    );
   });
 });

@@ -317,14 +317,25 @@ export const agentUpdateSchema = z.strictObject({
 export const cannedReplyCreateSchema = z.strictObject({
   shortcut: str().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be lowercase letters, digits, - or _'),
   text: str().trim().min(1).max(5000),
+  /** Files uploaded beforehand (POST /api/files), as many as a message of the site may carry. */
+  attachmentIds: z
+    .array(id)
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file')
+    .optional(),
 });
 
-/** PATCH /api/sites/:id/canned-replies/:replyId: a new shortcut, a new text, or both. */
+/**
+ * PATCH /api/sites/:id/canned-replies/:replyId: a new shortcut, a new text, a new set of files
+ * (replacing the old; [] removes them all), or any of these together.
+ */
 export const cannedReplyUpdateSchema = cannedReplyCreateSchema
   .partial()
-  .refine((body) => body.shortcut !== undefined || body.text !== undefined, {
-    message: 'give a shortcut or a text',
-  });
+  .refine(
+    (body) =>
+      body.shortcut !== undefined || body.text !== undefined || body.attachmentIds !== undefined,
+    { message: 'give a shortcut, a text or files' },
+  );
 
 /** GET /api/conversations query string. */
 export const conversationQuerySchema = z.strictObject({

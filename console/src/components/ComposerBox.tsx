@@ -3,6 +3,7 @@ import type { Composer } from '../models/composer';
 import { AttachButton } from './AttachButton';
 import { ErrorNotice } from './ErrorNotice';
 import { FileChips } from './FileChips';
+import { FileRefusals } from './FileRefusals';
 
 /**
  * The reply box. Enter sends, Shift+Enter starts a new line, "/" opens canned replies, and
@@ -85,25 +86,7 @@ export function ComposerBox(props: {
         </ul>
       )}
       <ErrorNotice error={props.cannedError} onRetry={props.onRetryCanned} />
-      {refusals.length > 0 && (
-        <div class="notice notice-error" role="alert">
-          <span>
-            {refusals.map((text, index) => (
-              <span key={index} class="refusal">
-                {text}
-              </span>
-            ))}
-          </span>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label="Dismiss"
-            onClick={composer.dismissRefusals}
-          >
-            ×
-          </button>
-        </div>
-      )}
+      <FileRefusals messages={refusals} onDismiss={composer.dismissRefusals} />
       <FileChips
         files={composer.attached.value}
         onRemove={composer.removeFile}

@@ -2,7 +2,10 @@ import { formatFileSize } from '../format/file-size';
 import type { PendingFile } from '../models/pending-files';
 import { errorText } from './error-text';
 
-/** The files attached to the message being written: progress while uploading, Retry on failure. */
+/**
+ * The files attached to the message (or canned reply) being written: progress while uploading,
+ * Retry on failure.
+ */
 export function FileChips(props: {
   files: PendingFile[];
   onRemove: (key: string) => void;
@@ -12,7 +15,7 @@ export function FileChips(props: {
   return (
     <ul class="file-chips" aria-label="Attached files">
       {props.files.map((item) => {
-        const { name, size } = item.file;
+        const { name, size } = item;
         const percent = size > 0 ? Math.round((item.sent / size) * 100) : 0;
         return (
           <li key={item.key} class={`file-chip is-${item.state}`}>

@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { AttachmentSettings, CannedReply } from '@parley/shared';
 import type { CannedReplies } from './canned-replies';
 import type { ConversationModel } from './conversation';
-import type { PendingFiles } from './pending-files';
+import { waitingFor as filesWaitingFor, type PendingFiles } from './pending-files';
 
 // "/" at the start or after a space, then the shortcut typed so far, at the end of the draft.
 const SLASH_COMMAND = /(^|\s)\/([a-z0-9_-]*)$/;
@@ -30,12 +30,12 @@ export function createComposer(deps: {
 
   const attached = computed(() => {
     const id = conversation.selectedId.value;
-    return id ? files.items.value.filter((item) => item.conversationId === id) : [];
+    return id ? files.items.value.filter((item) => item.boxId === id) : [];
   });
 
   const refusals = computed(() => {
     const shown = files.refusals.value;
-    return shown && shown.conversationId === conversation.selectedId.value ? shown.messages : [];
+    return shown && shown.boxId === conversation.selectedId.value ? shown.messages : [];
   });
 
   /** What this conversation's site lets agents attach; null until the conversation is loaded. */
@@ -45,13 +45,7 @@ export function createComposer(deps: {
   });
 
   /** Why Send waits although there is something to send; null when it does not wait. */
-  const waitingFor = computed<string | null>(() => {
-    if (attached.value.some((item) => item.state === 'uploading'))
-      return 'Files are still uploading.';
-    if (attached.value.some((item) => item.state === 'failed'))
-      return 'Retry or remove the files that did not upload.';
-    return null;
-  });
+  const waitingFor = computed(() => filesWaitingFor(attached.value));
 
   const canSend = computed(
     () =>
@@ -86,10 +80,14 @@ export function createComposer(deps: {
     highlighted.value = (highlighted.value + step + count) % count;
   }
 
-  /** Replaces the `/shortcut` being typed with the reply's text. */
+  /** Replaces the `/shortcut` being typed with the reply's text, and attaches the reply's files. */
   function accept(reply: CannedReply | undefined = suggestions.value[highlighted.value]): void {
     if (!reply) return;
     setDraft(draft.value.replace(SLASH_COMMAND, (_all, space: string) => space + reply.text));
+    const current = conversation.conversation.value;
+    // Sent by id: the relay sends a copy of each into this conversation.
+    if (current && reply.attachments?.length)
+      files.addStored(current.id, current.siteId, reply.attachments);
   }
 
   function dismiss(): void {

@@ -69,7 +69,7 @@ describe('files attached to a message', () => {
     expect(uploads.calls).toEqual([]);
     expect(files.items.value).toEqual([]);
     expect(files.refusals.value).toEqual({
-      conversationId: 'conv-1',
+      boxId: 'conv-1',
       messages: [expect.stringContaining('“tool.exe” is not a kind of file this site accepts')],
     });
   });
@@ -92,6 +92,24 @@ describe('files attached to a message', () => {
     uploads.of('c.png').succeed({ id: 'id-c' });
     await settle();
     expect(files.take('conv-1').map((file) => file.id)).toEqual(['id-a']);
-    expect(files.items.value.map((item) => item.file.name)).toEqual(['b.png', 'c.png']);
+    expect(files.items.value.map((item) => item.name)).toEqual(['b.png', 'c.png']);
+  });
+
+  test('files already on the relay (a canned reply’s) are ready at once, counted, and not added twice', () => {
+    const { uploads, files } = setup(2);
+    const stored = (id: string) => ({ id, name: `${id}.pdf`, type: 'application/pdf', size: 10 });
+    files.add('conv-1', 'site-1', [photo('a.png')]);
+    files.addStored('conv-1', 'site-1', [stored('menu'), stored('map')]);
+    expect(files.of('conv-1').map((item) => [item.name, item.state])).toEqual([
+      ['a.png', 'uploading'],
+      ['menu.pdf', 'ready'],
+    ]);
+    expect(files.refusals.value?.messages).toEqual([
+      expect.stringContaining('not added: “map.pdf”'),
+    ]);
+    files.addStored('conv-1', 'site-1', [stored('menu')]);
+    expect(files.of('conv-1')).toHaveLength(2);
+    expect(uploads.calls).toHaveLength(1);
+    expect(files.take('conv-1')).toEqual([stored('menu')]);
   });
 });

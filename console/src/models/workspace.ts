@@ -103,6 +103,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
     attachmentSettingsOf(directory.sites.value.find((site) => site.id === siteId));
   const files = createPendingFiles({ upload: deps.upload, settingsFor: attachmentSettings });
   const composer = createComposer({ conversation, canned, files, attachmentSettings });
+  // The files of canned replies being written in settings: a box per form.
+  const cannedFiles = createPendingFiles({ upload: deps.upload, settingsFor: attachmentSettings });
   const history = createVisitorHistory({ api });
   const notifications = createNotifications({
     notifier: deps.notifier,
@@ -283,6 +285,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     reports.dispose,
     conversation.dispose,
     files.dispose,
+    cannedFiles.dispose,
     inbox.dispose,
     inboxListing.dispose,
     () => connection.close(),
@@ -306,6 +309,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     inbox,
     conversation,
     canned,
+    cannedFiles,
     composer,
     history,
     notifications,

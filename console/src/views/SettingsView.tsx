@@ -72,6 +72,7 @@ export function SettingsView(props: {
           <CannedRepliesSettings
             canned={workspace.canned}
             sites={workspace.sitesAdmin.items.value}
+            files={workspace.cannedFiles}
           />
         )}
         {section === 'audit' && <AuditLogSettings log={workspace.auditLog} />}

@@ -54,4 +54,28 @@ describe('the embedded file store on start', () => {
     for await (const part of (await restarted.read(whole.id))!) read.push(part as Buffer);
     expect(Buffer.concat(read)).toEqual(bytes);
   });
+
+  it('reads a file described before canned replies kept files as kept by none: swept when old and unsent', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-files-'));
+    dirs.push(dataDir);
+    await opened(dataDir);
+    const id = randomUUID();
+    const olderDescription = {
+      id,
+      secret: 'secret',
+      siteId: 'site_1',
+      uploader: { agentId: 'agent_1' },
+      name: 'menu.pdf',
+      type: 'application/pdf',
+      size: 4,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      conversationId: null,
+    };
+    await writeFile(join(dataDir, 'files', id), '%PDF');
+    await writeFile(join(dataDir, 'files', `${id}.json`), JSON.stringify(olderDescription));
+
+    const restarted = await opened(dataDir);
+    expect((await restarted.get(id))?.cannedReplyId).toBeNull();
+    expect(await restarted.deleteUnattachedBefore('2026-01-02T00:00:00.000Z')).toBe(1);
+  });
 });

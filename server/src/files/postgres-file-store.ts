@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from '../storage/postgres-database';
 import { byteLimit } from './byte-limit';
-import type { FileStore, NewFile, StoredFile } from './file-store';
+import type { FileCopy, FileStore, NewFile, StoredFile } from './file-store';
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -23,7 +23,11 @@ interface FileRow {
   size: number;
   created_at: Date;
   conversation_id: string | null;
+  canned_reply_id: string | null;
 }
+
+/** Neither sent nor kept by a canned reply: the sweep's and a message's to take. */
+const LOOSE = 'conversation_id IS NULL AND canned_reply_id IS NULL';
 
 function toFile(row: FileRow): StoredFile {
   return {
@@ -36,6 +40,7 @@ function toFile(row: FileRow): StoredFile {
     size: Number(row.size),
     createdAt: row.created_at.toISOString(),
     conversationId: row.conversation_id,
+    cannedReplyId: row.canned_reply_id,
   };
 }
 
@@ -70,7 +75,12 @@ export class PostgresFileStore implements FileStore {
       created_at timestamptz NOT NULL,
       conversation_id text
     )`);
+    // Added when canned replies came to keep files; tables made before get it on start.
+    await run(`ALTER TABLE ${s}.files ADD COLUMN IF NOT EXISTS canned_reply_id text`);
     await run(`CREATE INDEX IF NOT EXISTS files_conversation ON ${s}.files (conversation_id)`);
+    await run(
+      `CREATE INDEX IF NOT EXISTS files_canned_reply ON ${s}.files (canned_reply_id) WHERE canned_reply_id IS NOT NULL`,
+    );
     await run(`CREATE INDEX IF NOT EXISTS files_visitor ON ${s}.files (visitor_id)`);
     // The sweep of uploads never sent looks for old unbound rows only.
     await run(
@@ -158,11 +168,90 @@ export class PostgresFileStore implements FileStore {
   async attach(ids: string[], conversationId: string): Promise<StoredFile[]> {
     const rows = await this.#database.query<FileRow>(
       `UPDATE ${this.#s}.files SET conversation_id = $2
-       WHERE id = ANY($1) AND (conversation_id IS NULL OR conversation_id = $2) RETURNING *`,
+       WHERE id = ANY($1) AND canned_reply_id IS NULL
+         AND (conversation_id IS NULL OR conversation_id = $2) RETURNING *`,
       [ids, conversationId],
     );
     const byId = new Map(rows.map((row) => [row.id, toFile(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async keepForCannedReply(ids: string[], cannedReplyId: string): Promise<boolean> {
+    const s = this.#s;
+    const unique = [...new Set(ids)];
+    try {
+      return await this.#database.transaction(async (client) => {
+        const { rowCount } = await client.query(
+          `UPDATE ${s}.files SET canned_reply_id = $2
+           WHERE id = ANY($1) AND conversation_id IS NULL
+             AND (canned_reply_id IS NULL OR canned_reply_id = $2)`,
+          [unique, cannedReplyId],
+        );
+        // One was swept, sent or kept by another reply meanwhile: keep none.
+        if (rowCount !== unique.length) throw new NotAllKept();
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof NotAllKept) return false;
+      throw error;
+    }
+  }
+
+  async deleteOfCannedReply(cannedReplyId: string, keepIds: string[]): Promise<void> {
+    await this.#database.query(
+      `DELETE FROM ${this.#s}.files WHERE canned_reply_id = $1 AND NOT (id = ANY($2))`,
+      [cannedReplyId, keepIds],
+    );
+  }
+
+  async copyToConversation(
+    sourceId: string,
+    copy: FileCopy,
+    conversationId: string,
+  ): Promise<StoredFile | null> {
+    const s = this.#s;
+    const existing = async (client: PoolClient) => {
+      const [row] = (
+        await client.query<FileRow>(`SELECT * FROM ${s}.files WHERE id = $1`, [copy.id])
+      ).rows;
+      return row && row.conversation_id === conversationId ? toFile(row) : null;
+    };
+    return this.#database.transaction(async (client) => {
+      const made = await client.query<{ id: string }>(`SELECT id FROM ${s}.files WHERE id = $1`, [
+        copy.id,
+      ]);
+      if (made.rows.length > 0) return existing(client);
+      // Shared lock: deleting the reply's file waits until the bytes are copied.
+      const source = await client.query(
+        `SELECT id FROM ${s}.files WHERE id = $1 AND canned_reply_id IS NOT NULL FOR SHARE`,
+        [sourceId],
+      );
+      if (source.rows.length === 0) return null;
+      const inserted = await client.query<FileRow>(
+        `INSERT INTO ${s}.files
+           (id, secret, site_id, visitor_id, agent_id, name, type, size, created_at, conversation_id)
+         SELECT $2, $3, site_id, $4, $5, name, type, size, $6, $7 FROM ${s}.files WHERE id = $1
+         ON CONFLICT (id) DO NOTHING RETURNING *`,
+        [
+          sourceId,
+          copy.id,
+          copy.secret,
+          copy.uploader.visitorId ?? null,
+          copy.uploader.agentId ?? null,
+          copy.createdAt,
+          conversationId,
+        ],
+      );
+      const [row] = inserted.rows;
+      // Another send of the same message made it first (it waited for that one to commit).
+      if (!row) return existing(client);
+      await client.query(
+        `INSERT INTO ${s}.file_chunks (file_id, n, data)
+         SELECT $2, n, data FROM ${s}.file_chunks WHERE file_id = $1`,
+        [sourceId, copy.id],
+      );
+      return toFile(row);
+    });
   }
 
   async deleteForConversations(conversationIds: string[]): Promise<void> {
@@ -173,16 +262,15 @@ export class PostgresFileStore implements FileStore {
   }
 
   async deleteUnsentOf(visitorId: string): Promise<void> {
-    await this.#database.query(
-      `DELETE FROM ${this.#s}.files WHERE visitor_id = $1 AND conversation_id IS NULL`,
-      [visitorId],
-    );
+    await this.#database.query(`DELETE FROM ${this.#s}.files WHERE visitor_id = $1 AND ${LOOSE}`, [
+      visitorId,
+    ]);
   }
 
   async deleteUnattachedBefore(before: string): Promise<number> {
     // One statement: an attach racing it either binds the row first (kept) or finds it gone.
     const rows = await this.#database.query<{ id: string }>(
-      `DELETE FROM ${this.#s}.files WHERE conversation_id IS NULL AND created_at < $1 RETURNING id`,
+      `DELETE FROM ${this.#s}.files WHERE ${LOOSE} AND created_at < $1 RETURNING id`,
       [before],
     );
     return rows.length;
@@ -191,6 +279,9 @@ export class PostgresFileStore implements FileStore {
   /** The pool is the store's: it closes it. */
   async close(): Promise<void> {}
 }
+
+/** Rolls back a keepForCannedReply that could not keep every file. */
+class NotAllKept extends Error {}
 
 async function insertChunk(
   client: PoolClient,

@@ -8,7 +8,8 @@
  *
  * Both answer 201 `{ id, name, type, size }`; the id then goes in `message:send`'s
  * `attachmentIds`. A sent file is fetched at GET /api/files/:id/:secret/:name: the secret is in
- * the message only, so only those shown the message can fetch it. Raster images are served
+ * the message only, so only those shown the message can fetch it (a canned reply's file: the
+ * site's agents, who are shown the reply). Raster images are served
  * inline; everything else as a download, never sniffed, in a sandbox.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -101,16 +102,26 @@ export function fileRoutes(deps: {
     await upload(req, res, await relay.conversations.requireSite(siteId), { agentId: agent.id });
   });
 
+  /**
+   * A sent file is gone with its conversation (retention, erasure), and a canned reply's with the
+   * reply, even if deleting the bytes was cut short; an unsent upload is nobody's to fetch.
+   */
+  const stillShown = async (file: StoredFile): Promise<boolean> => {
+    if (file.conversationId !== null)
+      return (await relay.store.getConversation(file.conversationId)) !== null;
+    if (file.cannedReplyId === null) return false;
+    const replies = await relay.store.listCannedReplies(file.siteId);
+    return replies.some((reply) => reply.id === file.cannedReplyId);
+  };
+
   router.get('/api/files/:id/:secret/:name', async (req, res) => {
     const file = await relay.store.files.get(param(req, 'id'));
     const secret = Buffer.from(param(req, 'secret'));
     const known =
       file !== null &&
-      file.conversationId !== null &&
       secret.length === Buffer.byteLength(file.secret) &&
       timingSafeEqual(secret, Buffer.from(file.secret)) &&
-      // Gone with its conversation (retention, erasure), even if deleting the bytes was cut short.
-      (await relay.store.getConversation(file.conversationId)) !== null;
+      (await stillShown(file));
     const content = known ? await relay.store.files.read(file.id) : null;
     if (!known || !content) throw new ParleyError('NOT_FOUND', 'No such file');
     const inline = INLINE_TYPES.has(file.type);

@@ -1,6 +1,13 @@
 /** Sites, their identity secret, canned replies and the NDJSON export. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ParleyError, type AuditTarget, type Site, type SiteList } from '@parley/shared';
+import {
+  ParleyError,
+  type Attachment,
+  type AuditTarget,
+  type CannedReply,
+  type Site,
+  type SiteList,
+} from '@parley/shared';
 import {
   cannedReplyCreateSchema,
   cannedReplyUpdateSchema,
@@ -11,6 +18,7 @@ import { Router, type RequestHandler } from 'express';
 import { recordAudit, siteChanges } from '../audit/audit-trail';
 import type { Relay } from '../conversations/relay';
 import { withAbsoluteFileLinks } from '../files/attachment-lines';
+import { keepCannedReplyFiles } from '../files/canned-reply-files';
 import { DEFAULT_WIDGET_SETTINGS } from '../sites/default-widget-settings';
 import type { AgentRecord } from '../storage/store';
 import { workSlices } from '../ops/work-slices';
@@ -27,6 +35,14 @@ export function newIdentitySecret(): string {
 function siteTarget(site: Site): AuditTarget {
   return { kind: 'site', id: site.id, label: site.name };
 }
+
+/** A canned reply with these files (none: no `attachments` at all). */
+function withFiles(reply: CannedReply, attachments: Attachment[]): CannedReply {
+  const { id, siteId, shortcut, text } = reply;
+  return { id, siteId, shortcut, text, ...(attachments.length > 0 && { attachments }) };
+}
+
+const idsOf = (attachments: Attachment[] | undefined) => (attachments ?? []).map(({ id }) => id);
 
 /** Only owners ever see a site's identity secret. */
 function shown(site: Site, agent: AgentRecord): Site {
@@ -163,11 +179,18 @@ export function siteRoutes(deps: {
     const existing = (await relay.store.listCannedReplies(site.id)).find(
       (reply) => reply.shortcut === body.shortcut,
     );
-    const reply = await relay.store.saveCannedReply({
-      id: existing?.id ?? randomUUID(),
-      siteId: site.id,
-      ...body,
-    });
+    const id = existing?.id ?? randomUUID();
+    // Replacing a reply replaces its files too: those not given again are deleted below.
+    const attachments = await keepCannedReplyFiles(
+      relay.store.files,
+      body.attachmentIds ?? [],
+      site,
+      id,
+    );
+    const reply = await relay.store.saveCannedReply(
+      withFiles({ id, siteId: site.id, shortcut: body.shortcut, text: body.text }, attachments),
+    );
+    await relay.store.files.deleteOfCannedReply(id, idsOf(attachments));
     await recordAudit(relay, agent, {
       action: 'canned-reply.saved',
       target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
@@ -190,11 +213,14 @@ export function siteRoutes(deps: {
     const shortcut = body.shortcut ?? before.shortcut;
     if (replies.some((reply) => reply.id !== replyId && reply.shortcut === shortcut))
       throw new ParleyError('CONFLICT', `Another canned reply already uses /${shortcut}`);
-    const reply = await relay.store.saveCannedReply({
-      ...before,
-      shortcut,
-      text: body.text ?? before.text,
-    });
+    const attachments = body.attachmentIds
+      ? await keepCannedReplyFiles(relay.store.files, body.attachmentIds, site, replyId)
+      : (before.attachments ?? []);
+    const reply = await relay.store.saveCannedReply(
+      withFiles({ ...before, shortcut, text: body.text ?? before.text }, attachments),
+    );
+    await relay.store.files.deleteOfCannedReply(replyId, idsOf(attachments));
+    const filesChanged = idsOf(before.attachments).join() !== idsOf(attachments).join();
     await recordAudit(relay, agent, {
       action: 'canned-reply.saved',
       target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` },
@@ -204,6 +230,7 @@ export function siteRoutes(deps: {
           ? [`shortcut: /${before.shortcut} → /${reply.shortcut}`]
           : []),
         ...(reply.text !== before.text ? ['text'] : []),
+        ...(filesChanged ? ['files'] : []),
       ],
     });
     res.json(reply);
@@ -216,6 +243,7 @@ export function siteRoutes(deps: {
     const replyId = param(req, 'replyId');
     const reply = (await relay.store.listCannedReplies(site.id)).find(({ id }) => id === replyId);
     await relay.store.deleteCannedReply(site.id, replyId);
+    await relay.store.files.deleteOfCannedReply(replyId, []);
     await recordAudit(relay, agent, {
       action: 'canned-reply.deleted',
       target: { kind: 'canned-reply', id: replyId, label: reply ? `/${reply.shortcut}` : replyId },

@@ -2,16 +2,25 @@ import { CannedReplyFields } from './CannedReplyFields';
 import type { Site } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { attachmentSettingsOf } from '../../models/attachment-rules';
 import type { CannedReplies } from '../../models/canned-replies';
+import { fileBox, type PendingFiles } from '../../models/pending-files';
 import { CannedReplyItem } from './CannedReplyItem';
 
-/** Saved answers per site, inserted in the reply box with "/shortcut". */
-export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Site[] }) {
-  const { canned, sites } = props;
+/** Saved answers per site, inserted in the reply box with "/shortcut", with files if need be. */
+export function CannedRepliesSettings(props: {
+  canned: CannedReplies;
+  sites: Site[];
+  files: PendingFiles;
+}) {
+  const { canned, sites, files } = props;
   const [siteId, setSiteId] = useState<string | null>(sites[0]?.id ?? null);
   const [shortcut, setShortcut] = useState('');
   const [text, setText] = useState('');
   const current = siteId ?? sites[0]?.id ?? null;
+  const site = sites.find((candidate) => candidate.id === current);
+  const boxId = `new-canned-reply:${current ?? ''}`;
+  const box = fileBox(files, boxId, current ?? '');
 
   useEffect(() => {
     if (current) void canned.load(current);
@@ -19,11 +28,17 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
 
   async function add(event: Event): Promise<void> {
     event.preventDefault();
-    if (!current) return;
-    const ok = await canned.create(current, { shortcut: shortcut.replace(/^\//, ''), text });
+    if (!current || box.waitingFor) return;
+    const attachmentIds = files.ready(boxId).map((file) => file.id);
+    const ok = await canned.create(current, {
+      shortcut: shortcut.replace(/^\//, ''),
+      text,
+      ...(attachmentIds.length > 0 && { attachmentIds }),
+    });
     if (ok) {
       setShortcut('');
       setText('');
+      files.clear(boxId);
     }
   }
 
@@ -57,6 +72,8 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
               <CannedReplyItem
                 key={reply.id}
                 reply={reply}
+                site={site}
+                files={files}
                 saving={canned.saving.value}
                 onSave={(body) => canned.update(current, reply.id, body)}
                 onDelete={() => void canned.remove(current, reply.id)}
@@ -72,10 +89,16 @@ export function CannedRepliesSettings(props: { canned: CannedReplies; sites: Sit
           text={text}
           onShortcut={setShortcut}
           onText={setText}
+          files={box}
+          settings={attachmentSettingsOf(site)}
           placeholder="thanks"
         />
         <div class="form-actions">
-          <button type="submit" class="button button-primary" disabled={canned.saving.value}>
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={canned.saving.value || box.waitingFor !== null}
+          >
             Save canned reply
           </button>
         </div>

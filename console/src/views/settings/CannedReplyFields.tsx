@@ -1,11 +1,23 @@
-/** A canned reply's shortcut and text, as both the add form and the edit form ask for them. */
+import type { AttachmentSettings } from '@parley/shared';
+import { AttachButton } from '../../components/AttachButton';
+import { FileChips } from '../../components/FileChips';
+import { FileRefusals } from '../../components/FileRefusals';
+import type { FileBox } from '../../models/pending-files';
+
+/**
+ * A canned reply's shortcut, text and files, as both the add form and the edit form ask for
+ * them. Files upload as soon as they are picked, as in the reply box.
+ */
 export function CannedReplyFields(props: {
   shortcut: string;
   text: string;
   onShortcut: (value: string) => void;
   onText: (value: string) => void;
+  files: FileBox;
+  settings: AttachmentSettings;
   placeholder?: string;
 }) {
+  const { files, settings } = props;
   return (
     <>
       <label class="field field-narrow">
@@ -29,6 +41,19 @@ export function CannedReplyFields(props: {
           onInput={(e) => props.onText(e.currentTarget.value)}
         />
       </label>
+      {(settings.enabled || files.items.length > 0) && (
+        <div class="field canned-files">
+          <span>Files</span>
+          <FileRefusals messages={files.refusals} onDismiss={files.dismissRefusals} />
+          <FileChips files={files.items} onRemove={files.remove} onRetry={files.retry} />
+          <div class="canned-files-bar">
+            {settings.enabled && <AttachButton settings={settings} onFiles={files.attach} />}
+            <span class="muted">
+              {files.waitingFor ?? 'Sent with the text when an agent inserts this reply.'}
+            </span>
+          </div>
+        </div>
+      )}
     </>
   );
 }
