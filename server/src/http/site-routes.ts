@@ -187,9 +187,15 @@ export function siteRoutes(deps: {
       site,
       id,
     );
-    const reply = await relay.store.saveCannedReply(
-      withFiles({ id, siteId: site.id, shortcut: body.shortcut, text: body.text }, attachments),
-    );
+    const reply = await relay.store
+      .saveCannedReply(
+        withFiles({ id, siteId: site.id, shortcut: body.shortcut, text: body.text }, attachments),
+      )
+      .catch(async (error: unknown) => {
+        // A new reply that was never stored lists nothing: its files go with it, not held forever.
+        if (!existing) await relay.store.files.deleteOfCannedReply(id, []);
+        throw error;
+      });
     await relay.store.files.deleteOfCannedReply(id, idsOf(attachments));
     await recordAudit(relay, agent, {
       action: 'canned-reply.saved',
