@@ -21,6 +21,7 @@
  *                                              server and prints its top functions by self time
  *            pnpm bench:relay --embedded-only skips the PostgreSQL + Redis setups
  *            pnpm bench:relay --scaling       also times connecting and opening 2,000 vs 5,000
+ *                                              visitors, with the same AGENTS
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -36,9 +37,9 @@ import {
   nodeEnv,
   type NodeProcess,
 } from '@parley/server/testing';
-import { hottestFunctions, type HotFunction } from './cpu-profile';
+import { hottestFunctions } from './cpu-profile';
 import type { GeneratorOptions, RelayKind, SetupPhase, StepPhase } from './phases';
-import { printReport, checkTargets } from './relay-report';
+import { printReport, checkTargets, type ServerProfile } from './relay-report';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.join(HERE, '..', 'results');
@@ -144,7 +145,7 @@ async function embeddedParley(profileDir: string | null): Promise<Relay> {
   };
 }
 
-async function clusteredParley(nodes: number): Promise<Relay> {
+async function clusteredParley(nodes: number, profileDir: string | null): Promise<Relay> {
   const database = await freshDatabase(process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-relay-bench-'));
   const prefix = `parley-relay-bench-${process.pid}-${Date.now()}:`;
@@ -153,7 +154,13 @@ async function clusteredParley(nodes: number): Promise<Relay> {
   env['PARLEY_ADMIN_PASSWORD'] = OWNER.password;
   const started: NodeProcess[] = [];
   // The first node alone does the first start (owner, demo site); the others then join.
-  for (let i = 0; i < nodes; i++) started.push(await launchNode(env));
+  for (let i = 0; i < nodes; i++) {
+    // The first node of the one-node setup is the one profiled.
+    const profiled = profileDir && nodes === 1;
+    if (profiled) await mkdir(profileDir, { recursive: true });
+    const args = profiled ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {};
+    started.push(await launchNode(env, args));
+  }
   return {
     urls: started.map((node) => node.url),
     pids: started.map((node) => node.server.child.pid!),
@@ -247,7 +254,7 @@ async function main(): Promise<void> {
       );
       results.push(
         await measure(`Parley, PostgreSQL + Redis, ${nodes} node(s)`, 'parley', 'PostgreSQL', () =>
-          clusteredParley(nodes),
+          clusteredParley(nodes, profileDir && path.join(profileDir, 'postgres')),
         ),
       );
     }
@@ -260,18 +267,28 @@ async function main(): Promise<void> {
         'parley',
         'embedded',
         () => embeddedParley(null),
-        { visitors, agents: Math.ceil(visitors / 40), rates: [], interference: undefined },
+        // The same team for both: the relay's own work per visitor is what must stay linear.
+        // (With agents in proportion, every queued chat is shown live to more consoles too.)
+        { visitors, agents: AGENTS, rates: [], interference: undefined },
       );
       scaling.push(run.setup);
     }
   }
-  let profile: HotFunction[] | null = null;
-  let profileFile: string | null = null;
+  const profiles: ServerProfile[] = [];
   if (profileDir) {
-    const files = (await readdir(profileDir)).filter((file) => file.endsWith('.cpuprofile'));
-    if (files[0]) {
-      profileFile = path.join(profileDir, files[0]);
-      profile = await hottestFunctions(profileFile);
+    const found = [
+      { label: 'the embedded Parley server', dir: profileDir },
+      { label: 'Parley on PostgreSQL + Redis, one node', dir: path.join(profileDir, 'postgres') },
+    ];
+    for (const { label, dir } of found) {
+      const files = await readdir(dir).catch(() => [] as string[]);
+      const file = files.find((name) => name.endsWith('.cpuprofile'));
+      if (file)
+        profiles.push({
+          label,
+          file: path.join(dir, file),
+          functions: await hottestFunctions(path.join(dir, file)),
+        });
     }
   }
   const targets = checkTargets(results, {
@@ -280,7 +297,7 @@ async function main(): Promise<void> {
     p99LimitMs: P99_LIMIT_MS,
     scaling,
   });
-  printReport(results, targets, profile, profileFile, scaling);
+  printReport(results, targets, profiles, scaling);
   await mkdir(RESULTS_DIR, { recursive: true });
   await writeFile(
     path.join(RESULTS_DIR, 'relay.json'),
@@ -292,14 +309,14 @@ async function main(): Promise<void> {
         results,
         scaling,
         targets,
-        profile,
+        profiles,
       },
       null,
       2,
     )}\n`,
   );
   console.log(
-    `Written: bench/results/relay.json${profileFile ? `, ${path.relative(process.cwd(), profileFile)}` : ''}`,
+    `Written: bench/results/relay.json${profiles.map((p) => `, ${path.relative(process.cwd(), p.file)}`).join('')}`,
   );
 }
 

@@ -1,5 +1,12 @@
 /** The relay benchmark's verdicts and tables: what was measured, against what, met or not. */
 import type { HotFunction } from './cpu-profile';
+
+/** The hottest functions of one profiled server process. */
+export interface ServerProfile {
+  label: string;
+  file: string;
+  functions: HotFunction[];
+}
 import type { SetupPhase, StepPhase } from './phases';
 import type { SetupResult } from './relay-bench';
 
@@ -161,8 +168,7 @@ function markdown(header: string[], rows: string[][]): string {
 export function printReport(
   results: SetupResult[],
   targets: Target[],
-  profile: HotFunction[] | null,
-  profileFile: string | null,
+  profiles: ServerProfile[],
   scaling: SetupPhase[],
 ): void {
   const first = results[0]!.setup;
@@ -317,14 +323,14 @@ export function printReport(
       ]),
     ),
   );
-  if (profile) {
+  for (const profile of profiles) {
     console.log(
-      `\nCPU profile of the embedded Parley server (${profileFile}), top functions by self time\n`,
+      `\nCPU profile of ${profile.label} (${profile.file}), top functions by self time\n`,
     );
     console.log(
       markdown(
         ['self ms', 'share', 'function', 'where'],
-        profile.map((f) => [
+        profile.functions.map((f) => [
           f.selfMs.toFixed(0),
           `${(f.share * 100).toFixed(1)}%`,
           f.name,

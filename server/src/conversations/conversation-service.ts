@@ -75,12 +75,14 @@ export class ConversationService {
   /** A conversation as the visitor may see it; `queue` saves a lookup when already known. */
   async visitorView(
     conversation: Conversation,
-    queue?: Conversation[],
+    /** What the caller has read already (announcing the queue: one read for every visitor). */
+    known: { queue?: Conversation[]; site?: Site | null } = {},
   ): Promise<VisitorConversation> {
     const { store } = this.deps;
+    const { queue } = known;
     const [agent, site] = await Promise.all([
       conversation.agentId ? store.getAgent(conversation.agentId) : null,
-      store.getSite(conversation.siteId),
+      known.site !== undefined ? known.site : store.getSite(conversation.siteId),
     ]);
     let queuePosition: number | null = null;
     if (conversation.status === 'queued' && conversation.kind === 'chat') {
@@ -312,12 +314,15 @@ export class ConversationService {
 
   /** Sends each waiting visitor of a site their current place in line. */
   async announceQueue(siteId: string): Promise<void> {
-    const queue = await this.deps.store.listQueue(siteId);
+    const [queue, site] = await Promise.all([
+      this.deps.store.listQueue(siteId),
+      this.deps.store.getSite(siteId),
+    ]);
     this.deps.metrics.queueLength.set({ site: siteId }, queue.length);
     for (const conversation of queue)
       this.deps.publish.visitorConversation(
         conversation.visitorId,
-        await this.visitorView(conversation, queue),
+        await this.visitorView(conversation, { queue, site }),
       );
   }
 
