@@ -72,6 +72,14 @@ export class PostgresAssignments {
     at: string,
   ): Promise<Conversation | null> {
     if (candidates.length === 0) return null;
+    // Nobody waiting (the usual end of a drain): no need to lock the team to learn it. A chat
+    // queued just after this look drains itself: its first message drains the queue once stored.
+    const waiting = await this.db().query(
+      `SELECT 1 FROM ${this.s}.conversations
+        WHERE site_id = $1 AND status = 'queued' AND kind = 'chat' LIMIT 1`,
+      [siteId],
+    );
+    if (waiting.length === 0) return null;
     const ids = candidates.map((candidate) => candidate.agentId);
     return this.db().transaction(async (client) => {
       await this.#lockAgents(client, ids);
@@ -112,12 +120,15 @@ export class PostgresAssignments {
       WHERE status = 'active' AND kind = 'chat' AND agent_id = ANY($1::text[]) GROUP BY agent_id`;
   }
 
+  /** One statement for all of them (a site's whole team), taken in id order. */
   async #lockAgents(client: PoolClient, agentIds: string[]): Promise<void> {
-    for (const id of [...new Set(agentIds)].sort()) {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `parley:${this.s}:agent:${id}`,
-      ]);
-    }
+    const keys = [...new Set(agentIds)].sort().map((id) => `parley:${this.s}:agent:${id}`);
+    // Volatile calls in the select list run after ORDER BY, so the locks are taken in order.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(key, 0))
+        FROM unnest($1::text[]) WITH ORDINALITY AS wanted(key, position) ORDER BY position`,
+      [keys],
+    );
   }
 
   async #lockConversation(client: PoolClient, id: string): Promise<Conversation> {
