@@ -167,6 +167,19 @@ describe.each(relayModes())('who receives a conversation’s messages (%s)', (mo
       conversationIds: Array.from({ length: 501 }, (_, i) => `c${i}`),
     });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // Refused, it changed nothing: she still hears of what she listed before.
+    const beforeThird = celinaConsole.received('inbox:activity').length;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await sendLater(3);
+    await eventually(() => {
+      const later = celinaConsole
+        .received<InboxActivity>('inbox:activity')
+        .slice(beforeThird)
+        .flatMap((batch) => batch.conversations)
+        .filter((activity) => activity.message.text.startsWith('later 3'))
+        .map((activity) => activity.conversationId);
+      expect(new Set(later)).toEqual(new Set([anasSecond, queued]));
+    }, 5_000);
   });
 
   it('refuses to watch what the agent may not see, and changes nothing then', async () => {

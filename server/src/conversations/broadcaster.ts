@@ -5,8 +5,6 @@ import type { SiteSummaries } from '../realtime/activity-summaries';
 import { deliverSummaries } from '../realtime/inbox-fanout';
 import { rooms } from './rooms';
 
-export { rooms };
-
 type Args<F> = F extends (...args: infer A) => void ? A : never;
 
 /** Sends announcements to rooms of the two namespaces. */

@@ -210,17 +210,17 @@ export class PostgresFileStore implements FileStore {
     conversationId: string,
   ): Promise<StoredFile | null> {
     const s = this.#s;
+    /** The copy made before: undefined if none, null if that id is another conversation's. */
     const existing = async (client: PoolClient) => {
       const [row] = (
         await client.query<FileRow>(`SELECT * FROM ${s}.files WHERE id = $1`, [copy.id])
       ).rows;
-      return row && row.conversation_id === conversationId ? toFile(row) : null;
+      if (!row) return undefined;
+      return row.conversation_id === conversationId ? toFile(row) : null;
     };
     return this.#database.transaction(async (client) => {
-      const made = await client.query<{ id: string }>(`SELECT id FROM ${s}.files WHERE id = $1`, [
-        copy.id,
-      ]);
-      if (made.rows.length > 0) return existing(client);
+      const made = await existing(client);
+      if (made !== undefined) return made;
       // Shared lock: deleting the reply's file waits until the bytes are copied.
       const source = await client.query(
         `SELECT id FROM ${s}.files WHERE id = $1 AND canned_reply_id IS NOT NULL FOR SHARE`,
@@ -244,7 +244,7 @@ export class PostgresFileStore implements FileStore {
       );
       const [row] = inserted.rows;
       // Another send of the same message made it first (it waited for that one to commit).
-      if (!row) return existing(client);
+      if (!row) return (await existing(client)) ?? null;
       await client.query(
         `INSERT INTO ${s}.file_chunks (file_id, n, data)
          SELECT $2, n, data FROM ${s}.file_chunks WHERE file_id = $1`,

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Socket } from 'socket.io';
 import { authenticateAgent } from '../auth/agent-session';
 import * as agent from '../conversations/agent-actions';
-import { rooms } from '../conversations/broadcaster';
+import { rooms } from '../conversations/rooms';
 import { connectionRefusal, requestHandlers } from './ack-handler';
 import { setListing } from './inbox-listing';
 import { watchConversations } from './conversation-watch';

@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'socket.io';
 import { currentAgent, servedConversation } from '../conversations/agent-actions';
-import { rooms } from '../conversations/broadcaster';
+import { rooms } from '../conversations/rooms';
 import type { Relay } from '../conversations/relay';
 
 const PREFIX = rooms.conversation('');

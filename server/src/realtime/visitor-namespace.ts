@@ -9,7 +9,7 @@ import { ParleyError } from '@parley/shared';
 import type { Namespace } from 'socket.io';
 import { visitorAuthSchema } from '@parley/shared/schemas';
 import { visitorRequestSchemas } from '@parley/shared/request-schemas';
-import { rooms } from '../conversations/broadcaster';
+import { rooms } from '../conversations/rooms';
 import { leaveOfflineMessage } from '../conversations/offline-message';
 import * as visitor from '../conversations/visitor-actions';
 import * as profile from '../conversations/visitor-profile';
