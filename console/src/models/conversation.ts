@@ -48,6 +48,8 @@ export function createConversation(deps: ConversationDeps) {
   /** The chat whose take was refused because my chats are full: asking whether to take it anyway. */
   const fullTake = signal<string | null>(null);
   const visitorTyping = signal<string | null>(null);
+  /** Visitor updates heard while a conversation loads: the copy being fetched may be older. */
+  const heardWhileLoading = new Map<string, Visitor>();
   const conversation = computed(() => detail.value?.conversation ?? null);
   const isMine = computed(
     () => conversation.value?.agentId === meId() && conversation.value.status === 'active',
@@ -87,12 +89,18 @@ export function createConversation(deps: ConversationDeps) {
     const mine = ++generation;
     loading.value = true;
     loadError.value = null;
+    heardWhileLoading.clear();
     try {
       await watch(id);
       if (mine !== generation) return;
       const fetched = await api.getConversation(id);
       if (mine !== generation) return;
-      detail.value = { ...fetched, messages: fetched.messages.slice().sort(bySeq) };
+      const heard = heardWhileLoading.get(fetched.visitor.id);
+      detail.value = {
+        ...fetched,
+        visitor: heard ? newerVisitor(fetched.visitor, heard) : fetched.visitor,
+        messages: fetched.messages.slice().sort(bySeq),
+      };
     } catch (caught) {
       if (mine === generation) loadError.value = asRequestError(caught);
     } finally {
@@ -255,7 +263,9 @@ export function createConversation(deps: ConversationDeps) {
 
   function applyVisitor(visitor: Visitor): void {
     const current = detail.value;
-    if (current && current.visitor.id === visitor.id) detail.value = { ...current, visitor };
+    if (current && current.visitor.id === visitor.id)
+      detail.value = { ...current, visitor: newerVisitor(current.visitor, visitor) };
+    else if (loading.value) heardWhileLoading.set(visitor.id, visitor);
   }
 
   function applyTyping(event: TypingChanged): void {
@@ -341,4 +351,12 @@ export type ConversationModel = ReturnType<typeof createConversation>;
 
 function bySeq(a: Message, b: Message): number {
   return a.seq - b.seq;
+}
+
+/**
+ * The later of two copies of one visitor: an announcement and a fetch can cross on the way, so
+ * the one that arrives last is not always the newest. Every change moves `lastSeenAt` on.
+ */
+function newerVisitor(held: Visitor, heard: Visitor): Visitor {
+  return heard.lastSeenAt >= held.lastSeenAt ? heard : held;
 }

@@ -131,6 +131,38 @@ describe('visitor sidebar', () => {
     expect(link.getAttribute('target')).toBe('_blank');
   });
 
+  test('a page change heard while the conversation loads is not undone by the older copy the load brings', async () => {
+    let answer: (detail: ReturnType<typeof makeDetail>) => void = () => {};
+    current = createTestWorkspace({
+      api: {
+        getConversation: vi.fn(
+          () => new Promise<ReturnType<typeof makeDetail>>((resolve) => (answer = resolve)),
+        ),
+      },
+    });
+    render(<VisitorSidebar workspace={current.workspace} />);
+    current.workspace.openConversation('conv-1');
+    const page = (title: string) => ({
+      url: `https://shoes.example/${title}`,
+      title,
+      referrer: '',
+    });
+    await waitFor(() => expect(current!.api.getConversation).toHaveBeenCalled());
+    // Read by the relay before the visitor moved on, answered after the move was announced.
+    current.socket.announce('visitor:updated', {
+      visitor: makeVisitor({ page: page('Checkout'), lastSeenAt: '2026-12-07T10:00:05.000Z' }),
+    });
+    answer(makeDetail({}, [], { page: page('Boots'), lastSeenAt: '2026-12-07T10:00:00.000Z' }));
+    expect(await screen.findByRole('link', { name: 'Checkout' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Boots' })).toBeNull();
+
+    // And an older announcement arriving late does not replace the newer page either.
+    current.socket.announce('visitor:updated', {
+      visitor: makeVisitor({ page: page('Boots'), lastSeenAt: '2026-12-07T10:00:01.000Z' }),
+    });
+    expect(screen.getByRole('link', { name: 'Checkout' })).toBeTruthy();
+  });
+
   test('a page URL that is not http(s) is shown as text, not as a link', async () => {
     await showVisitor({ page: { url: 'javascript:alert(1)', title: 'Trap', referrer: '' } });
     expect(screen.getByText('Trap')).toBeTruthy();
